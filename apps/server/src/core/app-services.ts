@@ -1,0 +1,12 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config.ts';
+import type { Logger } from './logger.ts';
+
+/** Long-lived services shared by every request of one server instance. */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  /** Called after a transaction that wrote outbox events commits: wakes the local dispatcher. */
+  outboxCommitted(): void;
+}

@@ -1,0 +1,51 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import type { Config } from '../../config/config.ts';
+import type { Logger } from '../logger.ts';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
+import { ormConfig } from './orm.config.ts';
+
+export const EMBEDDED_DATABASE = 'ecohub';
+
+export interface Database {
+  url: string;
+  embedded: EmbeddedPostgres | null;
+  stop(): Promise<void>;
+}
+
+export async function ensureDatabaseExists(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** DATABASE_URL when given; otherwise the embedded cluster in DATA_DIR, started here. */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.databaseUrl) return { url: config.databaseUrl, embedded: null, stop: async () => {} };
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.dataDir,
+    port: config.embeddedPostgresPort,
+    logger,
+  });
+  try {
+    await ensureDatabaseExists(embedded.url(), EMBEDDED_DATABASE);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { url: embedded.url(EMBEDDED_DATABASE), embedded, stop: () => embedded.stop() };
+}
+
+export async function connectOrm(url: string, logger: Logger, extra: { poolMax?: number; onQuery?: (sql: string) => void } = {}): Promise<MikroORM> {
+  return MikroORM.init(ormConfig({ clientUrl: url, logger, ...extra }));
+}
+
+export async function migrate(orm: MikroORM, logger: Logger): Promise<void> {
+  const applied = await orm.migrator.up();
+  if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+}

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
+
+export interface ActivityInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  summary?: string | null;
+  companyId?: string | null;
+  programYearId?: string | null;
+  diff?: FieldDiff;
+}
+
+/** What one mutation did: its history entries and the events subscribers will receive. */
+export class ChangeLog {
+  readonly activities: ActivityInput[] = [];
+  readonly events: ChangeEvent[] = [];
+
+  /** Records a change in the history and, when given, publishes an event for it. */
+  record(activity: ActivityInput, event?: Omit<ChangeEvent, 'entityId'> & { entityId?: string }): void {
+    this.activities.push(activity);
+    if (event) this.publish({ ...event, entityId: event.entityId ?? activity.entityId });
+  }
+
+  publish(event: ChangeEvent): void {
+    this.events.push(event);
+  }
+}
+
+/**
+ * Runs a mutation's work in one transaction with its history entries and outbox events: they
+ * commit together or not at all, and nothing is published for a change that rolled back.
+ */
+export async function inTransaction<T>(
+  ctx: GraphQLContext,
+  work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
+): Promise<T> {
+  const changes = new ChangeLog();
+  const result = await ctx.em.transactional(async (em) => {
+    const value = await work(em, changes);
+    for (const activity of changes.activities) {
+      em.create(ActivityEntry, {
+        actor: ctx.viewer ? ctx.viewer.personId : null,
+        action: activity.action,
+        entityType: activity.entityType,
+        entityId: activity.entityId,
+        summary: activity.summary ?? null,
+        company: activity.companyId ?? null,
+        programYear: activity.programYearId ?? null,
+        diff: activity.diff ?? {},
+      });
+    }
+    await em.flush();
+    await appendToOutbox(em, changes.events);
+    return value;
+  });
+  if (changes.events.length > 0) ctx.services.outboxCommitted();
+  return result;
+}
+
+/**
+ * Assigns `changes` to `entity` and returns the field-level diff of what actually changed
+ * (undefined inputs mean "leave as is").
+ */
+export function applyChanges<T extends object>(entity: T, changes: Partial<T>): FieldDiff {
+  const diff: FieldDiff = {};
+  for (const [key, to] of Object.entries(changes)) {
+    if (to === undefined) continue;
+    const from = (entity as Record<string, unknown>)[key];
+    if (comparable(from) === comparable(to)) continue;
+    diff[key] = { from: comparable(from), to: comparable(to) };
+    (entity as Record<string, unknown>)[key] = to;
+  }
+  return diff;
+}
+
+function comparable(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object' && 'id' in value) return (value as { id: unknown }).id;
+  return value ?? null;
+}

@@ -1,0 +1,37 @@
+import { ErrorCode } from '@ecohub/domain';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Logger } from '../logger.ts';
+import { isClientError } from '../errors.ts';
+
+/**
+ * Known client errors pass through with their code; database races become CONFLICT; anything
+ * else is logged with its stack and reaches the client as a masked INTERNAL_SERVER_ERROR.
+ */
+export function formatError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof OptimisticLockError) {
+      return { ...formatted, message: 'Someone else changed this record at the same time; reload it and try again', extensions: { code: ErrorCode.CONFLICT } };
+    }
+    if (original instanceof UniqueConstraintViolationException) {
+      return { ...formatted, message: 'A record with the same unique value already exists', extensions: { code: ErrorCode.CONFLICT } };
+    }
+    const extensions = formatted.extensions ?? {};
+    const code = extensions.code;
+    // Apollo's own request errors (parse, validation, bad variables) are the client's to fix.
+    if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _stacktrace, ...rest } = extensions;
+      return { ...formatted, extensions: rest };
+    }
+    if (isClientError({ extensions })) return formatted;
+    logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+    return {
+      message: production ? 'Something went wrong on our side; please try again' : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

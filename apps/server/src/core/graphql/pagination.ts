@@ -1,0 +1,138 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import { LIMITS } from '@ecohub/domain';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from '../errors.ts';
+
+/** Relay cursor pagination: every list in the API is a connection. */
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1–${LIMITS.pageSize} (default 50)` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page' })
+  after?: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function Connection<T extends object>(node: ClassType<T>, name = node.name) {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => String)
+    cursor!: string;
+
+    @Field(() => node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}ConnectionBase`)
+  abstract class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of items matching the filters, across all pages' })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+type SortValue = string | number | null;
+
+function encodeCursor(values: SortValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): SortValue[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length) return values as SortValue[];
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('The pagination cursor is not valid; start again from the first page');
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return 50;
+  if (!Number.isInteger(first) || first < 1 || first > LIMITS.pageSize) {
+    throw badInput(`first must be between 1 and ${LIMITS.pageSize}`, [
+      { field: 'first', rule: 'outOfRange', message: `first must be between 1 and ${LIMITS.pageSize}` },
+    ]);
+  }
+  return first;
+}
+
+function sortValue(value: unknown): SortValue {
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || value === undefined) return null;
+  return value as string | number;
+}
+
+/**
+ * Keyset pagination over `sort` (ascending, or descending when prefixed with `-`) then `id`:
+ * stable under inserts, and each page is one indexed range scan rather than an OFFSET.
+ */
+export async function paginate<T extends { id: string }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  args: PageArgs,
+  sort: string = 'id',
+  options: { populate?: string[] } = {},
+): Promise<ConnectionShape<T>> {
+  const limit = pageSize(args.first);
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const direction = descending ? 'desc' : 'asc';
+  const op = descending ? '$lt' : '$gt';
+  let pageWhere = where as Record<string, unknown>;
+  if (args.after) {
+    if (field === 'id') {
+      const [id] = decodeCursor(args.after, 1);
+      pageWhere = { $and: [where, { id: { [op]: id } }] };
+    } else {
+      const [value, id] = decodeCursor(args.after, 2);
+      pageWhere = {
+        $and: [where, { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] }],
+      };
+    }
+  }
+  const orderBy = field === 'id' ? { id: direction } : { [field]: direction, id: direction };
+  const [rows, totalCount] = await Promise.all([
+    em.find(entity, pageWhere as FilterQuery<T>, {
+      orderBy: orderBy as never,
+      limit: limit + 1,
+      populate: options.populate as never,
+    }),
+    em.count(entity, where),
+  ]);
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor(
+      field === 'id' ? [node.id] : [sortValue((node as Record<string, unknown>)[field]), node.id],
+    ),
+  }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

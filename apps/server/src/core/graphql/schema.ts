@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { resolvers } from '../../modules/resolvers.ts';
+import { registerDomainEnums } from './enums.ts';
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** The schema is the same for every server in a process: build it once. */
+export function buildEcoHubSchema(): Promise<GraphQLSchema> {
+  registerDomainEnums();
+  cached ??= buildSchema({
+    resolvers: resolvers as unknown as NonEmptyArray<Function>,
+    validate: false,
+  });
+  return cached;
+}
+
+/** The committed contract with the web client (apps/server/schema.graphql). */
+export async function printEcoHubSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildEcoHubSchema()))}\n`;
+}

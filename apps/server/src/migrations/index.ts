@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125101339 } from './20261125101339-initial-schema.migration.ts';
+
+/** Migrations in the order they apply; `pnpm migration:create` writes a new file to add here. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261125101339_initial_schema', class: Migration20261125101339 },
+];

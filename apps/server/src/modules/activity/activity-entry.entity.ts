@@ -1,0 +1,39 @@
+import { type Opt, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { BaseEntity } from '../../core/database/base.entity.ts';
+import { Company } from '../company/company.entity.ts';
+import { Person } from '../people/person.entity.ts';
+import { ProgramYear } from '../program/program-year.entity.ts';
+
+export type FieldDiff = Record<string, { from: unknown; to: unknown }>;
+
+/** Who did what to which record, with a field-level diff; written in the mutation's transaction. */
+@Entity()
+@Index({ properties: ['entityType', 'entityId', 'createdAt'] })
+@Index({ properties: ['company', 'createdAt'] })
+export class ActivityEntry extends BaseEntity {
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  actor: Ref<Person> | null = null;
+
+  /** e.g. task.moved, comment.added, participation.transitioned */
+  @Property({ type: 'string', length: 60 })
+  action!: string;
+
+  @Property({ type: 'string', length: 40 })
+  entityType!: string;
+
+  @Property({ type: 'uuid' })
+  entityId!: string;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  summary: string | null = null;
+
+  @ManyToOne(() => Company, { ref: true, nullable: true })
+  company: Ref<Company> | null = null;
+
+  @ManyToOne(() => ProgramYear, { ref: true, nullable: true })
+  programYear: Ref<ProgramYear> | null = null;
+
+  @Property({ type: 'json' })
+  diff: FieldDiff & Opt = {};
+}

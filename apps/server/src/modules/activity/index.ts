@@ -1,0 +1,1 @@
+export { ActivityEntry, type FieldDiff } from './activity-entry.entity.ts';

@@ -1,0 +1,1 @@
+export { Attachment } from './attachment.entity.ts';

@@ -1,0 +1,2 @@
+export { EmissionFactor } from './emission-factor.entity.ts';
+export { Measure } from './measure.entity.ts';

@@ -1,0 +1,1 @@
+export { Notification, NotificationKind } from './notification.entity.ts';

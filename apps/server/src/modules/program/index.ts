@@ -1,0 +1,9 @@
+import { ProgramResolver, ProgramYearResolver } from './program.resolver.ts';
+
+export { Organization } from './organization.entity.ts';
+export { Program } from './program.entity.ts';
+export { ProgramYear } from './program-year.entity.ts';
+export { BudgetLine } from './budget-line.entity.ts';
+export { getProgramYear } from './program.service.ts';
+
+export const programResolvers = [ProgramResolver, ProgramYearResolver] as const;

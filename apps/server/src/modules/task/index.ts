@@ -1,0 +1,1 @@
+export { Task } from './task.entity.ts';

@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config/config.ts';
+import type { AppServices } from './core/app-services.ts';
+import { connectOrm, migrate, openDatabase } from './core/database/database.ts';
+import { createContext, type GraphQLContext } from './core/graphql/context.ts';
+import { formatError } from './core/graphql/format-error.ts';
+import { buildEcoHubSchema } from './core/graphql/schema.ts';
+import { healthRoutes } from './core/http/health.ts';
+import { securityHeaders } from './core/http/security-headers.ts';
+import { webClientRoutes } from './core/http/web-client.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
+
+export interface EcoHubServer {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  services: AppServices;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  logger?: Logger;
+  /** Called with each SQL statement (statement-count tests). */
+  onQuery?: (sql: string) => void;
+}
+
+const MAX_BODY = '1mb';
+const MAX_WS_PAYLOAD = 1024 * 1024;
+
+/** The one way in: main.ts, the tests and the benchmarks all start the hub through here. */
+export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
+  const logger = options.logger ?? createLogger(config);
+  const started = Date.now();
+  const database = await openDatabase(config, logger);
+  let orm: MikroORM | null = null;
+  try {
+    orm = await connectOrm(database.url, logger, { onQuery: options.onQuery });
+    await migrate(orm, logger);
+    if (config.seedOnStart) await seedAnsanProgram(orm.em.fork(), logger);
+    return await listen(config, logger, orm, database.stop, started);
+  } catch (error) {
+    await orm?.close();
+    await database.stop();
+    throw error;
+  }
+}
+
+async function listen(
+  config: Config,
+  logger: Logger,
+  orm: MikroORM,
+  stopDatabase: () => Promise<void>,
+  started: number,
+): Promise<EcoHubServer> {
+  const production = config.env === 'production';
+  const services: AppServices = { config, logger, orm, outboxCommitted: () => {} };
+  const schema = await buildEcoHubSchema();
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', true);
+  const httpServer: HttpServer = createHttpServer(app);
+  let shuttingDown = false;
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
+  const wsCleanup = useServer<Record<string, unknown>, { requestId: string }>(
+    {
+      schema,
+      connectionInitWaitTimeout: 10_000,
+      context: (ctx) =>
+        createContext({
+          services,
+          viewer: null,
+          requestId: randomUUID(),
+          logger: logger.child({ socket: ctx.extra.request.socket.remotePort }),
+        }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(logger, production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  app.use(securityHeaders({ hsts: config.cookieSecure }));
+  app.use(healthRoutes(orm, () => shuttingDown));
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+        res.setHeader('X-Request-Id', requestId);
+        return createContext({ services, viewer: null, requestId, logger: logger.child({ requestId }) });
+      },
+    }),
+  );
+  app.use(webClientRoutes(config.webDistDir));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, resolve);
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, ms: Date.now() - started }, 'EcoHub is ready');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    orm,
+    services,
+    logger,
+    close() {
+      closing ??= (async () => {
+        shuttingDown = true;
+        for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+        await apollo.stop();
+        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+        await orm.close();
+        await stopDatabase();
+        logger.info('EcoHub stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** Minimal GraphQL-over-HTTP client for integration tests: real requests, cookies kept. */
+export interface GraphQLResponse<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export class TestClient {
+  cookie: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T> & { status: number }> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
+    const body = (await response.json()) as GraphQLResponse<T>;
+    return { ...body, status: response.status };
+  }
+
+  /** The data of a request that must succeed; throws with the errors otherwise. */
+  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    }
+    return result.data;
+  }
+
+  /** The first error code of a request that must fail. */
+  async errorCode(query: string, variables: Record<string, unknown> = {}): Promise<string | undefined> {
+    const result = await this.request(query, variables);
+    if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+    return result.errors[0]?.extensions?.code;
+  }
+}

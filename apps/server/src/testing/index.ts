@@ -1,0 +1,3 @@
+export { startTestServer, type TestServer } from './test-server.ts';
+export { TestClient, type GraphQLResponse } from './graphql-client.ts';
+export { startTestCluster, createTestDatabase, freePort, databaseUrl } from './test-database.ts';

@@ -1,0 +1,52 @@
+/** Emission factor kinds and the unit each factor is expressed in. */
+export const EmissionFactorKind = {
+  /** tCO2eq per MWh of grid electricity. */
+  ELECTRICITY: 'ELECTRICITY',
+  /** tCO2eq per 1,000 Nm³ of LNG. */
+  LNG: 'LNG',
+  /** tCO2eq per 1,000 m³ of tap water supplied. */
+  WATER: 'WATER',
+} as const;
+export type EmissionFactorKind = (typeof EmissionFactorKind)[keyof typeof EmissionFactorKind];
+export const EMISSION_FACTOR_KINDS = Object.values(EmissionFactorKind);
+
+export interface AnnualReductions {
+  electricityKwh: number;
+  lngNm3: number;
+  waterM3: number;
+}
+
+export interface FactorsUsed {
+  electricityPerMwh: number | null;
+  lngPerThousandNm3: number | null;
+  waterPerThousandM3: number | null;
+}
+
+/**
+ * Annual greenhouse-gas reduction in tCO2e. Each quantity is converted with the factor the measure
+ * recorded; a quantity without a factor contributes nothing rather than a guessed value.
+ * The board's SQL aggregate computes the same sum (see the KPI module's SQL).
+ */
+export function ghgReductionTco2e(r: AnnualReductions, f: FactorsUsed): number {
+  const tonnes =
+    (r.electricityKwh / 1000) * (f.electricityPerMwh ?? 0) +
+    (r.lngNm3 / 1000) * (f.lngPerThousandNm3 ?? 0) +
+    (r.waterM3 / 1000) * (f.waterPerThousandM3 ?? 0);
+  return roundTo(tonnes, 3);
+}
+
+/** Simple payback in years; null when the measure saves nothing (it never pays back). */
+export function paybackYears(investmentKrw: number, annualSavingsKrw: number): number | null {
+  if (annualSavingsKrw <= 0) return null;
+  return roundTo(investmentKrw / annualSavingsKrw, 2);
+}
+
+/** Implemented (or verified) measures over all measures that were not dropped. */
+export function implementationRate(implemented: number, proposed: number): number {
+  return proposed === 0 ? 0 : roundTo(implemented / proposed, 4);
+}
+
+export function roundTo(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
