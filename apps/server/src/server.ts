@@ -20,6 +20,8 @@ import { healthRoutes } from './core/http/health.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { webClientRoutes } from './core/http/web-client.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import { readSessionToken, viewerForToken } from './modules/identity/index.ts';
+import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
 
 export interface EcoHubServer {
@@ -75,14 +77,21 @@ async function listen(
   let shuttingDown = false;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
-  const wsCleanup = useServer<Record<string, unknown>, { requestId: string }>(
+  const viewerFromCookie = (cookieHeader: string | undefined): Promise<Viewer | null> =>
+    viewerForToken(orm.em.fork({ useContext: false }), readSessionToken(cookieHeader));
+
+  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
       connectionInitWaitTimeout: 10_000,
+      onConnect: async (ctx) => {
+        ctx.extra.viewer = await viewerFromCookie(ctx.extra.request.headers.cookie);
+        return true;
+      },
       context: (ctx) =>
         createContext({
           services,
-          viewer: null,
+          viewer: ctx.extra.viewer ?? null,
           requestId: randomUUID(),
           logger: logger.child({ socket: ctx.extra.request.socket.remotePort }),
         }),
@@ -121,7 +130,8 @@ async function listen(
       context: async ({ req, res }) => {
         const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
         res.setHeader('X-Request-Id', requestId);
-        return createContext({ services, viewer: null, requestId, logger: logger.child({ requestId }) });
+        const viewer = await viewerFromCookie(req.headers.cookie);
+        return createContext({ services, viewer, requestId, logger: logger.child({ requestId }), http: { req, res } });
       },
     }),
   );

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
+import { newId } from '../ids.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
 
 export interface ActivityInput {
+  /** Assigned here; events published with the entry carry it as `payload.activityId`. */
+  id?: string;
   action: string;
   entityType: string;
   entityId: string;
@@ -20,8 +23,15 @@ export class ChangeLog {
 
   /** Records a change in the history and, when given, publishes an event for it. */
   record(activity: ActivityInput, event?: Omit<ChangeEvent, 'entityId'> & { entityId?: string }): void {
-    this.activities.push(activity);
-    if (event) this.publish({ ...event, entityId: event.entityId ?? activity.entityId });
+    const entry = { ...activity, id: activity.id ?? newId() };
+    this.activities.push(entry);
+    if (event) {
+      this.publish({
+        ...event,
+        entityId: event.entityId ?? activity.entityId,
+        payload: { ...event.payload, activityId: entry.id },
+      });
+    }
   }
 
   publish(event: ChangeEvent): void {
@@ -42,6 +52,7 @@ export async function inTransaction<T>(
     const value = await work(em, changes);
     for (const activity of changes.activities) {
       em.create(ActivityEntry, {
+        id: activity.id,
         actor: ctx.viewer ? ctx.viewer.personId : null,
         action: activity.action,
         entityType: activity.entityType,

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventType } from './event-types.ts';
 
 /** What a mutation says happened; turned into an outbox row when its transaction commits. */
 export interface ChangeEvent {
-  /** `<entity>.<verb>`, e.g. task.moved, comment.added, participation.transitioned */
-  type: string;
+  type: EventType;
   entityId: string;
   companyId?: string | null;
   programYearId?: string | null;

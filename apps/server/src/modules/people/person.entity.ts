@@ -1,22 +1,29 @@
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Role, Specialty } from '@ecohub/domain';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../core/database/base.entity.ts';
+import { DateTime } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/company.entity.ts';
 import { Organization } from '../program/organization.entity.ts';
 
 /** A person who uses EcoHub or takes part in the program; company staff belong to their company. */
+@ObjectType({ description: 'A person with a role; company staff belong to one company' })
 @Entity()
 export class Person extends BaseEntity {
+  /** Personal data: exposed through a field resolver that applies the privacy rules. */
   @Property({ type: 'string', length: 254, unique: true })
   email!: string;
 
+  @Field(() => String)
   @Property({ type: 'string', length: 100 })
   name!: string;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   nameEn: string | null = null;
 
+  @Field(() => Role)
   @Enum({ items: () => Role })
   role!: Role;
 
@@ -26,15 +33,19 @@ export class Person extends BaseEntity {
   @ManyToOne(() => Organization, { ref: true, nullable: true })
   organization: Ref<Organization> | null = null;
 
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 100, nullable: true })
   jobTitle: string | null = null;
 
+  /** Personal data, like email. */
   @Property({ type: 'string', length: 40, nullable: true })
   phone: string | null = null;
 
+  @Field(() => [Specialty])
   @Enum({ items: () => Specialty, array: true, default: [] })
   specialties: Specialty[] & Opt = [];
 
+  @Field(() => String)
   @Property({ type: 'string', length: 5, default: 'ko' })
   locale: string & Opt = 'ko';
 
@@ -42,6 +53,7 @@ export class Person extends BaseEntity {
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
   passwordHash: string | null = null;
 
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;
 }

@@ -1,0 +1,113 @@
+import { CommentVisibility, Role } from '@ecohub/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, notFound, unauthenticated } from '../errors.ts';
+import { can, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
+import type { Viewer } from './viewer.ts';
+
+/** 'all', or the ids of the companies a viewer may see for a kind of data (possibly none). */
+export type CompanyScope = 'all' | readonly string[];
+
+/**
+ * The companies an expert serves: those whose participation is assigned to a team the expert
+ * belongs to or leads. Read from the database every time it is asked, so a change of team takes
+ * effect at once (live deliveries ask again for each event).
+ */
+export async function expertCompanyIds(em: EntityManager, personId: string): Promise<string[]> {
+  const rows: { company_id: string }[] = await em.execute(
+    `select distinct p.company_id
+       from participation p
+       join expert_team t on t.id = p.team_id
+      where t.lead_id = ?
+         or exists (select 1 from team_membership m where m.team_id = t.id and m.person_id = ?)`,
+    [personId, personId],
+  );
+  return rows.map((row) => row.company_id);
+}
+
+/** The scope a viewer has for one kind of data, computed from the policy and the database. */
+export async function companyScopeFor(em: EntityManager, viewer: Viewer | null, kind: DataKind): Promise<CompanyScope> {
+  if (!viewer || !mayRead(viewer, kind)) return [];
+  if (seesAllCompanies(viewer)) return 'all';
+  if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
+  if (viewer.role === Role.EXPERT) return expertCompanyIds(em, viewer.personId);
+  return [];
+}
+
+export function scopeIncludes(scope: CompanyScope, companyId: string): boolean {
+  return scope === 'all' || scope.includes(companyId);
+}
+
+/**
+ * Per request: the viewer's rights, with company scopes computed once per request and kind.
+ * Every read of company data filters with `companyFilter`/`sqlCompanyCondition`, and every
+ * write checks `assertCanWrite`, so no resolver decides on its own who sees what.
+ */
+export class Access {
+  private readonly scopes = new Map<DataKind, Promise<CompanyScope>>();
+
+  constructor(
+    private readonly em: EntityManager,
+    readonly viewer: Viewer | null,
+  ) {}
+
+  scope(kind: DataKind): Promise<CompanyScope> {
+    let scope = this.scopes.get(kind);
+    if (!scope) {
+      scope = companyScopeFor(this.em, this.viewer, kind);
+      this.scopes.set(kind, scope);
+    }
+    return scope;
+  }
+
+  /** A MikroORM filter on the `company` relation, for `where` clauses. */
+  async companyFilter(kind: DataKind, property = 'company'): Promise<Record<string, unknown>> {
+    const scope = await this.scope(kind);
+    return scope === 'all' ? {} : { [property]: { $in: [...scope] } };
+  }
+
+  /**
+   * A SQL condition and its parameters for hand-written queries (aggregates, the board):
+   * `${column} = any(?)`, or `true` for viewers who see everything.
+   */
+  async sqlCompanyCondition(kind: DataKind, column: string): Promise<{ sql: string; params: unknown[] }> {
+    const scope = await this.scope(kind);
+    return scope === 'all' ? { sql: 'true', params: [] } : { sql: `${column} = any(?::uuid[])`, params: [[...scope]] };
+  }
+
+  async canSeeCompany(kind: DataKind, companyId: string): Promise<boolean> {
+    return scopeIncludes(await this.scope(kind), companyId);
+  }
+
+  /** Other tenants' records are reported as not found: their existence is not revealed. */
+  async assertCanSeeCompany(kind: DataKind, companyId: string, entity: string, id: string): Promise<void> {
+    if (!(await this.canSeeCompany(kind, companyId))) throw notFound(entity, id);
+  }
+
+  /** Comment visibilities this viewer may read. */
+  commentVisibilities(): CommentVisibility[] {
+    return can(this.viewer, 'comment.readInternal')
+      ? [CommentVisibility.SHARED, CommentVisibility.INTERNAL]
+      : [CommentVisibility.SHARED];
+  }
+
+  requireViewer(): Viewer {
+    if (!this.viewer) throw unauthenticated();
+    return this.viewer;
+  }
+
+  /** Role check for an action (throws UNAUTHENTICATED or FORBIDDEN). */
+  assertCan(action: Action): Viewer {
+    const viewer = this.requireViewer();
+    if (!can(viewer, action)) throw forbidden();
+    return viewer;
+  }
+
+  /** Role check plus data scope for a write to one company's data. */
+  async assertCanWrite(action: Action, companyId: string, entity: string, id: string): Promise<Viewer> {
+    const viewer = this.requireViewer();
+    const kind: DataKind = action === 'comment.write' ? 'comments' : 'work';
+    if (!(await this.canSeeCompany(kind, companyId))) throw notFound(entity, id);
+    if (!can(viewer, action)) throw forbidden();
+    return viewer;
+  }
+}

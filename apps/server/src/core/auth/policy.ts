@@ -1,0 +1,76 @@
+import { Role } from '@ecohub/domain';
+import type { Viewer } from './viewer.ts';
+
+/**
+ * Who may do what, in one place. Role rules answer "may this kind of person ever do X";
+ * data rules (which companies) live in access.ts and are applied in SQL where data is read.
+ *
+ * | role            | sees                                            | may change                                   |
+ * | ADMIN           | everything                                      | everything, people and roles                 |
+ * | PROGRAM_MANAGER | everything in their programs                    | programs, years, budgets, participations, teams, events |
+ * | EXPERT          | companies assigned to their teams, aggregates   | diagnoses, measures, tasks, comments there   |
+ * | COMPANY_STAFF   | own company; only comments shared with it       | comments; status of tasks assigned to them; own profile |
+ * | OBSERVER        | program boards and KPIs; no comments/personal data | nothing                                   |
+ * | anonymous       | public overview: programs, years, budget totals, aggregate KPIs | nothing                       |
+ */
+export type Action =
+  | 'program.manage'
+  | 'participation.manage'
+  | 'team.manage'
+  | 'event.manage'
+  | 'company.manage'
+  | 'person.manage'
+  | 'work.write'
+  | 'task.changeStatus'
+  | 'comment.write'
+  | 'comment.readInternal'
+  | 'personalData.read'
+  | 'profile.update';
+
+/** The kinds of company data, each with its own audience. */
+export type DataKind =
+  /** Companies, participations, board rows, measures, events: the program's results. */
+  | 'program-results'
+  /** Diagnoses, tasks, attachments, activity: the consulting work itself. */
+  | 'work'
+  /** Comments on tasks. Staff additionally see only SHARED ones (see access.ts). */
+  | 'comments'
+  /** People of the companies and teams. */
+  | 'people';
+
+const MANAGERS: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER];
+
+const ACTION_ROLES: Record<Action, readonly Role[]> = {
+  'program.manage': MANAGERS,
+  'participation.manage': MANAGERS,
+  'team.manage': MANAGERS,
+  'event.manage': MANAGERS,
+  'company.manage': MANAGERS,
+  'person.manage': [Role.ADMIN, Role.PROGRAM_MANAGER],
+  'work.write': [...MANAGERS, Role.EXPERT],
+  'task.changeStatus': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  'comment.write': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  'comment.readInternal': [...MANAGERS, Role.EXPERT],
+  'personalData.read': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  'profile.update': [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT, Role.COMPANY_STAFF, Role.OBSERVER],
+};
+
+const DATA_ROLES: Record<DataKind, readonly Role[]> = {
+  'program-results': [...MANAGERS, Role.OBSERVER, Role.EXPERT, Role.COMPANY_STAFF],
+  work: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  comments: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  people: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+};
+
+export function can(viewer: Viewer | null, action: Action): boolean {
+  return viewer !== null && ACTION_ROLES[action].includes(viewer.role);
+}
+
+export function mayRead(viewer: Viewer | null, kind: DataKind): boolean {
+  return viewer !== null && DATA_ROLES[kind].includes(viewer.role);
+}
+
+/** Roles that see every company (within what their role may read at all). */
+export function seesAllCompanies(viewer: Viewer): boolean {
+  return viewer.role === Role.ADMIN || viewer.role === Role.PROGRAM_MANAGER || viewer.role === Role.OBSERVER;
+}

@@ -1,0 +1,63 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../core/auth/viewer.ts';
+import type { Role } from '@ecohub/domain';
+import { Person } from '../people/person.entity.ts';
+import { Session } from './session.entity.ts';
+import { hashToken, newSessionToken } from './session-cookie.ts';
+
+/** Refresh `lastSeenAt` at most this often: one write per active minute, not per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(
+  em: EntityManager,
+  person: Person,
+  ttlHours: number,
+  client: { ipAddress: string | null; userAgent: string | null },
+): Promise<{ token: string; session: Session }> {
+  const token = newSessionToken();
+  const session = em.create(Session, {
+    tokenHash: hashToken(token),
+    person,
+    expiresAt: new Date(Date.now() + ttlHours * 3_600_000),
+    ipAddress: client.ipAddress,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  await em.flush();
+  return { token, session };
+}
+
+interface SessionRow {
+  session_id: string;
+  person_id: string;
+  role: Role;
+  company_id: string | null;
+  last_seen_at: Date;
+}
+
+/**
+ * The viewer behind a session token, or null when the session is unknown, expired, revoked or
+ * its person disabled. One indexed query per request.
+ */
+export async function viewerForToken(em: EntityManager, token: string | null): Promise<Viewer | null> {
+  if (!token) return null;
+  const rows: SessionRow[] = await em.execute(
+    `select s.id as session_id, p.id as person_id, p.role, p.company_id, s.last_seen_at
+       from session s join person p on p.id = s.person_id
+      where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and p.disabled_at is null`,
+    [hashToken(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
+    await em.execute('update session set last_seen_at = now() where id = ?', [row.session_id]);
+  }
+  return { personId: row.person_id, role: row.role, companyId: row.company_id, sessionId: row.session_id };
+}
+
+export async function revokeSession(em: EntityManager, sessionId: string): Promise<void> {
+  await em.execute('update session set revoked_at = now() where id = ? and revoked_at is null', [sessionId]);
+}
+
+export async function findPersonByEmail(em: EntityManager, email: string): Promise<Person | null> {
+  return em.findOne(Person, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'] });
+}
