@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import { newId } from '../ids.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
+import { isDuplicateKey, remember, rememberedResult, scopedKey, type Idempotency } from '../idempotency/idempotency.ts';
 import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
 
 export interface ActivityInput {
@@ -42,14 +43,39 @@ export class ChangeLog {
 /**
  * Runs a mutation's work in one transaction with its history entries and outbox events: they
  * commit together or not at all, and nothing is published for a change that rolled back.
+ * With `idempotency`, a repeated key replays the first answer instead of running again.
  */
 export async function inTransaction<T>(
   ctx: GraphQLContext,
   work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
+  idempotency?: Idempotency<T>,
+): Promise<T> {
+  const key = idempotency ? scopedKey(ctx, idempotency as Idempotency<unknown>) : null;
+  if (key && idempotency) {
+    const previous = await rememberedResult(ctx.em, key);
+    if (previous) return idempotency.replay(ctx.em, previous);
+  }
+  try {
+    return await runTransaction(ctx, work, key ? { key, resultId: (value: T) => idempotency!.resultId(value) } : null);
+  } catch (error) {
+    // A concurrent retry with the same key committed first: answer as it did.
+    if (key && idempotency && isDuplicateKey(error)) {
+      const previous = await rememberedResult(ctx.em.fork(), key);
+      if (previous) return idempotency.replay(ctx.em, previous);
+    }
+    throw error;
+  }
+}
+
+async function runTransaction<T>(
+  ctx: GraphQLContext,
+  work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
+  idempotency: { key: string; resultId(value: T): string } | null,
 ): Promise<T> {
   const changes = new ChangeLog();
   const result = await ctx.em.transactional(async (em) => {
     const value = await work(em, changes);
+    if (idempotency) await remember(em, idempotency.key, idempotency.resultId(value));
     for (const activity of changes.activities) {
       em.create(ActivityEntry, {
         id: activity.id,
