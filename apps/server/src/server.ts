@@ -104,6 +104,9 @@ async function listen(
     introspection: !production,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() too, and in 5.5.1 a
+    // second concurrent stop() waits on a barrier that is never resolved: shutdown hung forever.
+    stopOnTerminationSignals: false,
     formatError: formatError(logger, production),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -1,11 +1,20 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
  * The only reader of process.env. Every setting is validated once at start; a bad value stops the
  * hub with a message naming the variable, instead of failing later in some request.
  */
-const repoRoot = resolve(import.meta.dirname, '../../../..');
+const repoRoot = findRepoRoot();
+
+/** Searched upwards because this module runs from src/ under tsx and from the dist/ bundle. */
+function findRepoRoot(): string {
+  for (let dir = import.meta.dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+  }
+  return process.cwd();
+}
 
 const csv = z
   .string()
