@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ghgReductionTco2e, implementationRate, paybackYears } from './kpi.ts';
+
+describe('ghgReductionTco2e', () => {
+  it('converts saved electricity with the grid factor the measure recorded', () => {
+    // 120 MWh saved at the 2023 grid factor 0.4173 tCO2eq/MWh.
+    expect(ghgReductionTco2e({ electricityKwh: 120_000, lngNm3: 0, waterM3: 0 }, { electricityPerMwh: 0.4173, lngPerThousandNm3: null, waterPerThousandM3: null })).toBe(50.076);
+  });
+
+  it('adds LNG and water with their own factors', () => {
+    const t = ghgReductionTco2e(
+      { electricityKwh: 10_000, lngNm3: 5_000, waterM3: 2_000 },
+      { electricityPerMwh: 0.4541, lngPerThousandNm3: 2.176, waterPerThousandM3: 0.237 },
+    );
+    expect(t).toBeCloseTo(4.541 + 10.88 + 0.474, 3);
+  });
+
+  it('counts a quantity without a factor as zero rather than guessing', () => {
+    expect(ghgReductionTco2e({ electricityKwh: 1_000_000, lngNm3: 0, waterM3: 0 }, { electricityPerMwh: null, lngPerThousandNm3: null, waterPerThousandM3: null })).toBe(0);
+  });
+});
+
+describe('paybackYears', () => {
+  it('divides the investment by the annual savings', () => {
+    expect(paybackYears(30_000_000, 12_000_000)).toBe(2.5);
+  });
+
+  it('is null for a measure that saves nothing', () => {
+    expect(paybackYears(5_000_000, 0)).toBeNull();
+  });
+
+  it('is zero for a measure that costs nothing', () => {
+    expect(paybackYears(0, 1_000_000)).toBe(0);
+  });
+});
+
+describe('implementationRate', () => {
+  it('is implemented over proposed, and zero when nothing was proposed', () => {
+    expect(implementationRate(3, 12)).toBe(0.25);
+    expect(implementationRate(0, 0)).toBe(0);
+  });
+});
