@@ -149,6 +149,10 @@ const tasks = {
     await tasks.lint(env);
     await run(env, 'pnpm', ['exec', 'vitest', 'run']);
   },
+  /** The server suite alone, e.g. against another PostgreSQL with TEST_DATABASE_URL. */
+  async 'test:server'(env) {
+    await run(env, 'pnpm', ['exec', 'vitest', 'run', '--project', 'server']);
+  },
   async bench(env) {
     await buildWebIfStale(env);
     await run(env, 'pnpm', ['--filter', '@ecohub/bench', 'run', 'bench']);

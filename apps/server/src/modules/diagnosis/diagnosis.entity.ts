@@ -1,4 +1,4 @@
-import { type Opt, type Ref } from '@mikro-orm/core';
+import { type Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { DiagnosisKind } from '@ecohub/domain';
 import { VersionedEntity } from '../../core/database/base.entity.ts';

@@ -1,4 +1,4 @@
-import { Collection, type Opt, type Ref } from '@mikro-orm/core';
+import { Collection, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToMany, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { EventKind } from '@ecohub/domain';
 import { VersionedEntity } from '../../core/database/base.entity.ts';

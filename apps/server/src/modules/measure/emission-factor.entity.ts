@@ -1,4 +1,3 @@
-import { type Opt } from '@mikro-orm/core';
 import { Entity, Enum, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { EmissionFactorKind } from '@ecohub/domain';
 import { BaseEntity } from '../../core/database/base.entity.ts';

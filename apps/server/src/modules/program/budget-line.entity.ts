@@ -1,7 +1,7 @@
 import { type Opt, type Ref } from '@mikro-orm/core';
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { FundingSource } from '@ecohub/domain';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { VersionedEntity } from '../../core/database/base.entity.ts';
 import { KrwType } from '../../core/database/types.ts';
@@ -11,6 +11,7 @@ import { ProgramYear } from './program-year.entity.ts';
 /** One funding source's share of a program year's budget, planned and spent, in KRW. */
 @ObjectType()
 @Entity()
+@Unique({ properties: ['programYear', 'source'] })
 export class BudgetLine extends VersionedEntity {
   @ManyToOne(() => ProgramYear, { ref: true })
   programYear!: Ref<ProgramYear>;

@@ -1,5 +1,4 @@
 import { Enum, Entity, Property } from '@mikro-orm/decorators/legacy';
-import { type Opt } from '@mikro-orm/core';
 import { OrganizationKind } from '@ecohub/domain';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../core/database/base.entity.ts';

@@ -2,14 +2,14 @@ import { Collection, type Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../core/graphql/scalars.ts';
-import { BaseEntity } from '../../core/database/base.entity.ts';
+import { VersionedEntity } from '../../core/database/base.entity.ts';
 import { BudgetLine } from './budget-line.entity.ts';
 import { Program } from './program.entity.ts';
 
 @ObjectType({ description: 'One year of a program, with its own budget, teams and participants' })
 @Entity()
 @Unique({ properties: ['program', 'number'] })
-export class ProgramYear extends BaseEntity {
+export class ProgramYear extends VersionedEntity {
   @ManyToOne(() => Program, { ref: true })
   program!: Ref<Program>;
 

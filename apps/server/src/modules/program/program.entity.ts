@@ -1,14 +1,14 @@
-import { Collection, type Opt, type Ref } from '@mikro-orm/core';
+import { Collection, type Ref } from '@mikro-orm/core';
 import { Entity, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../../core/database/base.entity.ts';
+import { VersionedEntity } from '../../core/database/base.entity.ts';
 import { Organization } from './organization.entity.ts';
 import { ProgramYear } from './program-year.entity.ts';
 
 /** A regional eco-innovation program (지역에코혁신사업) of one region, run by a host firm. */
 @ObjectType({ description: 'A regional eco-innovation program (지역에코혁신사업)' })
 @Entity()
-export class Program extends BaseEntity {
+export class Program extends VersionedEntity {
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   nameKo!: string;

@@ -1,4 +1,4 @@
-import { type Opt, type Ref } from '@mikro-orm/core';
+import { type Ref } from '@mikro-orm/core';
 import { Entity, Enum, ManyToOne, Unique } from '@mikro-orm/decorators/legacy';
 import { Specialty } from '@ecohub/domain';
 import { BaseEntity } from '../../core/database/base.entity.ts';
