@@ -8,8 +8,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import type { Config } from './config/config.ts';
 import type { AppServices } from './core/app-services.ts';
 import { connectOrm, migrate, openDatabase } from './core/database/database.ts';
@@ -20,6 +18,7 @@ import { healthRoutes } from './core/http/health.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { webClientRoutes } from './core/http/web-client.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { readSessionToken, viewerForToken } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
@@ -40,7 +39,6 @@ export interface CreateServerOptions {
 }
 
 const MAX_BODY = '1mb';
-const MAX_WS_PAYLOAD = 1024 * 1024;
 
 /** The one way in: main.ts, the tests and the benchmarks all start the hub through here. */
 export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
@@ -76,28 +74,14 @@ async function listen(
   const httpServer: HttpServer = createHttpServer(app);
   let shuttingDown = false;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: MAX_WS_PAYLOAD });
   const viewerFromCookie = (cookieHeader: string | undefined): Promise<Viewer | null> =>
     viewerForToken(orm.em.fork({ useContext: false }), readSessionToken(cookieHeader));
-
-  const wsCleanup = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
-    {
-      schema,
-      connectionInitWaitTimeout: 10_000,
-      onConnect: async (ctx) => {
-        ctx.extra.viewer = await viewerFromCookie(ctx.extra.request.headers.cookie);
-        return true;
-      },
-      context: (ctx) =>
-        createContext({
-          services,
-          viewer: ctx.extra.viewer ?? null,
-          requestId: randomUUID(),
-          logger: logger.child({ socket: ctx.extra.request.socket.remotePort }),
-        }),
-    },
-    wsServer,
-  );
+  const websockets = startGraphQLWebSocketServer({
+    httpServer,
+    schema,
+    services,
+    authenticateSocket: (request) => viewerFromCookie(request.headers.cookie),
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -114,7 +98,7 @@ async function listen(
         async serverWillStart() {
           return {
             async drainServer() {
-              await wsCleanup.dispose();
+              await websockets.dispose();
             },
           };
         },
@@ -158,9 +142,8 @@ async function listen(
     close() {
       closing ??= (async () => {
         shuttingDown = true;
-        for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+        await websockets.dispose();
         await apollo.stop();
-        await new Promise<void>((resolve) => wsServer.close(() => resolve()));
         await orm.close();
         await stopDatabase();
         logger.info('EcoHub stopped');

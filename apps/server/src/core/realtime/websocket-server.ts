@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { AppServices } from '../app-services.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { createContext } from '../graphql/context.ts';
+
+/**
+ * Who a new socket acts for, decided once at connect (from the upgrade request: cookie, Origin).
+ * `null` is an anonymous visitor; `false` refuses the connection (graphql-ws closes it with
+ * 4403 Forbidden). Identity owns the rules; this file only calls them.
+ */
+export type AuthenticateSocket = (request: IncomingMessage) => Promise<Viewer | null | false>;
+
+export interface GraphQLWebSocketOptions {
+  httpServer: HttpServer;
+  schema: GraphQLSchema;
+  services: AppServices;
+  authenticateSocket: AuthenticateSocket;
+  /** ws-level ping interval; a socket that misses a pong within the same time is terminated. */
+  keepAliveMs?: number;
+}
+
+export interface GraphQLWebSocketServer {
+  /** Closes the sockets opened for a session (sign-out, revoked session). */
+  closeSessionSockets(sessionId: string, code: number, reason: string): void;
+  /** Closes every socket with 1001 and stops accepting new ones (idempotent). */
+  dispose(): Promise<void>;
+}
+
+/** Per socket: what onConnect decided, read by every operation's context. */
+export type SocketExtra = {
+  viewer?: Viewer | null;
+};
+
+const PATH = '/graphql';
+const MAX_PAYLOAD_BYTES = 1024 * 1024;
+const CONNECTION_INIT_WAIT_MS = 10_000;
+const DEFAULT_KEEP_ALIVE_MS = 12_000;
+
+/** graphql-ws (graphql-transport-ws protocol) on the same origin and path as HTTP GraphQL. */
+export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): GraphQLWebSocketServer {
+  const { services } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: PATH, maxPayload: MAX_PAYLOAD_BYTES });
+  const socketsBySession = new Map<string, Set<WebSocket>>();
+
+  const cleanup = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
+      onConnect: async (ctx) => {
+        const viewer = await options.authenticateSocket(ctx.extra.request);
+        if (viewer === false) return false;
+        ctx.extra.viewer = viewer;
+        if (viewer) track(socketsBySession, viewer.sessionId, ctx.extra.socket);
+        return true;
+      },
+      context: (ctx) =>
+        createContext({
+          services,
+          viewer: ctx.extra.viewer ?? null,
+          requestId: randomUUID(),
+          logger: services.logger.child({ socket: ctx.extra.request.socket.remotePort }),
+        }),
+    },
+    wsServer,
+    options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+  );
+
+  let disposing: Promise<void> | null = null;
+  return {
+    closeSessionSockets(sessionId, code, reason) {
+      for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(code, reason);
+    },
+    dispose() {
+      disposing ??= (async () => {
+        for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+        await cleanup.dispose();
+      })();
+      return disposing;
+    },
+  };
+}
+
+function track(socketsBySession: Map<string, Set<WebSocket>>, sessionId: string, socket: WebSocket): void {
+  let sockets = socketsBySession.get(sessionId);
+  if (!sockets) {
+    sockets = new Set();
+    socketsBySession.set(sessionId, sockets);
+  }
+  sockets.add(socket);
+  socket.once('close', () => {
+    sockets.delete(socket);
+    if (sockets.size === 0) socketsBySession.delete(sessionId);
+  });
+}
