@@ -1,0 +1,30 @@
+import { Role } from '@ecohub/domain';
+import { hasRole, MANAGER_ROLES, PROGRAM_WIDE_ROLES, type Viewer } from '@/features/auth/session';
+
+export interface NavItem {
+  key: string;
+  to: string;
+  /** Locale key of the label. */
+  label: string;
+  icon: string;
+}
+
+/** The sidebar for one person: only pages their role may open, and only pages that exist. */
+export function navItemsFor(viewer: Viewer | null, existing: (path: string) => boolean): NavItem[] {
+  if (!viewer) return [{ key: 'overview', to: '/', label: 'nav.overview', icon: '◎' }];
+  const items: NavItem[] = [];
+  if (hasRole(viewer, PROGRAM_WIDE_ROLES)) items.push({ key: 'board', to: '/board', label: 'nav.board', icon: '▦' });
+  if (viewer.role === Role.COMPANY_STAFF && viewer.company) {
+    items.push({ key: 'company', to: `/companies/${viewer.company.id}`, label: 'nav.myCompany', icon: '⌂' });
+  }
+  if (viewer.role !== Role.OBSERVER) items.push({ key: 'my-tasks', to: '/my-tasks', label: 'nav.myTasks', icon: '✓' });
+  if (hasRole(viewer, PROGRAM_WIDE_ROLES)) {
+    items.push({ key: 'measures', to: '/measures', label: 'nav.measures', icon: '♻' });
+  }
+  items.push({ key: 'events', to: '/events', label: 'nav.events', icon: '◷' });
+  if (hasRole(viewer, MANAGER_ROLES)) {
+    items.push({ key: 'teams', to: '/teams', label: 'nav.teams', icon: '☷' });
+  }
+  items.push({ key: 'activity', to: '/activity', label: 'nav.activity', icon: '≡' });
+  return items.filter((item) => existing(item.to));
+}
