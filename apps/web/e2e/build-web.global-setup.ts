@@ -27,5 +27,5 @@ export default async function setup(): Promise<void> {
   if (existsSync(index) && statSync(index).mtimeMs > sources) return;
   const started = performance.now();
   await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
-  console.info(`[e2e] built apps/web/dist in ${Math.round(performance.now() - started)} ms`);
+  console.warn(`[e2e] built apps/web/dist in ${Math.round(performance.now() - started)} ms`);
 }

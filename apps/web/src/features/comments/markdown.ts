@@ -1,0 +1,62 @@
+import DOMPurify from 'dompurify';
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Comment bodies are markdown written by people: rendered without raw HTML, then sanitized again
+ * (defence in depth), links open safely in a new tab. Mentions `@[Name](person:ID)` become chips
+ * that name the person; the id stays in a data attribute.
+ */
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+
+const defaultLinkOpen =
+  markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkClose =
+  markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+
+interface RenderEnv {
+  mentionStack?: boolean[];
+}
+
+// markdown-it refuses unknown schemes only for javascript:, vbscript:, file: and data:, so
+// `person:` links reach the renderer, where they become mention chips instead of anchors.
+markdown.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
+  const token = tokens[idx];
+  const href = token?.attrGet('href') ?? '';
+  env.mentionStack ??= [];
+  const match = /^person:([0-9a-zA-Z-]{1,64})$/.exec(href);
+  env.mentionStack.push(!!match);
+  if (match) return `<span class="mention" data-person-id="${markdown.utils.escapeHtml(match[1] ?? '')}">@`;
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+markdown.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv, self) => {
+  const wasMention = env.mentionStack?.pop();
+  return wasMention ? '</span>' : defaultLinkClose(tokens, idx, options, env, self);
+};
+
+let hooked = false;
+function purifier() {
+  if (!hooked) {
+    DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.tagName === 'A') {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer nofollow');
+      }
+    });
+    hooked = true;
+  }
+  return DOMPurify;
+}
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'span',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+];
+
+export function renderMarkdown(body: string): string {
+  const html = markdown.render(body, {} satisfies RenderEnv);
+  return purifier().sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR: ['href', 'title', 'class', 'data-person-id', 'target', 'rel'],
+    ALLOW_DATA_ATTR: false,
+  });
+}
