@@ -8,30 +8,21 @@ import MarkdownIt from 'markdown-it';
  */
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
 
-const defaultLinkOpen =
-  markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-const defaultLinkClose =
-  markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-
-interface RenderEnv {
-  mentionStack?: boolean[];
-}
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+const defaultLinkClose = markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 
 // markdown-it refuses unknown schemes only for javascript:, vbscript:, file: and data:, so
 // `person:` links reach the renderer, where they become mention chips instead of anchors.
-markdown.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
-  const token = tokens[idx];
-  const href = token?.attrGet('href') ?? '';
-  env.mentionStack ??= [];
-  const match = /^person:([0-9a-zA-Z-]{1,64})$/.exec(href);
-  env.mentionStack.push(!!match);
-  if (match) return `<span class="mention" data-person-id="${markdown.utils.escapeHtml(match[1] ?? '')}">@`;
-  return defaultLinkOpen(tokens, idx, options, env, self);
+markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const match = /^person:([0-9a-zA-Z-]{1,64})$/.exec(String(tokens[idx]?.attrGet('href') ?? ''));
+  if (!match) return defaultLinkOpen(tokens, idx, options, env, self);
+  // Links do not nest: the next link_close closes this mention.
+  const close = tokens.slice(idx + 1).find((token) => token.type === 'link_close');
+  if (close) close.meta = { mention: true };
+  return `<span class="mention" data-person-id="${markdown.utils.escapeHtml(match[1] ?? '')}">@`;
 };
-markdown.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv, self) => {
-  const wasMention = env.mentionStack?.pop();
-  return wasMention ? '</span>' : defaultLinkClose(tokens, idx, options, env, self);
-};
+markdown.renderer.rules.link_close = (tokens, idx, options, env, self) =>
+  (tokens[idx]?.meta as { mention?: boolean } | null)?.mention ? '</span>' : defaultLinkClose(tokens, idx, options, env, self);
 
 let hooked = false;
 function purifier() {
@@ -53,7 +44,7 @@ const ALLOWED_TAGS = [
 ];
 
 export function renderMarkdown(body: string): string {
-  const html = markdown.render(body, {} satisfies RenderEnv);
+  const html = markdown.render(body);
   return purifier().sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href', 'title', 'class', 'data-person-id', 'target', 'rel'],

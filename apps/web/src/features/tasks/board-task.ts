@@ -1,0 +1,12 @@
+import type { TaskPriority } from '@ecohub/domain';
+import type { BoardCard } from './board-moves';
+
+/** What a card on the board shows. */
+export interface BoardTask extends BoardCard {
+  title: string;
+  priority: TaskPriority;
+  dueOn: string | null;
+  assignees: readonly { id: string; name: string; nameEn: string | null }[];
+  measure: { id: string; title: string } | null;
+  commentCount?: number;
+}
