@@ -1,0 +1,71 @@
+import { EmissionFactorKind, LIMITS, Validator } from '@ecohub/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertValid, badInput } from '../../core/errors.ts';
+import { isUuid } from '../../core/ids.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { inTransaction } from '../../core/database/transaction.ts';
+import { EmissionFactor } from './emission-factor.entity.ts';
+import type { CreateEmissionFactorInput } from './measure.inputs.ts';
+
+export type FactorChoice = Record<EmissionFactorKind, EmissionFactor | null>;
+
+/** Factors are public reference data (a few per kind): a plain list, newest first. */
+export function listEmissionFactors(em: EntityManager, kind: EmissionFactorKind | null | undefined): Promise<EmissionFactor[]> {
+  return em.find(EmissionFactor, kind ? { kind } : {}, { orderBy: { kind: 'asc', validFromYear: 'desc' } });
+}
+
+/**
+ * For each kind, the factor valid in `year`; when none was published for that year, the
+ * closest one (earlier preferred). The measure stores which factor it used, so the choice is
+ * visible and stays fixed when newer factors are added.
+ */
+export async function factorsForYear(em: EntityManager, year: number): Promise<FactorChoice> {
+  const rows = await em.find(EmissionFactor, {});
+  const distance = (f: EmissionFactor) =>
+    year < f.validFromYear ? f.validFromYear - year + 0.5 : year > f.validToYear ? year - f.validToYear : 0;
+  const choice: FactorChoice = { ELECTRICITY: null, LNG: null, WATER: null };
+  for (const factor of rows) {
+    const best = choice[factor.kind];
+    if (!best || distance(factor) < distance(best)) choice[factor.kind] = factor;
+  }
+  return choice;
+}
+
+/** An explicitly chosen factor: it must exist and be of the right kind. */
+export async function chosenFactor(
+  em: EntityManager,
+  field: string,
+  id: string,
+  kind: EmissionFactorKind,
+): Promise<EmissionFactor> {
+  const factor = isUuid(id) ? await em.findOne(EmissionFactor, { id, kind }) : null;
+  if (!factor) {
+    throw badInput(`${field} is not a known ${kind} emission factor`, [
+      { field, rule: 'unknownFactor', message: `${field} is not a known ${kind} emission factor` },
+    ]);
+  }
+  return factor;
+}
+
+export async function createEmissionFactor(ctx: GraphQLContext, input: CreateEmissionFactorInput): Promise<EmissionFactor> {
+  ctx.access.assertCan('program.manage');
+  const v = new Validator()
+    .range('validFromYear', input.validFromYear, 1990, 2100, true)
+    .range('validToYear', input.validToYear, 1990, 2100, true)
+    .check('validToYear', input.validToYear >= input.validFromYear, 'endBeforeStart', 'validToYear must not be before validFromYear')
+    .range('value', input.value, 0, 100)
+    .text('source', input.source, { min: 1, max: 300, required: true })
+    .text('note', input.note, { max: LIMITS.longText });
+  assertValid(v.violations);
+  return inTransaction(ctx, async (em, changes) => {
+    const factor = em.create(EmissionFactor, { ...input, note: input.note ?? null });
+    await em.flush();
+    changes.record({
+      action: 'emissionFactor.created',
+      entityType: 'EmissionFactor',
+      entityId: factor.id,
+      summary: `${factor.kind} ${factor.validFromYear}–${factor.validToYear}: ${factor.value}`,
+    });
+    return factor;
+  });
+}

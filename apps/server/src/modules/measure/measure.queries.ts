@@ -1,0 +1,71 @@
+import { roundTo } from '@ecohub/domain';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { containsPattern, findRecord } from '../../core/database/records.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { assertFilterIds } from '../../core/graphql/id-filter.ts';
+import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { Measure } from './measure.entity.ts';
+import type { MeasureFilter } from './measure.inputs.ts';
+import { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
+
+async function measureWhere(ctx: GraphQLContext, filter: MeasureFilter | null | undefined): Promise<Record<string, unknown>> {
+  assertFilterIds(filter, ['programYearId', 'companyId', 'ownerId']);
+  const f = filter ?? {};
+  return {
+    // The viewer's scope stays its own condition: a companyId filter must narrow it, never replace it.
+    $and: [await ctx.access.companyFilter('program-results')],
+    ...(f.includeArchived ? {} : { archivedAt: null }),
+    ...(f.programYearId ? { participation: { programYear: f.programYearId } } : {}),
+    ...(f.companyId ? { company: f.companyId } : {}),
+    ...(f.category ? { category: f.category } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.ownerId ? { owner: f.ownerId } : {}),
+    ...(f.search?.trim() ? { title: { $ilike: containsPattern(f.search) } } : {}),
+  };
+}
+
+/** Oldest first: the order in which the experts proposed them. */
+export async function listMeasures(ctx: GraphQLContext, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
+  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page);
+}
+
+export async function getMeasure(ctx: GraphQLContext, id: string): Promise<Measure> {
+  const measure = await findRecord(ctx.em, Measure, id, 'Measure');
+  await ctx.access.assertCanSeeCompany('program-results', measure.company.id, 'Measure', id);
+  return measure;
+}
+
+export interface MeasureTotalsRow {
+  count: number;
+  investmentKrw: number;
+  expectedAnnualSavingsKrw: number;
+  verifiedAnnualSavingsKrw: number;
+  ghgReductionTco2e: number;
+}
+
+/**
+ * Sums over the measures a filter selects (dropped ones excluded from the money and tCO2e, as
+ * on the board), in one aggregate query. The ORM builds the filtered id set as a subquery, so
+ * the filter means exactly what it means for the list.
+ */
+export async function measureTotals(ctx: GraphQLContext, filter: MeasureFilter | null | undefined): Promise<MeasureTotalsRow> {
+  const where = await measureWhere(ctx, filter);
+  const ids = ctx.em.createQueryBuilder(Measure, 'f').select('f.id').where(where as never).toQuery();
+  const [row] = await ctx.em.execute<Record<string, string | null>[]>(
+    `select count(*) as count,
+            sum(m.investment_krw) filter (where m.status <> 'DROPPED') as investment,
+            sum(m.expected_annual_savings_krw) filter (where m.status <> 'DROPPED') as expected,
+            sum(m.verified_annual_savings_krw) filter (where m.status <> 'DROPPED') as verified,
+            sum(${ghgTco2eSql('m')}) filter (where m.status <> 'DROPPED') as tco2e
+       from measure m ${ghgFactorJoins('m')}
+      where m.id in (${ids.sql})`,
+    [...ids.params],
+  );
+  return {
+    count: Number(row?.count ?? 0),
+    investmentKrw: Number(row?.investment ?? 0),
+    expectedAnnualSavingsKrw: Number(row?.expected ?? 0),
+    verifiedAnnualSavingsKrw: Number(row?.verified ?? 0),
+    ghgReductionTco2e: roundTo(Number(row?.tco2e ?? 0), 3),
+  };
+}
