@@ -6,6 +6,8 @@ export interface GraphQLResponse<T> {
 
 export class TestClient {
   cookie: string | null = null;
+  /** Sent with every request (e.g. X-Forwarded-For for a server with TRUST_PROXY). */
+  headers: Record<string, string> = {};
 
   constructor(readonly baseUrl: string) {}
 
@@ -14,6 +16,7 @@ export class TestClient {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        ...this.headers,
         ...(this.cookie ? { cookie: this.cookie } : {}),
       },
       body: JSON.stringify({ query, variables }),

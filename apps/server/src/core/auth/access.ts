@@ -1,6 +1,7 @@
 import { CommentVisibility, Role } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { can, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
 import type { Viewer } from './viewer.ts';
 
@@ -31,6 +32,16 @@ export async function companyScopeFor(em: EntityManager, viewer: Viewer | null, 
   if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
   if (viewer.role === Role.EXPERT) return expertCompanyIds(em, viewer.personId);
   return [];
+}
+
+/**
+ * A PostgreSQL array literal of ids for `= any(?::uuid[])`. MikroORM's `execute` inlines a JS
+ * array as a comma list (right for `in (?)`, a syntax error inside `any()` and wrong for an
+ * empty list), so arrays go in as one literal. Only ids are accepted: nothing to escape.
+ */
+export function sqlUuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!isUuid(id)) throw new Error(`not a uuid: ${id}`);
+  return `{${ids.join(',')}}`;
 }
 
 export function scopeIncludes(scope: CompanyScope, companyId: string): boolean {
@@ -67,11 +78,12 @@ export class Access {
 
   /**
    * A SQL condition and its parameters for hand-written queries (aggregates, the board):
-   * `${column} = any(?)`, or `true` for viewers who see everything.
+   * `${column} = any(?::uuid[])` (no company at all: matches nothing), or `true` for viewers who
+   * see everything.
    */
   async sqlCompanyCondition(kind: DataKind, column: string): Promise<{ sql: string; params: unknown[] }> {
     const scope = await this.scope(kind);
-    return scope === 'all' ? { sql: 'true', params: [] } : { sql: `${column} = any(?::uuid[])`, params: [[...scope]] };
+    return scope === 'all' ? { sql: 'true', params: [] } : { sql: `${column} = any(?::uuid[])`, params: [sqlUuidArray(scope)] };
   }
 
   async canSeeCompany(kind: DataKind, companyId: string): Promise<boolean> {

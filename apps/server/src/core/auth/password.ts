@@ -1,3 +1,4 @@
+import { LIMITS, Validator, type Violation } from '@ecohub/domain';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
@@ -20,4 +21,16 @@ let dummyHash: Promise<string> | null = null;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('not-a-real-password-used-for-timing');
   return dummyHash;
+}
+
+/**
+ * OWASP's rules for passwords: length only (10–200, no composition rules), and not the email.
+ * Violations name `field` so a form can show them beside the input.
+ */
+export function passwordViolations(field: string, password: string, email: string | null): Violation[] {
+  const v = new Validator();
+  v.check(field, password.length >= LIMITS.password.min, 'tooShort', `${field} must have at least ${LIMITS.password.min} characters`);
+  v.check(field, password.length <= LIMITS.password.max, 'tooLong', `${field} must have at most ${LIMITS.password.max} characters`);
+  v.check(field, !email || password.trim().toLowerCase() !== email.toLowerCase(), 'sameAsEmail', `${field} must not be the email address`);
+  return v.violations;
 }

@@ -20,6 +20,7 @@ export type Action =
   | 'event.manage'
   | 'company.manage'
   | 'person.manage'
+  | 'role.manage'
   | 'work.write'
   | 'task.changeStatus'
   | 'comment.write'
@@ -47,6 +48,7 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'event.manage': MANAGERS,
   'company.manage': MANAGERS,
   'person.manage': [Role.ADMIN, Role.PROGRAM_MANAGER],
+  'role.manage': [Role.ADMIN],
   'work.write': [...MANAGERS, Role.EXPERT],
   'task.changeStatus': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'comment.write': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
@@ -73,4 +75,13 @@ export function mayRead(viewer: Viewer | null, kind: DataKind): boolean {
 /** Roles that see every company (within what their role may read at all). */
 export function seesAllCompanies(viewer: Viewer): boolean {
   return viewer.role === Role.ADMIN || viewer.role === Role.PROGRAM_MANAGER || viewer.role === Role.OBSERVER;
+}
+
+/**
+ * Whose account a viewer may invite, disable or enable: admins anyone's, program managers
+ * everyone's but an admin's. Nobody acts on their own account here (no self-lockout).
+ */
+export function mayManageAccount(viewer: Viewer, target: { personId: string | null; role: Role }): boolean {
+  if (!can(viewer, 'person.manage') || target.personId === viewer.personId) return false;
+  return viewer.role === Role.ADMIN || target.role !== Role.ADMIN;
 }

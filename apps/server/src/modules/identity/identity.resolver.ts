@@ -1,10 +1,14 @@
 import { ErrorCode, isValidEmail, LIMITS } from '@ecohub/domain';
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { dummyPasswordHash, verifyPassword } from '../../core/auth/password.ts';
+import { dummyPasswordHash, passwordViolations, verifyPassword } from '../../core/auth/password.ts';
+import { assertValid, badInput } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { Person } from '../people/person.entity.ts';
-import { SignInInput } from './identity.inputs.ts';
+import { storeNewPassword } from './account.service.ts';
+import { ChangePasswordInput, SignInInput } from './identity.inputs.ts';
+import { bookAttempt, clearAccountFailures, forgiveAttempt } from './login-throttle.ts';
+import { clientAddress } from './request-origin.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { createSession, findPersonByEmail, revokeSession } from './session.service.ts';
 
@@ -15,6 +19,11 @@ function invalidCredentials(): GraphQLError {
   });
 }
 
+function httpOnly(ctx: GraphQLContext): NonNullable<GraphQLContext['http']> {
+  if (!ctx.http) throw new GraphQLError('This mutation is served over HTTP only', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  return ctx.http;
+}
+
 @Resolver()
 export class IdentityResolver {
   @Query(() => Person, { nullable: true, description: 'The signed-in person, or null' })
@@ -22,25 +31,30 @@ export class IdentityResolver {
     return ctx.viewer ? ctx.em.findOne(Person, { id: ctx.viewer.personId }) : null;
   }
 
-  @Mutation(() => Person, { description: 'Signs in with email and password; sets the session cookie' })
+  @Mutation(() => Person, {
+    description:
+      'Signs in with email and password; sets the session cookie. UNAUTHENTICATED (reason INVALID_CREDENTIALS) for a ' +
+      'wrong email or password alike; TOO_MANY_REQUESTS with extensions.retryAfterSeconds after 5 failures per account ' +
+      'or 20 per address within 15 minutes.',
+  })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<Person> {
-    if (!ctx.http) throw new GraphQLError('Sign in over HTTP', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
-    const email = input.email.trim().toLowerCase();
-    if (!isValidEmail(email) || input.password.length > LIMITS.password.max) {
-      await verifyPassword(await dummyPasswordHash(), input.password);
-      throw invalidCredentials();
-    }
-    const person = await findPersonByEmail(ctx.em, email);
+    const http = httpOnly(ctx);
+    const email = input.email.trim().toLowerCase().slice(0, 254);
+    const booked = await bookAttempt(ctx.em, { email, address: clientAddress(ctx) });
+    // Unknown emails cost an argon2 verification too, so timing does not tell them apart.
+    const person = isValidEmail(email) && input.password.length <= LIMITS.password.max ? await findPersonByEmail(ctx.em, email) : null;
     const ok = person?.passwordHash
       ? await verifyPassword(person.passwordHash, input.password)
-      : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+      : await verifyPassword(await dummyPasswordHash(), input.password.slice(0, LIMITS.password.max)).then(() => false);
     if (!person || !ok || person.disabledAt) throw invalidCredentials();
+    await forgiveAttempt(ctx.em, booked);
+    await clearAccountFailures(ctx.em, email);
     const { config } = ctx.services;
     const { token, session } = await createSession(ctx.em, person, config.sessionTtlHours, {
-      ipAddress: ctx.http.req.ip ?? null,
-      userAgent: ctx.http.req.headers['user-agent'] ?? null,
+      ipAddress: clientAddress(ctx),
+      userAgent: http.req.headers['user-agent'] ?? null,
     });
-    setSessionCookie(ctx.http.res, token, session.expiresAt, config.cookieSecure);
+    setSessionCookie(http.res, token, session.expiresAt, config.cookieSecure);
     return person;
   }
 
@@ -48,6 +62,27 @@ export class IdentityResolver {
   async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     if (ctx.viewer) await revokeSession(ctx.em, ctx.viewer.sessionId);
     if (ctx.http) clearSessionCookie(ctx.http.res, ctx.services.config.cookieSecure);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Changes the password (10–200 characters) and ends all other sessions. A wrong current password is ' +
+      'BAD_USER_INPUT on currentPassword and counts towards the sign-in limit.',
+  })
+  async changePassword(@Arg('input', () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    const viewer = ctx.access.requireViewer();
+    const person = await ctx.em.findOneOrFail(Person, { id: viewer.personId }, { populate: ['passwordHash'] });
+    const booked = await bookAttempt(ctx.em, { email: person.email, address: clientAddress(ctx) });
+    const current = input.currentPassword.slice(0, LIMITS.password.max);
+    if (!person.passwordHash || !(await verifyPassword(person.passwordHash, current))) {
+      throw badInput('The current password is not correct', [
+        { field: 'currentPassword', rule: 'incorrect', message: 'The current password is not correct' },
+      ]);
+    }
+    await forgiveAttempt(ctx.em, booked);
+    assertValid(passwordViolations('newPassword', input.newPassword, person.email));
+    await storeNewPassword(ctx, person.id, viewer.sessionId, input.newPassword);
     return true;
   }
 }

@@ -1,4 +1,7 @@
+import { AccountResolver } from './account.resolver.ts';
 import { IdentityResolver } from './identity.resolver.ts';
+import { InvitationResolver } from './invitation.resolver.ts';
+import { SessionResolver } from './session.resolver.ts';
 
 export { Session } from './session.entity.ts';
 export { Invitation } from './invitation.entity.ts';
@@ -6,4 +9,4 @@ export { LoginAttempt } from './login-attempt.entity.ts';
 export { viewerForToken, revokeSession } from './session.service.ts';
 export { readSessionToken, SESSION_COOKIE } from './session-cookie.ts';
 
-export const identityResolvers = [IdentityResolver] as const;
+export const identityResolvers = [IdentityResolver, InvitationResolver, AccountResolver, SessionResolver] as const;
