@@ -13,11 +13,13 @@ import type { AppServices } from './core/app-services.ts';
 import { connectOrm, migrate, openDatabase } from './core/database/database.ts';
 import { createContext, type GraphQLContext } from './core/graphql/context.ts';
 import { formatError } from './core/graphql/format-error.ts';
+import { operationLimitsPlugin, PARSE_OPTIONS } from './core/graphql/limits.ts';
 import { buildEcoHubSchema } from './core/graphql/schema.ts';
 import { healthRoutes } from './core/http/health.ts';
 import { securityHeaders } from './core/http/security-headers.ts';
 import { webClientRoutes } from './core/http/web-client.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { readSessionToken, viewerForToken } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
@@ -36,6 +38,8 @@ export interface CreateServerOptions {
   logger?: Logger;
   /** Called with each SQL statement (statement-count tests). */
   onQuery?: (sql: string) => void;
+  /** Tuning of live subscriptions (tests and benchmarks shorten or lengthen timers). */
+  realtime?: RealtimeOptions;
 }
 
 const MAX_BODY = '1mb';
@@ -46,12 +50,15 @@ export async function createServer(config: Config, options: CreateServerOptions 
   const started = Date.now();
   const database = await openDatabase(config, logger);
   let orm: MikroORM | null = null;
+  let realtime: Realtime | null = null;
   try {
     orm = await connectOrm(database.url, logger, { onQuery: options.onQuery });
     await migrate(orm, logger);
     if (config.seedOnStart) await seedAnsanProgram(orm.em.fork(), logger);
-    return await listen(config, logger, orm, database.stop, started);
+    realtime = await Realtime.start(config, orm, database.url, logger, options.realtime);
+    return await listen(config, logger, orm, realtime, database.stop, started);
   } catch (error) {
+    await realtime?.close();
     await orm?.close();
     await database.stop();
     throw error;
@@ -62,11 +69,12 @@ async function listen(
   config: Config,
   logger: Logger,
   orm: MikroORM,
+  realtime: Realtime,
   stopDatabase: () => Promise<void>,
   started: number,
 ): Promise<EcoHubServer> {
   const production = config.env === 'production';
-  const services: AppServices = { config, logger, orm, outboxCommitted: () => {} };
+  const services: AppServices = { config, logger, orm, realtime, outboxCommitted: () => realtime.committed() };
   const schema = await buildEcoHubSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -81,18 +89,24 @@ async function listen(
     schema,
     services,
     authenticateSocket: (request) => viewerFromCookie(request.headers.cookie),
+    formatError: formatError(logger, production),
   });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     introspection: !production,
+    // "Did you mean …?" would list the fields that disabled introspection hides.
+    hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() too, and in 5.5.1 a
     // second concurrent stop() waits on a barrier that is never resolved: shutdown hung forever.
     stopOnTerminationSignals: false,
     formatError: formatError(logger, production),
     plugins: [
+      operationLimitsPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -144,6 +158,7 @@ async function listen(
         shuttingDown = true;
         await websockets.dispose();
         await apollo.stop();
+        await realtime.close();
         await orm.close();
         await stopDatabase();
         logger.info('EcoHub stopped');

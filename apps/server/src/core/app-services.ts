@@ -1,12 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
 import type { Logger } from './logger.ts';
+import type { Realtime } from './realtime/realtime.ts';
 
 /** Long-lived services shared by every request of one server instance. */
 export interface AppServices {
   config: Config;
   logger: Logger;
   orm: MikroORM;
+  /** Live subscriptions: outbox dispatcher, wake bus, live rights (core/realtime). */
+  realtime: Realtime;
   /** Called after a transaction that wrote outbox events commits: wakes the local dispatcher. */
   outboxCommitted(): void;
 }

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { loadConfig, type ConfigInput } from '../config/config.ts';
 import { createLogger } from '../core/logger.ts';
+import type { RealtimeOptions } from '../core/realtime/realtime.ts';
 import { createServer, type EcoHubServer } from '../server.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -16,7 +17,7 @@ export interface TestServer {
  * program by default. Close it in afterAll.
  */
 export async function startTestServer(
-  options: { seeded?: boolean; env?: ConfigInput; onQuery?: (sql: string) => void; databaseUrl?: string } = {},
+  options: { seeded?: boolean; env?: ConfigInput; onQuery?: (sql: string) => void; databaseUrl?: string; realtime?: RealtimeOptions } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
@@ -30,7 +31,7 @@ export async function startTestServer(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const server = await createServer(config, { logger: createLogger(config), onQuery: options.onQuery });
+  const server = await createServer(config, { logger: createLogger(config), onQuery: options.onQuery, realtime: options.realtime });
   return {
     server,
     url: server.url,

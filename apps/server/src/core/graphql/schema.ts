@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { resolvers } from '../../modules/resolvers.ts';
+import { noTopicPubSub } from '../realtime/no-topic-pub-sub.ts';
 import { registerDomainEnums } from './enums.ts';
 
 let cached: Promise<GraphQLSchema> | null = null;
@@ -12,6 +13,7 @@ export function buildEcoHubSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers: resolvers as unknown as NonEmptyArray<Function>,
     validate: false,
+    pubSub: noTopicPubSub,
   });
   return cached;
 }

@@ -40,10 +40,10 @@ export async function appendToOutbox(em: EntityManager, events: ChangeEvent[]): 
   await em.execute('select pg_advisory_xact_lock(?)', [OUTBOX_LOCK_KEY]);
   await em.execute(
     `insert into outbox_event (seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload)
-     select nextval('outbox_event_seq'), r.type, r.entity_id, r.company_id, r.program_year_id, r.task_id, r.recipient_id, r.payload
-     from jsonb_to_recordset(?::jsonb) with ordinality as r(type text, entity_id uuid, company_id uuid,
-       program_year_id uuid, task_id uuid, recipient_id uuid, payload jsonb, ord bigint)
-     order by r.ord`,
+     select nextval('outbox_event_seq'), e.value->>'type', (e.value->>'entity_id')::uuid, (e.value->>'company_id')::uuid,
+            (e.value->>'program_year_id')::uuid, (e.value->>'task_id')::uuid, (e.value->>'recipient_id')::uuid, e.value->'payload'
+       from jsonb_array_elements(?::jsonb) with ordinality as e(value, ord)
+      order by e.ord`,
     [JSON.stringify(rows)],
   );
   await em.execute(`select pg_notify('${OUTBOX_CHANNEL}', '')`);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppServices } from '../app-services.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { createContext } from '../graphql/context.ts';
+import { bindSocket } from './live-socket.ts';
 
 /**
  * Who a new socket acts for, decided once at connect (from the upgrade request: cookie, Origin).
@@ -19,6 +20,8 @@ export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   services: AppServices;
   authenticateSocket: AuthenticateSocket;
+  /** The same error masking as HTTP: stable codes pass, anything unexpected is hidden. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   /** ws-level ping interval; a socket that misses a pong within the same time is terminated. */
   keepAliveMs?: number;
 }
@@ -45,6 +48,7 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
   const { services } = options;
   const wsServer = new WebSocketServer({ server: options.httpServer, path: PATH, maxPayload: MAX_PAYLOAD_BYTES });
   const socketsBySession = new Map<string, Set<WebSocket>>();
+  const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
 
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
@@ -57,13 +61,20 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
         if (viewer) track(socketsBySession, viewer.sessionId, ctx.extra.socket);
         return true;
       },
-      context: (ctx) =>
-        createContext({
+      context: (ctx) => {
+        const context = createContext({
           services,
           viewer: ctx.extra.viewer ?? null,
           requestId: randomUUID(),
           logger: services.logger.child({ socket: ctx.extra.request.socket.remotePort }),
-        }),
+        });
+        const { socket } = ctx.extra;
+        bindSocket(context, { close: (code, reason) => socket.close(code, reason), terminate: () => socket.terminate() });
+        return context;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => formatAll(errors),
     },
     wsServer,
     options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,

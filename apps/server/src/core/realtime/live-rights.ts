@@ -1,0 +1,57 @@
+import { CommentVisibility } from '@ecohub/domain';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
+import { can, mayRead, type DataKind } from '../auth/policy.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { EventType } from './event-types.ts';
+import type { OutboxRecord } from './outbox-store.ts';
+
+/**
+ * The one check every live delivery passes: may this viewer receive this event now?
+ *
+ * Rights are the CURRENT ones (core/auth/access.ts), cached per viewer and data kind. The cache
+ * is dropped when an `access.changed` event passes through the dispatcher; since that event is
+ * ordered with all others, every event after a revocation is checked against the new rights.
+ */
+export class LiveRights {
+  private scopes = new Map<string, Promise<CompanyScope>>();
+
+  constructor(private readonly orm: MikroORM) {}
+
+  /** Called by the dispatcher for every event, before any subscription sees it. */
+  observe(record: OutboxRecord): void {
+    if (record.type === EventType.ACCESS_CHANGED) this.scopes = new Map();
+  }
+
+  /**
+   * `kind` is what the delivery reveals: a task move shows 'work', a board row
+   * 'program-results'. Comment events additionally follow the comment's visibility, personal
+   * events (notifications) go to their recipient only, and access changes to nobody.
+   */
+  async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: DataKind): Promise<boolean> {
+    if (!viewer || !mayRead(viewer, kind)) return false;
+    if (record.type === EventType.ACCESS_CHANGED) return false;
+    if (record.recipientId !== null) return record.recipientId === viewer.personId;
+    if (isInternalComment(record) && !can(viewer, 'comment.readInternal')) return false;
+    if (record.companyId === null) return true;
+    return scopeIncludes(await this.scope(viewer, kind), record.companyId);
+  }
+
+  /** The viewer's current company scope for a kind of data (cached until access changes). */
+  scope(viewer: Viewer, kind: DataKind): Promise<CompanyScope> {
+    const key = `${viewer.personId}:${viewer.role}:${kind}`;
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      const scopes = this.scopes;
+      scope = companyScopeFor(this.orm.em.fork({ useContext: false }), viewer, kind);
+      // A failed read (database down) must not stick: the next event asks again.
+      scope.catch(() => scopes.get(key) === scope && scopes.delete(key));
+      scopes.set(key, scope);
+    }
+    return scope;
+  }
+}
+
+function isInternalComment(record: OutboxRecord): boolean {
+  return record.type.startsWith('comment.') && record.payload.visibility !== CommentVisibility.SHARED;
+}

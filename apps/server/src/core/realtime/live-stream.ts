@@ -1,0 +1,151 @@
+import type { OutboxFilter, OutboxRecord, OutboxStore } from './outbox-store.ts';
+import { backoffMs } from './backoff.ts';
+
+/** Why a stream ended early. */
+export type StreamEnd = 'overflow';
+
+export interface LiveStreamOptions<T> {
+  store: OutboxStore;
+  /** Replay after this position first (a resuming client's last seq), or null: live only. */
+  since: number | null;
+  /** The dispatcher's position when this stream started listening: live events come after it. */
+  livePosition: number;
+  /** The replay's SQL narrowing; `matches` applies the same rule to live events. */
+  filter: OutboxFilter;
+  /** Authorization and shaping of one event; null skips it for this subscriber. */
+  deliver(record: OutboxRecord): Promise<T | null>;
+  /** Live events waiting for a slow client before it is cut off. */
+  queueLimit: number;
+  /** Called once when the stream ends by itself (overflow), after it stopped. */
+  onEnd(reason: StreamEnd): void;
+  /** Called once when the stream stops for any reason (unsubscribe, overflow, socket closed). */
+  onStop(): void;
+  /** A read failed and will be retried (logging). */
+  onReadError(error: unknown): void;
+}
+
+const REPLAY_PAGE = 500;
+
+/**
+ * One subscription's events: first the replay of what it missed (read from the outbox after
+ * `since` up to the live position), then the live events queued since it subscribed. Both meet
+ * at `livePosition` exactly, and a seq at or below the last one handled is dropped, so nothing is
+ * delivered twice or skipped across the seam.
+ *
+ * Written as an explicit iterator rather than an async generator: a generator waiting for the
+ * next event cannot be returned from, and an unsubscribed client would keep its listener.
+ */
+export class LiveStream<T> implements AsyncIterableIterator<T> {
+  private readonly queue: OutboxRecord[] = [];
+  private waiter: ((record: OutboxRecord | null) => void) | null = null;
+  private replayed: OutboxRecord[] = [];
+  private replayFrom: number | null;
+  private last: number;
+  private stopped = false;
+
+  constructor(private readonly options: LiveStreamOptions<T>) {
+    this.replayFrom = options.since !== null && options.since < options.livePosition ? options.since : null;
+    this.last = options.since ?? options.livePosition;
+  }
+
+  /** Queues a live event; never blocks the dispatcher. Overflow ends this stream only. */
+  push(record: OutboxRecord): void {
+    if (this.stopped) return;
+    // A waiting reader has drained the replay and the queue: hand the event straight over.
+    if (this.waiter) {
+      const waiter = this.waiter;
+      this.waiter = null;
+      waiter(record);
+      return;
+    }
+    if (this.queue.length >= this.options.queueLimit) {
+      this.stop();
+      this.options.onEnd('overflow');
+      return;
+    }
+    this.queue.push(record);
+  }
+
+  /** Live events waiting to be delivered (tests, metrics). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      const record = await this.take();
+      if (record === null) return { value: undefined, done: true };
+      if (record.seq <= this.last) continue;
+      this.last = record.seq;
+      const value = await this.retrying(() => this.options.deliver(record));
+      if (this.stopped) return { value: undefined, done: true };
+      if (value !== null) return { value, done: false };
+    }
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.stop();
+    return { value: undefined, done: true };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<T>> {
+    this.stop();
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private async take(): Promise<OutboxRecord | null> {
+    if (this.stopped) return null;
+    if (this.replayed.length === 0 && this.replayFrom !== null) await this.readReplayPage(this.replayFrom);
+    const replayed = this.replayed.shift();
+    if (replayed) return replayed;
+    const queued = this.queue.shift();
+    if (queued) return queued;
+    if (this.stopped) return null;
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
+  }
+
+  private async readReplayPage(after: number): Promise<void> {
+    const page = await this.retrying(() =>
+      this.options.store.readAfter(after, REPLAY_PAGE, { upTo: this.options.livePosition, filter: this.options.filter }),
+    );
+    if (this.stopped) return;
+    this.replayed = page ?? [];
+    const lastRead = page?.at(-1);
+    this.replayFrom = page?.length === REPLAY_PAGE && lastRead ? lastRead.seq : null;
+  }
+
+  /**
+   * Database reads fail while PostgreSQL restarts. The event must still be delivered, in its
+   * place: wait and try again (the client sees a delay, not a gap) until the stream stops.
+   */
+  private async retrying<R>(read: () => Promise<R>): Promise<R | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await read();
+      } catch (error) {
+        if (this.stopped) return null;
+        this.options.onReadError(error);
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
+        if (this.stopped) return null;
+      }
+    }
+  }
+
+  private stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.queue.length = 0;
+    this.replayed = [];
+    this.replayFrom = null;
+    const waiter = this.waiter;
+    this.waiter = null;
+    waiter?.(null);
+    this.options.onStop();
+  }
+}

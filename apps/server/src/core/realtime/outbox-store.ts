@@ -1,0 +1,124 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventType } from './event-types.ts';
+
+/** One committed outbox event as readers see it. */
+export interface OutboxRecord {
+  seq: number;
+  type: EventType;
+  entityId: string;
+  companyId: string | null;
+  programYearId: string | null;
+  taskId: string | null;
+  recipientId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+/** A narrowing of a replay to the rows a subscription can match (SQL, `?` parameters). */
+export interface OutboxFilter {
+  types: readonly EventType[];
+  /** Extra condition on the outbox columns, e.g. `company_id = ?`. */
+  sql?: string;
+  params?: unknown[];
+}
+
+interface OutboxRow {
+  seq: string | number;
+  type: EventType;
+  entity_id: string;
+  company_id: string | null;
+  program_year_id: string | null;
+  task_id: string | null;
+  recipient_id: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+const COLUMNS = 'seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload, created_at';
+
+/**
+ * Reads of the outbox. Positions are final in commit order (see outbox.ts), so "everything after
+ * N" read now never gains an earlier row later: a reader only has to remember its last seq.
+ */
+export class OutboxStore {
+  constructor(private readonly orm: MikroORM) {}
+
+  private execute<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.orm.em.getConnection().execute<T[]>(sql, params);
+  }
+
+  /** The last committed position (0 for an empty outbox that was never pruned). */
+  async position(): Promise<number> {
+    const rows = await this.execute<{ position: string }>(
+      `select greatest(coalesce((select max(seq) from outbox_event), 0),
+                       (select pruned_through from outbox_retention where id = 1)) as position`,
+    );
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /** Events after `after` up to `upTo` (inclusive, when given), oldest first. */
+  async readAfter(after: number, limit: number, options: { upTo?: number; filter?: OutboxFilter } = {}): Promise<OutboxRecord[]> {
+    const conditions = ['seq > ?'];
+    const params: unknown[] = [after];
+    if (options.upTo !== undefined) {
+      conditions.push('seq <= ?');
+      params.push(options.upTo);
+    }
+    if (options.filter) {
+      // MikroORM inlines parameters and has no array literal: pass the list as JSON.
+      conditions.push('type in (select jsonb_array_elements_text(?::jsonb))');
+      params.push(JSON.stringify(options.filter.types));
+      if (options.filter.sql) {
+        conditions.push(`(${options.filter.sql})`);
+        params.push(...(options.filter.params ?? []));
+      }
+    }
+    params.push(limit);
+    const rows = await this.execute<OutboxRow>(
+      `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Positions below this mark were pruned: a reader resuming below it may have missed events. */
+  async prunedThrough(): Promise<number> {
+    const rows = await this.execute<{ pruned_through: string }>('select pruned_through from outbox_retention where id = 1');
+    return Number(rows[0]?.pruned_through ?? 0);
+  }
+
+  /**
+   * Deletes events older than the retention window. Deletes a prefix by position (not by
+   * timestamp: a long transaction can commit a later position with an earlier `created_at`), so
+   * "pruned through N" stays exact. Returns how many rows were deleted.
+   */
+  async prune(retentionHours: number): Promise<number> {
+    const rows = await this.execute<{ deleted: string }>(
+      `with cutoff as (
+         select max(seq) as seq from outbox_event where created_at < now() - make_interval(hours => ?::int)
+       ), deleted as (
+         delete from outbox_event where seq <= (select seq from cutoff) returning seq
+       ), marked as (
+         update outbox_retention set pruned_through = greatest(pruned_through, (select max(seq) from deleted))
+          where id = 1 and exists (select 1 from deleted)
+       )
+       select count(*) as deleted from deleted`,
+      [retentionHours],
+    );
+    return Number(rows[0]?.deleted ?? 0);
+  }
+}
+
+function toRecord(row: OutboxRow): OutboxRecord {
+  return {
+    seq: Number(row.seq),
+    type: row.type,
+    entityId: row.entity_id,
+    companyId: row.company_id,
+    programYearId: row.program_year_id,
+    taskId: row.task_id,
+    recipientId: row.recipient_id,
+    payload: row.payload,
+    createdAt: row.created_at,
+  };
+}

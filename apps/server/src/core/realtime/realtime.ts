@@ -1,0 +1,183 @@
+import { ErrorCode } from '@ecohub/domain';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import type { Config } from '../../config/config.ts';
+import type { DataKind } from '../auth/policy.ts';
+import { unauthenticated } from '../errors.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
+import type { Logger } from '../logger.ts';
+import { OutboxDispatcher } from './dispatcher.ts';
+import { EventRecords } from './event-records.ts';
+import { LiveRights } from './live-rights.ts';
+import { socketOf } from './live-socket.ts';
+import { LiveStream } from './live-stream.ts';
+import type { OutboxFilter, OutboxRecord } from './outbox-store.ts';
+import { OutboxStore } from './outbox-store.ts';
+import { PostgresWakeBus } from './postgres-wake-bus.ts';
+import { RedisWakeBus } from './redis-wake-bus.ts';
+import type { WakeBus } from './wake-bus.ts';
+
+/** What one subscription listens to and how it shapes what it delivers. */
+export interface LiveTopic<T> {
+  /** What a delivery reveals; `mayReceive` checks the viewer's current rights for it. */
+  kind: DataKind;
+  /** The rows a replay reads: event types and a condition on the outbox columns. */
+  filter: OutboxFilter;
+  /** The same rule for live events. */
+  matches(record: OutboxRecord): boolean;
+  /** The payload for an event this viewer may receive; null skips it. */
+  shape(record: OutboxRecord, records: EventRecords): Promise<T | null>;
+}
+
+export interface RealtimeOptions {
+  /** Live events a client may have waiting before it is disconnected (default 1,000). */
+  queueLimit?: number;
+  /** Outbox read without a wake at least this often (default 5 s). */
+  safetyPollMs?: number;
+  /** How often expired outbox rows are deleted (default hourly). */
+  pruneEveryMs?: number;
+}
+
+/**
+ * Close code for a client that does not read its events fast enough: 1013 "Try Again Later".
+ * graphql-ws clients reconnect after it (4429 would be fatal for them) and resume with `since`.
+ */
+export const SLOW_CLIENT_CLOSE_CODE = 1013;
+/** How long a slow client gets to read the close frame before its socket is dropped. */
+const SLOW_CLIENT_TERMINATE_MS = 1_000;
+
+/** Subscribers resuming from a position older than the retained outbox must refetch. */
+export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
+
+export function resyncRequired(since: number): GraphQLError {
+  return new GraphQLError(
+    `Events after ${since} are no longer available: reload the data, then subscribe again without "since"`,
+    { extensions: { code: ErrorCode.CONFLICT, reason: RESYNC_REQUIRED } },
+  );
+}
+
+/**
+ * The realtime layer of one instance: the outbox dispatcher, its wake bus (PostgreSQL
+ * LISTEN/NOTIFY, or Redis pub/sub when REDIS_URL is set), live rights, the per-event record cache
+ * and outbox retention.
+ */
+export class Realtime {
+  readonly store: OutboxStore;
+  readonly rights: LiveRights;
+  readonly records: EventRecords;
+  readonly dispatcher: OutboxDispatcher;
+  private readonly queueLimit: number;
+  private readonly streams = new Set<LiveStream<unknown>>();
+  private pruning: NodeJS.Timeout | null = null;
+
+  private constructor(
+    orm: MikroORM,
+    private readonly bus: WakeBus,
+    private readonly config: Config,
+    private readonly logger: Logger,
+    private readonly options: RealtimeOptions,
+  ) {
+    this.store = new OutboxStore(orm);
+    this.rights = new LiveRights(orm);
+    this.records = new EventRecords(orm);
+    this.queueLimit = options.queueLimit ?? 1_000;
+    this.dispatcher = new OutboxDispatcher(this.store, logger, {
+      safetyPollMs: options.safetyPollMs,
+      beforeDeliver: (record) => this.rights.observe(record),
+    });
+  }
+
+  static async start(config: Config, orm: MikroORM, databaseUrl: string, logger: Logger, options: RealtimeOptions = {}): Promise<Realtime> {
+    const log = logger.child({ component: 'realtime' });
+    const bus = config.redisUrl ? new RedisWakeBus(config.redisUrl, log) : new PostgresWakeBus(databaseUrl, log);
+    const realtime = new Realtime(orm, bus, config, log, options);
+    await realtime.dispatcher.start();
+    try {
+      await bus.start(() => realtime.dispatcher.wake());
+    } catch (error) {
+      await realtime.close();
+      throw error;
+    }
+    realtime.schedulePruning();
+    return realtime;
+  }
+
+  /** A transaction with outbox events committed on this instance. */
+  committed(): void {
+    this.dispatcher.wake();
+    this.bus.announce();
+  }
+
+  get busConnected(): boolean {
+    return this.bus.connected;
+  }
+
+  /** Live subscriptions open on this instance. */
+  get subscriptions(): number {
+    return this.streams.size;
+  }
+
+  /**
+   * Starts a subscription: refuses anonymous viewers, replays after `since` when given (or tells
+   * the client to refetch when that is no longer possible), then streams live events.
+   */
+  async subscribe<T>(ctx: GraphQLContext, topic: LiveTopic<T>, since: number | null): Promise<AsyncIterableIterator<T>> {
+    const viewer = ctx.access.requireViewer();
+    const socket = socketOf(ctx);
+    let listening: { stop(): void } | null = null;
+    // Created and registered in one synchronous step: no event can pass between reading the
+    // dispatcher's position and listening after it.
+    const stream: LiveStream<T> = new LiveStream<T>({
+      store: this.store,
+      since,
+      livePosition: this.dispatcher.position,
+      filter: topic.filter,
+      queueLimit: this.queueLimit,
+      deliver: async (record) => ((await this.rights.mayReceive(viewer, record, topic.kind)) ? topic.shape(record, this.records) : null),
+      onEnd: () => {
+        this.logger.warn({ personId: viewer.personId, queueLimit: this.queueLimit }, 'disconnecting a client that does not read its events');
+        if (!socket) return;
+        socket.close(SLOW_CLIENT_CLOSE_CODE, 'Too many unread events');
+        setTimeout(() => socket.terminate(), SLOW_CLIENT_TERMINATE_MS).unref();
+      },
+      onStop: () => {
+        listening?.stop();
+        this.streams.delete(stream as LiveStream<unknown>);
+      },
+      onReadError: (error) => this.logger.warn({ err: error }, 'live subscription read failed; retrying'),
+    });
+    listening = this.dispatcher.listen((record) => {
+      if (topic.matches(record)) stream.push(record);
+    });
+    this.streams.add(stream as LiveStream<unknown>);
+    if (since !== null) {
+      try {
+        const [prunedThrough, position] = await Promise.all([this.store.prunedThrough(), this.store.position()]);
+        if (since < prunedThrough || since > position) throw resyncRequired(since);
+      } catch (error) {
+        await stream.return();
+        throw error;
+      }
+    }
+    return stream;
+  }
+
+  private schedulePruning(): void {
+    const prune = () => {
+      this.store
+        .prune(this.config.outboxRetentionHours)
+        .then((deleted) => deleted > 0 && this.logger.info({ deleted }, 'pruned expired outbox events'))
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox pruning failed'));
+    };
+    prune();
+    this.pruning = setInterval(prune, this.options.pruneEveryMs ?? 60 * 60 * 1000);
+    this.pruning.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.pruning) clearInterval(this.pruning);
+    for (const stream of this.streams) await stream.return();
+    await this.bus.close();
+    await this.dispatcher.stop();
+  }
+}

@@ -1,0 +1,62 @@
+import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { SafeInt } from '../../core/graphql/scalars.ts';
+import { activityAdditions, measureChanges, participationChanges } from './live.service.ts';
+import { ActivityAdded, MeasureChange, ParticipationChange } from './live.types.ts';
+
+/** What every subscription's description says about resuming; the web client relies on it. */
+const RESUME =
+  'Pass `since` (the `seq` of the last event received, or `liveSequence` read before loading the page) to first receive every missed event in order, then live events, with no gap or duplicate. ' +
+  'When the events after `since` are no longer kept, the subscription fails with a CONFLICT error whose `extensions.reason` is RESYNC_REQUIRED: reload the data, then subscribe again. ' +
+  'A client that does not read its events in time is disconnected with close code 1013 (reconnect and resume with `since`)';
+
+const SINCE = { nullable: true, description: 'Resume after this event position' } as const;
+const COMPANY = { nullable: true, description: 'One company (or give programYearId)' } as const;
+const YEAR = { nullable: true, description: 'Every company of one program year (or give companyId)' } as const;
+
+@Resolver()
+export class LiveResolver {
+  @Query(() => SafeInt, {
+    description: 'The current event position. Read it before loading a page and subscribe with it as `since`: nothing that happens in between is missed',
+  })
+  liveSequence(@Ctx() ctx: GraphQLContext): Promise<number> {
+    return ctx.services.realtime.store.position();
+  }
+
+  @Subscription(() => MeasureChange, {
+    description: `Measures created, changed or deleted, of one company or of one program year. ${RESUME}`,
+    subscribe: ({ args, context }) => measureChanges(context as GraphQLContext, args),
+  })
+  measureChanged(
+    @Root() change: MeasureChange,
+    @Arg('companyId', () => ID, COMPANY) _companyId: string | null,
+    @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): MeasureChange {
+    return change;
+  }
+
+  @Subscription(() => ParticipationChange, {
+    description: `Participations of one program year created or changed (status, team, dates). ${RESUME}`,
+    subscribe: ({ args, context }) => participationChanges(context as GraphQLContext, args as { programYearId: string; since?: number | null }),
+  })
+  participationChanged(
+    @Root() change: ParticipationChange,
+    @Arg('programYearId', () => ID) _programYearId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): ParticipationChange {
+    return change;
+  }
+
+  @Subscription(() => ActivityAdded, {
+    description: `History entries as they are written, of one company or of everything the viewer may see. ${RESUME}`,
+    subscribe: ({ args, context }) => activityAdditions(context as GraphQLContext, args),
+  })
+  activityAdded(
+    @Root() change: ActivityAdded,
+    @Arg('companyId', () => ID, { nullable: true, description: 'Only this company' }) _companyId: string | null,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): ActivityAdded {
+    return change;
+  }
+}

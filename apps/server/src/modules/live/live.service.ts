@@ -1,0 +1,126 @@
+import { mayRead, type DataKind } from '../../core/auth/policy.ts';
+import { badInput, forbidden, notFound } from '../../core/errors.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { EventType } from '../../core/realtime/event-types.ts';
+import type { OutboxRecord } from '../../core/realtime/outbox-store.ts';
+import type { EventRecords } from '../../core/realtime/event-records.ts';
+import type { LiveTopic } from '../../core/realtime/realtime.ts';
+import { ActivityEntry } from '../activity/index.ts';
+import { Measure } from '../measure/index.ts';
+import { Participation } from '../participation/index.ts';
+import { ProgramYear } from '../program/index.ts';
+import {
+  ACTIVITY_EVENTS,
+  companyScope,
+  everywhere,
+  MEASURE_EVENTS,
+  PARTICIPATION_EVENTS,
+  programYearScope,
+  type Scope,
+} from './live.topics.ts';
+import type { ActivityAdded, MeasureChange, MeasureChangeKind, ParticipationChange, ParticipationChangeKind } from './live.types.ts';
+
+export interface CompanyOrYearArgs {
+  companyId?: string | null;
+  programYearId?: string | null;
+}
+
+/**
+ * Checks that the viewer may watch the requested company or program year (an invisible company
+ * is NOT_FOUND, a kind of data the role never sees is FORBIDDEN) and returns its scope.
+ */
+export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, args: CompanyOrYearArgs): Promise<Scope> {
+  if (Boolean(args.companyId) === Boolean(args.programYearId)) {
+    throw badInput('Give either companyId or programYearId', [
+      { field: 'companyId', rule: 'exactlyOne', message: 'companyId or programYearId, not both' },
+    ]);
+  }
+  assertMayWatch(ctx, kind);
+  if (args.companyId) {
+    await ctx.access.assertCanSeeCompany(kind, args.companyId, 'Company', args.companyId);
+    return companyScope(args.companyId);
+  }
+  const programYearId = args.programYearId as string;
+  if (!(await ctx.em.findOne(ProgramYear, programYearId, { fields: ['id'] }))) throw notFound('ProgramYear', programYearId);
+  return programYearScope(ctx.em, programYearId);
+}
+
+/** Signed in, and in a role that reads this kind of data at all. */
+function assertMayWatch(ctx: GraphQLContext, kind: DataKind): void {
+  if (!mayRead(ctx.access.requireViewer(), kind)) throw forbidden();
+}
+
+/**
+ * A live topic from a scope and event types. The scope sees every event first (a program year
+ * follows the companies joining it), then the event type decides.
+ */
+export function liveTopic<T>(
+  kind: DataKind,
+  types: readonly EventType[],
+  scope: Scope,
+  shape: (record: OutboxRecord, records: EventRecords) => Promise<T | null>,
+): LiveTopic<T> {
+  const wanted = new Set<string>(types);
+  return {
+    kind,
+    filter: { types, sql: scope.sql, params: scope.params },
+    matches: (record) => scope.matches(record) && wanted.has(record.type),
+    shape,
+  };
+}
+
+/** The part of an event type after the dot, as the GraphQL change kind (task.moved → MOVED). */
+export function changeKind<K extends string>(type: EventType): K {
+  return type.slice(type.indexOf('.') + 1).toUpperCase() as K;
+}
+
+function sinceOf(args: { since?: number | null }): number | null {
+  return args.since ?? null;
+}
+
+export function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { since?: number | null }): Promise<AsyncIterable<MeasureChange>> {
+  return subscribeInScope(ctx, 'program-results', MEASURE_EVENTS, args, async (record, records) => ({
+    seq: record.seq,
+    kind: changeKind<MeasureChangeKind>(record.type),
+    measureId: record.entityId,
+    companyId: record.companyId as string,
+    measure: await records.load(record.seq, 'measure', (em) => em.findOne(Measure, record.entityId)),
+  }));
+}
+
+export async function participationChanges(ctx: GraphQLContext, args: { programYearId: string; since?: number | null }): Promise<AsyncIterable<ParticipationChange>> {
+  return subscribeInScope(ctx, 'program-results', PARTICIPATION_EVENTS, { programYearId: args.programYearId, since: args.since }, async (record, records) => ({
+    seq: record.seq,
+    kind: changeKind<ParticipationChangeKind>(record.type),
+    participationId: record.entityId,
+    companyId: record.companyId as string,
+    participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId)),
+  }));
+}
+
+/** History entries as they are written: of one company, or of everything the viewer may see. */
+export async function activityAdditions(ctx: GraphQLContext, args: { companyId?: string | null; since?: number | null }): Promise<AsyncIterable<ActivityAdded>> {
+  assertMayWatch(ctx, 'work');
+  const scope = args.companyId ? await companyOrYearScope(ctx, 'work', { companyId: args.companyId }) : everywhere;
+  return ctx.services.realtime.subscribe(
+    ctx,
+    liveTopic('work', ACTIVITY_EVENTS, scope, async (record, records) => {
+      const activityId = record.payload.activityId;
+      if (typeof activityId !== 'string') return null;
+      const entry = await records.load(record.seq, 'activity', (em) => em.findOne(ActivityEntry, activityId));
+      return entry ? { seq: record.seq, entry } : null;
+    }),
+    sinceOf(args),
+  );
+}
+
+async function subscribeInScope<T>(
+  ctx: GraphQLContext,
+  kind: DataKind,
+  types: readonly EventType[],
+  args: CompanyOrYearArgs & { since?: number | null },
+  shape: (record: OutboxRecord, records: EventRecords) => Promise<T | null>,
+): Promise<AsyncIterable<T>> {
+  const scope = await companyOrYearScope(ctx, kind, args);
+  return ctx.services.realtime.subscribe(ctx, liveTopic(kind, types, scope, shape), sinceOf(args));
+}

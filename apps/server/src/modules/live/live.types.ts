@@ -1,0 +1,61 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { SafeInt } from '../../core/graphql/scalars.ts';
+import { ActivityEntry } from '../activity/index.ts';
+import { Measure } from '../measure/index.ts';
+import { Participation } from '../participation/index.ts';
+
+const SEQ_DESCRIPTION =
+  'Position of the event in the global, gap-tolerant, increasing event order. Pass the last one seen as `since` when subscribing again to receive exactly what was missed';
+
+export const MeasureChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', DELETED: 'DELETED' } as const;
+export type MeasureChangeKind = (typeof MeasureChangeKind)[keyof typeof MeasureChangeKind];
+registerEnumType(MeasureChangeKind, { name: 'MeasureChangeKind' });
+
+export const ParticipationChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED' } as const;
+export type ParticipationChangeKind = (typeof ParticipationChangeKind)[keyof typeof ParticipationChangeKind];
+registerEnumType(ParticipationChangeKind, { name: 'ParticipationChangeKind' });
+
+@ObjectType({ description: 'A measure was created, changed or deleted' })
+export class MeasureChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => MeasureChangeKind)
+  kind!: MeasureChangeKind;
+
+  @Field(() => ID)
+  measureId!: string;
+
+  @Field(() => ID)
+  companyId!: string;
+
+  @Field(() => Measure, { nullable: true, description: 'The measure as it is now; null once deleted' })
+  measure!: Measure | null;
+}
+
+@ObjectType({ description: "A company's participation in a program year was created or changed (status, team, dates)" })
+export class ParticipationChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => ParticipationChangeKind)
+  kind!: ParticipationChangeKind;
+
+  @Field(() => ID)
+  participationId!: string;
+
+  @Field(() => ID)
+  companyId!: string;
+
+  @Field(() => Participation, { nullable: true, description: 'The participation as it is now' })
+  participation!: Participation | null;
+}
+
+@ObjectType({ description: 'A new history entry' })
+export class ActivityAdded {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => ActivityEntry)
+  entry!: ActivityEntry;
+}
