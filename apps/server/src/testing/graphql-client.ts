@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from '../seeders/ansan/people.data.ts';
+
 /** Minimal GraphQL-over-HTTP client for integration tests: real requests, cookies kept. */
 export interface GraphQLResponse<T> {
   data?: T;
@@ -34,6 +36,21 @@ export class TestClient {
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     }
     return result.data;
+  }
+
+  /** Signs in over HTTP (the cookie is kept for the following requests); demo accounts by default. */
+  async signInAs(email: string, password: string = DEMO_PASSWORD): Promise<this> {
+    this.cookie = null;
+    await this.data('mutation($input: SignInInput!) { signIn(input: $input) { id } }', { input: { email, password } });
+    return this;
+  }
+
+  /** The first error of a request that must fail. */
+  async error(query: string, variables: Record<string, unknown> = {}): Promise<{ message: string; code?: string; extensions: Record<string, unknown> }> {
+    const result = await this.request(query, variables);
+    if (!result.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(result.data)}`);
+    const first = result.errors[0] as { message: string; extensions?: Record<string, unknown> };
+    return { message: first.message, code: first.extensions?.code as string | undefined, extensions: first.extensions ?? {} };
   }
 
   /** The first error code of a request that must fail. */

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata polyfill, and this file may be the first to use them.
+import 'reflect-metadata';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { LIMITS } from '@ecohub/domain';

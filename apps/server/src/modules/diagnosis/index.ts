@@ -1,1 +1,5 @@
+import { DiagnosisResolver, ParticipationDiagnosesResolver } from './diagnosis.resolver.ts';
+
 export { Diagnosis } from './diagnosis.entity.ts';
+
+export const diagnosisResolvers = [DiagnosisResolver, ParticipationDiagnosesResolver] as const;

@@ -1,2 +1,6 @@
+import { AttendanceResolver, ProgramEventResolver, ProgramYearEventsResolver } from './event.resolver.ts';
+
 export { ProgramEvent } from './program-event.entity.ts';
 export { Attendance } from './attendance.entity.ts';
+
+export const eventResolvers = [ProgramEventResolver, AttendanceResolver, ProgramYearEventsResolver] as const;

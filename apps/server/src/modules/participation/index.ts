@@ -1,1 +1,15 @@
+import { ParticipationResolver } from './participation.resolver.ts';
+import {
+  CompanyParticipationsResolver,
+  ExpertTeamCompaniesResolver,
+  ProgramYearParticipationsResolver,
+} from './participation-fields.resolver.ts';
+
 export { Participation } from './participation.entity.ts';
+
+export const participationResolvers = [
+  ParticipationResolver,
+  CompanyParticipationsResolver,
+  ProgramYearParticipationsResolver,
+  ExpertTeamCompaniesResolver,
+] as const;

@@ -1,5 +1,6 @@
 import { PersonResolver } from './person.resolver.ts';
+import { CompanyStaffResolver, PeopleResolver } from './people.resolver.ts';
 
 export { Person } from './person.entity.ts';
 
-export const peopleResolvers = [PersonResolver] as const;
+export const peopleResolvers = [PersonResolver, PeopleResolver, CompanyStaffResolver] as const;

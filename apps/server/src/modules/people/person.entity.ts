@@ -1,5 +1,5 @@
 import { type Opt, type Ref } from '@mikro-orm/core';
-import { Entity, Enum, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Role, Specialty } from '@ecohub/domain';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../core/database/base.entity.ts';
@@ -10,6 +10,7 @@ import { Organization } from '../program/organization.entity.ts';
 /** A person who uses EcoHub or takes part in the program; company staff belong to their company. */
 @ObjectType({ description: 'A person with a role; company staff belong to one company' })
 @Entity()
+@Index({ properties: ['company'] })
 export class Person extends BaseEntity {
   /** Personal data: exposed through a field resolver that applies the privacy rules. */
   @Property({ type: 'string', length: 254, unique: true })

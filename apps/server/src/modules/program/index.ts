@@ -1,4 +1,5 @@
-import { ProgramResolver, ProgramYearResolver } from './program.resolver.ts';
+import { BudgetLineResolver, ProgramResolver } from './program.resolver.ts';
+import { ProgramYearResolver } from './program-year.resolver.ts';
 
 export { Organization } from './organization.entity.ts';
 export { Program } from './program.entity.ts';
@@ -6,4 +7,4 @@ export { ProgramYear } from './program-year.entity.ts';
 export { BudgetLine } from './budget-line.entity.ts';
 export { getProgramYear } from './program.service.ts';
 
-export const programResolvers = [ProgramResolver, ProgramYearResolver] as const;
+export const programResolvers = [ProgramResolver, ProgramYearResolver, BudgetLineResolver] as const;

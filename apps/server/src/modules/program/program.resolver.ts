@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { BudgetLine } from './budget-line.entity.ts';
 import { Organization } from './organization.entity.ts';
 import { ProgramYear } from './program-year.entity.ts';
 import { Program } from './program.entity.ts';
-import { getProgram, getProgramYear, listPrograms } from './program.service.ts';
+import { CreateProgramInput, UpdateProgramInput } from './program.inputs.ts';
+import { createProgram, getProgram, listOrganizations, listPrograms, updateProgram } from './program.service.ts';
 
 @Resolver(() => Program)
 export class ProgramResolver {
@@ -16,6 +17,23 @@ export class ProgramResolver {
   @Query(() => Program)
   program(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Program> {
     return getProgram(ctx.em, id);
+  }
+
+  @Query(() => [Organization], { description: 'Sponsors and host firms (public)' })
+  organizations(@Ctx() ctx: GraphQLContext): Promise<Organization[]> {
+    return listOrganizations(ctx.em);
+  }
+
+  @Mutation(() => Program, { description: 'Program managers only' })
+  createProgram(@Arg('input', () => CreateProgramInput) input: CreateProgramInput, @Ctx() ctx: GraphQLContext): Promise<Program> {
+    ctx.access.assertCan('program.manage');
+    return createProgram(ctx, input);
+  }
+
+  @Mutation(() => Program, { description: 'Program managers only' })
+  updateProgram(@Arg('input', () => UpdateProgramInput) input: UpdateProgramInput, @Ctx() ctx: GraphQLContext): Promise<Program> {
+    ctx.access.assertCan('program.manage');
+    return updateProgram(ctx, input);
   }
 
   @FieldResolver(() => String, { description: 'The official (Korean) name' })
@@ -35,21 +53,10 @@ export class ProgramResolver {
   }
 }
 
-@Resolver(() => ProgramYear)
-export class ProgramYearResolver {
-  @Query(() => ProgramYear)
-  programYear(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ProgramYear> {
-    return getProgramYear(ctx.em, id);
-  }
-
-  @FieldResolver(() => Program)
-  program(@Root() year: ProgramYear): Promise<Program> {
-    return year.program.load({ dataloader: true }) as Promise<Program>;
-  }
-
-  @FieldResolver(() => [BudgetLine], { description: 'One line per funding source' })
-  async budgetLines(@Root() year: ProgramYear): Promise<BudgetLine[]> {
-    const lines = await year.budgetLines.load({ dataloader: true });
-    return [...lines].sort((a, b) => a.source.localeCompare(b.source));
+@Resolver(() => BudgetLine)
+export class BudgetLineResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The sponsor behind this source' })
+  async organization(@Root() line: BudgetLine): Promise<Organization | null> {
+    return line.organization ? ((await line.organization.load({ dataloader: true })) ?? null) : null;
   }
 }

@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { Company } from '../company/company.entity.ts';
+import { Person } from '../people/person.entity.ts';
+import { ActivityEntry } from './activity-entry.entity.ts';
+import { ActivityFilter, FieldChange } from './activity.inputs.ts';
+import { fieldChanges, listActivity } from './activity.service.ts';
+
+@ObjectType()
+export class ActivityEntryConnection extends Connection(ActivityEntry) {}
+
+@Resolver(() => ActivityEntry)
+export class ActivityResolver {
+  @Query(() => ActivityEntryConnection, { description: 'Who changed what, newest first: a feed, or the history of one record' })
+  activity(
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return listActivity(ctx, filter ?? {}, page);
+  }
+
+  @FieldResolver(() => [FieldChange], { description: 'The fields the change touched' })
+  changes(@Root() entry: ActivityEntry): FieldChange[] {
+    return fieldChanges(entry.diff);
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Null for changes made by the system' })
+  async actor(@Root() entry: ActivityEntry): Promise<Person | null> {
+    return entry.actor ? ((await entry.actor.load({ dataloader: true })) ?? null) : null;
+  }
+
+  @FieldResolver(() => Company, { nullable: true })
+  async company(@Root() entry: ActivityEntry): Promise<Company | null> {
+    return entry.company ? ((await entry.company.load({ dataloader: true })) ?? null) : null;
+  }
+}

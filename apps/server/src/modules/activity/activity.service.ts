@@ -1,0 +1,33 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { badInput } from '../../core/errors.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import { isUuid } from '../../core/ids.ts';
+import { ActivityEntry, type FieldDiff } from './activity-entry.entity.ts';
+import type { ActivityFilter, FieldChange } from './activity.inputs.ts';
+
+/**
+ * History is part of the work: viewers see the entries of companies whose work they may see
+ * (managers everything, including program-level entries without a company).
+ */
+export async function listActivity(ctx: GraphQLContext, filter: ActivityFilter = {}, page: PageArgs = {}) {
+  ctx.access.requireViewer();
+  for (const field of ['entityId', 'companyId', 'actorId'] as const) {
+    if (filter[field] && !isUuid(filter[field])) throw badInput(`${field} is not a valid id`);
+  }
+  const where: FilterQuery<ActivityEntry>[] = [await ctx.access.companyFilter('work')];
+  if (filter.entityType) where.push({ entityType: filter.entityType });
+  if (filter.entityId) where.push({ entityId: filter.entityId });
+  if (filter.companyId) where.push({ company: filter.companyId });
+  if (filter.actorId) where.push({ actor: filter.actorId });
+  return paginate(ctx.em, ActivityEntry, { $and: where }, page, '-createdAt');
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function fieldChanges(diff: FieldDiff): FieldChange[] {
+  return Object.entries(diff).map(([field, change]) => ({ field, from: asText(change.from), to: asText(change.to) }));
+}

@@ -1,0 +1,32 @@
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { badInput } from '../../core/errors.ts';
+import { findRecord } from '../../core/database/records.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import { isUuid } from '../../core/ids.ts';
+import { ProgramEvent } from './program-event.entity.ts';
+import type { EventFilter } from './event.inputs.ts';
+
+/** Events are program-wide gatherings: every signed-in role sees the calendar. */
+export async function getEvent(ctx: GraphQLContext, id: string): Promise<ProgramEvent> {
+  ctx.access.requireViewer();
+  return findRecord(ctx.em, ProgramEvent, id, 'ProgramEvent');
+}
+
+/** A program year's events in calendar order. */
+export async function listEvents(ctx: GraphQLContext, programYearId: string, filter: EventFilter = {}, page: PageArgs = {}) {
+  ctx.access.requireViewer();
+  if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
+  if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');
+  const where: FilterQuery<ProgramEvent>[] = [{ programYear: programYearId }];
+  if (!filter.includeCancelled) where.push({ cancelledAt: null });
+  if (filter.kind) where.push({ kind: filter.kind });
+  if (filter.from) where.push({ endsAt: { $gte: filter.from } });
+  if (filter.to) where.push({ startsAt: { $lt: filter.to } });
+  if (filter.companyId) {
+    // Whom a company is invited with is its own business: only for who may see that company.
+    const visible = await ctx.access.canSeeCompany('program-results', filter.companyId);
+    where.push(visible ? { invitedCompanies: filter.companyId } : { id: { $in: [] } });
+  }
+  return paginate(ctx.em, ProgramEvent, { $and: where }, page, 'startsAt');
+}

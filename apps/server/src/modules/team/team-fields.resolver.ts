@@ -1,0 +1,35 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { loader } from '../../core/graphql/loaders.ts';
+import { Person } from '../people/index.ts';
+import { ProgramYear } from '../program/index.ts';
+import { ExpertTeam } from './expert-team.entity.ts';
+import { listExpertTeams, teamVisibility } from './team.service.ts';
+
+@Resolver(() => ProgramYear)
+export class ProgramYearTeamsResolver {
+  @FieldResolver(() => [ExpertTeam], { description: "The year's expert teams the viewer may see, by name" })
+  async expertTeams(@Root() year: ProgramYear, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam[]> {
+    const page = await listExpertTeams(ctx, year.id, { first: 200 });
+    return page.edges.map((edge) => edge.node);
+  }
+}
+
+/** The teams a person leads or belongs to: one query for every person on the page. */
+@Resolver(() => Person)
+export class PersonTeamsResolver {
+  @FieldResolver(() => [ExpertTeam], { description: 'Teams the person leads or is a member of' })
+  async teams(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam[]> {
+    const visible = await teamVisibility(ctx);
+    return loader(ctx.loaders, 'teamsByPerson', async (personIds: readonly string[]) => {
+      const teams = await ctx.em.find(
+        ExpertTeam,
+        { $and: [visible, { $or: [{ lead: { $in: [...personIds] } }, { memberships: { person: { $in: [...personIds] } } }] }] },
+        { populate: ['memberships'], orderBy: { name: 'asc', id: 'asc' } },
+      );
+      return personIds.map((personId) =>
+        teams.filter((team) => team.lead?.id === personId || team.memberships.getItems().some((m) => m.person.id === personId)),
+      );
+    }).load(person.id);
+  }
+}
