@@ -54,6 +54,8 @@ export class LiveClient {
 
 export class LiveSubscription<T extends { seq: number }> {
   readonly events: T[] = [];
+  /** `performance.now()` when each event arrived (latency measurements). */
+  readonly receivedAt: number[] = [];
   readonly errors: LiveError[] = [];
   completed = false;
   private readonly payload: { query: string; variables: Record<string, unknown> };
@@ -68,6 +70,7 @@ export class LiveSubscription<T extends { seq: number }> {
         const event = result.data ? Object.values(result.data)[0] : undefined;
         if (event) {
           this.events.push(event);
+          this.receivedAt.push(performance.now());
           this.payload.variables.since = event.seq;
         }
         this.notify();

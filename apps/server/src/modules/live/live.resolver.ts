@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, measureChanges, participationChanges } from './live.service.ts';
-import { ActivityAdded, MeasureChange, ParticipationChange } from './live.types.ts';
+import { activityAdditions, measureChanges, participationChanges, taskChanges } from './live.service.ts';
+import { ActivityAdded, MeasureChange, ParticipationChange, TaskChange } from './live.types.ts';
 
 /** What every subscription's description says about resuming; the web client relies on it. */
 const RESUME =
@@ -21,6 +21,19 @@ export class LiveResolver {
   })
   liveSequence(@Ctx() ctx: GraphQLContext): Promise<number> {
     return ctx.services.realtime.store.position();
+  }
+
+  @Subscription(() => TaskChange, {
+    description: `Tasks created, changed, moved or deleted, of one company or of one program year. ${RESUME}`,
+    subscribe: ({ args, context }) => taskChanges(context as GraphQLContext, args),
+  })
+  taskChanged(
+    @Root() change: TaskChange,
+    @Arg('companyId', () => ID, COMPANY) _companyId: string | null,
+    @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): TaskChange {
+    return change;
   }
 
   @Subscription(() => MeasureChange, {

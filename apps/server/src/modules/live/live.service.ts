@@ -9,6 +9,7 @@ import { ActivityEntry } from '../activity/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Participation } from '../participation/index.ts';
 import { ProgramYear } from '../program/index.ts';
+import { Task } from '../task/index.ts';
 import {
   ACTIVITY_EVENTS,
   companyScope,
@@ -16,9 +17,10 @@ import {
   MEASURE_EVENTS,
   PARTICIPATION_EVENTS,
   programYearScope,
+  TASK_EVENTS,
   type Scope,
 } from './live.topics.ts';
-import type { ActivityAdded, MeasureChange, MeasureChangeKind, ParticipationChange, ParticipationChangeKind } from './live.types.ts';
+import { TaskChangeKind, type ActivityAdded, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
 
 export interface CompanyOrYearArgs {
   companyId?: string | null;
@@ -76,6 +78,19 @@ export function changeKind<K extends string>(type: EventType): K {
 
 function sinceOf(args: { since?: number | null }): number | null {
   return args.since ?? null;
+}
+
+export function taskChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { since?: number | null }): Promise<AsyncIterable<TaskChange>> {
+  return subscribeInScope(ctx, 'work', TASK_EVENTS, args, async (record, records) => {
+    const kind = changeKind<TaskChangeKind>(record.type);
+    return {
+      seq: record.seq,
+      kind,
+      taskId: record.entityId,
+      companyId: record.companyId as string,
+      task: kind === TaskChangeKind.DELETED ? null : await records.load(record.seq, 'task', (em) => em.findOne(Task, record.entityId)),
+    };
+  });
 }
 
 export function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { since?: number | null }): Promise<AsyncIterable<MeasureChange>> {

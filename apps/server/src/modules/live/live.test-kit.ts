@@ -1,4 +1,5 @@
 import { CommentVisibility } from '@ecohub/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { createContext } from '../../core/graphql/context.ts';
 import type { EventType } from '../../core/realtime/event-types.ts';
@@ -31,14 +32,19 @@ export async function seedIds(server: EcoHubServer): Promise<SeedIds> {
   return { programYearId: row.program_year_id, companyId: row.company_id, otherCompanyId: other.company_id, taskId: row.task_id };
 }
 
-/** Commits one history entry with its event through `inTransaction`, like a mutation does. */
+/**
+ * Commits one history entry with its event through `inTransaction`, like a mutation does (with
+ * `work`, after running it in the same transaction).
+ */
 export async function publish(
   server: EcoHubServer,
   event: Omit<ChangeEvent, 'type' | 'entityId'> & { type: EventType; entityId?: string },
+  work?: (em: EntityManager) => Promise<unknown>,
 ): Promise<void> {
   const ctx = createContext({ services: server.services, viewer: null, requestId: 'live-test', logger: server.logger });
   const entityId = event.entityId ?? event.taskId ?? event.companyId ?? '00000000-0000-7000-8000-000000000000';
-  await inTransaction(ctx, async (_em, changes) => {
+  await inTransaction(ctx, async (em, changes) => {
+    await work?.(em);
     changes.record(
       { action: event.type, entityType: 'Test', entityId, companyId: event.companyId ?? null, programYearId: event.programYearId ?? null },
       { ...event, entityId },

@@ -3,9 +3,14 @@ import { SafeInt } from '../../core/graphql/scalars.ts';
 import { ActivityEntry } from '../activity/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Participation } from '../participation/index.ts';
+import { Task } from '../task/index.ts';
 
 const SEQ_DESCRIPTION =
   'Position of the event in the global, gap-tolerant, increasing event order. Pass the last one seen as `since` when subscribing again to receive exactly what was missed';
+
+export const TaskChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', MOVED: 'MOVED', DELETED: 'DELETED' } as const;
+export type TaskChangeKind = (typeof TaskChangeKind)[keyof typeof TaskChangeKind];
+registerEnumType(TaskChangeKind, { name: 'TaskChangeKind', description: 'DELETED: archived, gone from the board' });
 
 export const MeasureChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', DELETED: 'DELETED' } as const;
 export type MeasureChangeKind = (typeof MeasureChangeKind)[keyof typeof MeasureChangeKind];
@@ -14,6 +19,24 @@ registerEnumType(MeasureChangeKind, { name: 'MeasureChangeKind' });
 export const ParticipationChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED' } as const;
 export type ParticipationChangeKind = (typeof ParticipationChangeKind)[keyof typeof ParticipationChangeKind];
 registerEnumType(ParticipationChangeKind, { name: 'ParticipationChangeKind' });
+
+@ObjectType({ description: 'A task was created, changed (fields, assignees), moved on the board or deleted' })
+export class TaskChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => TaskChangeKind)
+  kind!: TaskChangeKind;
+
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => ID)
+  companyId!: string;
+
+  @Field(() => Task, { nullable: true, description: 'The task as it is now; null once deleted' })
+  task!: Task | null;
+}
 
 @ObjectType({ description: 'A measure was created, changed or deleted' })
 export class MeasureChange {
