@@ -1,4 +1,5 @@
 import { activityResolvers } from './activity/index.ts';
+import { commentResolvers } from './comment/index.ts';
 import { companyResolvers } from './company/index.ts';
 import { diagnosisResolvers } from './diagnosis/index.ts';
 import { eventResolvers } from './event/index.ts';
@@ -12,4 +13,4 @@ import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers] as const;

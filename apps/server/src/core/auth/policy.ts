@@ -25,6 +25,8 @@ export type Action =
   | 'task.changeStatus'
   | 'comment.write'
   | 'comment.readInternal'
+  /** Delete anyone's comment (authors delete their own). */
+  | 'comment.moderate'
   | 'personalData.read'
   | 'profile.update';
 
@@ -53,6 +55,7 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'task.changeStatus': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'comment.write': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'comment.readInternal': [...MANAGERS, Role.EXPERT],
+  'comment.moderate': MANAGERS,
   'personalData.read': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'profile.update': [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT, Role.COMPANY_STAFF, Role.OBSERVER],
 };

@@ -1,0 +1,81 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { sqlUuidArray } from '../../core/auth/access.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { byKeys, loader } from '../../core/graphql/loaders.ts';
+import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { Person } from '../people/person.entity.ts';
+import { Task } from '../task/index.ts';
+import { Comment } from './comment.entity.ts';
+import { AddCommentInput } from './comment.inputs.ts';
+import { listComments } from './comment.queries.ts';
+import { addComment, deleteComment, editComment } from './comment.service.ts';
+
+@ObjectType()
+export class CommentConnection extends Connection(Comment) {}
+
+@Resolver(() => Comment)
+export class CommentResolver {
+  @Query(() => CommentConnection, { description: "A task's comments the viewer may read, oldest first" })
+  comments(@Arg('taskId', () => ID) taskId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
+    return listComments(ctx, taskId, page);
+  }
+
+  @Mutation(() => Comment, { description: 'Mentioned people who may read the comment are notified' })
+  addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: GraphQLContext): Promise<Comment> {
+    return addComment(ctx, input);
+  }
+
+  @Mutation(() => Comment, { description: 'The author only' })
+  editComment(
+    @Arg('id', () => ID) id: string,
+    @Arg('body', () => String) body: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Comment> {
+    return editComment(ctx, id, body, version);
+  }
+
+  @Mutation(() => Comment, { description: 'The author or a program manager; the body is hidden from then on' })
+  deleteComment(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: GraphQLContext): Promise<Comment> {
+    return deleteComment(ctx, id, version);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Markdown; null once deleted' })
+  body(@Root() comment: Comment): string | null {
+    return comment.deletedAt ? null : comment.body;
+  }
+
+  @FieldResolver(() => Person)
+  author(@Root() comment: Comment): Promise<Person> {
+    return comment.author.load({ dataloader: true }) as Promise<Person>;
+  }
+
+  @FieldResolver(() => Task)
+  task(@Root() comment: Comment): Promise<Task> {
+    return comment.task.load({ dataloader: true }) as Promise<Task>;
+  }
+
+  @FieldResolver(() => [Person], { description: 'People the comment notified' })
+  async mentions(@Root() comment: Comment): Promise<Person[]> {
+    if (comment.deletedAt) return [];
+    return [...(await comment.mentions.load({ dataloader: true }))];
+  }
+}
+
+@Resolver(() => Task)
+export class TaskCommentsResolver {
+  @FieldResolver(() => Int, { description: 'Comments the viewer may read (staff: shared ones only), deleted ones excluded' })
+  async commentCount(@Root() task: Task, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
+      const scope = await ctx.access.sqlCompanyCondition('comments', 'company_id');
+      const rows = await ctx.em.execute<{ task_id: string; count: string }[]>(
+        `select task_id, count(*) as count from comment
+          where task_id = any(?::uuid[]) and deleted_at is null and visibility = any(?::text[]) and ${scope.sql}
+          group by task_id`,
+        // Visibilities are enum values: a plain array literal needs no quoting.
+        [sqlUuidArray(ids), `{${ctx.access.commentVisibilities().join(',')}}`, ...scope.params],
+      );
+      return byKeys(ids, new Map(rows.map((row) => [row.task_id, Number(row.count)])), 0);
+    }).load(task.id);
+  }
+}
