@@ -1,6 +1,6 @@
-import type { Role } from '@ecohub/domain';
-import type { RouteRecordRaw } from 'vue-router';
-import { MANAGER_ROLES, PROGRAM_WIDE_ROLES } from '@/features/auth/session';
+import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
+import { Role } from '@ecohub/domain';
+import { PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -13,10 +13,60 @@ declare module 'vue-router' {
   }
 }
 
+/** Staff see one company: any other company id is "not found" before a request is made. */
+const staffOnlyOwnCompany: NavigationGuard = (to) => {
+  const viewer = session.viewer.value;
+  if (viewer?.role === Role.COMPANY_STAFF && viewer.company?.id !== to.params.companyId) {
+    return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') }, replace: true };
+  }
+  return true;
+};
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { public: true, title: 'nav.overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { public: true, title: 'auth.signIn' } },
+  {
+    path: '/companies/:companyId',
+    component: () => import('@/pages/CompanyWorkspacePage.vue'),
+    props: true,
+    beforeEnter: staffOnlyOwnCompany,
+    children: [
+      { path: '', name: 'company', redirect: (to) => `/companies/${String(to.params.companyId)}/tasks` },
+      {
+        path: 'tasks',
+        name: 'company-tasks',
+        component: () => import('@/pages/CompanyTasksPage.vue'),
+        props: true,
+        meta: { title: 'company.tabs.tasks' },
+      },
+      {
+        path: 'tasks/:taskId',
+        name: 'task',
+        component: () => import('@/pages/TaskPage.vue'),
+        props: true,
+        meta: { title: 'tasks.detail.pageTitle' },
+      },
+      {
+        path: 'measures',
+        name: 'company-measures',
+        component: () => import('@/pages/CompanyMeasuresPage.vue'),
+        props: true,
+        meta: { title: 'company.tabs.measures' },
+      },
+      {
+        path: 'profile',
+        name: 'company-profile',
+        component: () => import('@/pages/CompanyProfilePage.vue'),
+        meta: { title: 'company.tabs.profile' },
+      },
+    ],
+  },
+  {
+    path: '/measures',
+    name: 'measures',
+    component: () => import('@/pages/MeasuresPage.vue'),
+    meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.measures' },
+  },
   {
     path: '/settings',
     name: 'settings',

@@ -1,0 +1,104 @@
+import { useQuery } from '@urql/vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
+import { useApi } from '@/graphql/api';
+import { problemOf } from '@/graphql/errors';
+import {
+  MeasureChangedDocument,
+  MeasuresDocument,
+  type MeasureFilter,
+  type MeasureRowFragment,
+} from '@/graphql/generated/graphql';
+
+const PAGE = 200;
+
+/**
+ * A filtered register of measures with its totals, kept live: any change in scope refetches
+ * (the totals are the server's sums, never re-added here) and marks the changed row.
+ */
+export function useMeasures(options: {
+  filter: MaybeRefOrGetter<MeasureFilter>;
+  live: MaybeRefOrGetter<{ programYearId?: string | null; companyId?: string | null }>;
+  pause?: MaybeRefOrGetter<boolean>;
+}) {
+  const { client } = useApi();
+  const query = useQuery({
+    query: MeasuresDocument,
+    variables: () => ({ filter: toValue(options.filter), first: PAGE }),
+    pause: () => toValue(options.pause) ?? false,
+  });
+  const extra = ref<MeasureRowFragment[]>([]);
+  const loadingMore = ref(false);
+  watch(
+    () => query.data.value,
+    () => (extra.value = []),
+  );
+  const rows = computed<MeasureRowFragment[]>(() => [
+    ...(query.data.value?.measures.edges.map((edge) => edge.node) ?? []),
+    ...extra.value,
+  ]);
+  const changed = useRecentlyChanged();
+  const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
+  const refetchSoon = debounced(refetch);
+
+  useLive({
+    subscription: MeasureChangedDocument,
+    variables: () => {
+      const scope = toValue(options.live);
+      return { programYearId: scope.programYearId ?? null, companyId: scope.companyId ?? null };
+    },
+    liveSequence: () => query.data.value?.liveSequence,
+    pause: () => {
+      const scope = toValue(options.live);
+      return (toValue(options.pause) ?? false) || (!scope.programYearId && !scope.companyId);
+    },
+    onEvent: (data) => {
+      changed.mark(data.measureChanged.measureId);
+      refetchSoon();
+    },
+    refetch,
+  });
+
+  /** Every page of the current filter (for export), fetched on demand. */
+  async function loadAll(): Promise<MeasureRowFragment[]> {
+    const all = [...rows.value];
+    let cursor = query.data.value?.measures.pageInfo.endCursor ?? null;
+    let more = query.data.value?.measures.pageInfo.hasNextPage ?? false;
+    while (more) {
+      const page = await client
+        .query(MeasuresDocument, { filter: toValue(options.filter), first: PAGE, after: cursor }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (!page.data) throw page.error ?? new Error('no data');
+      all.push(...page.data.measures.edges.map((edge) => edge.node));
+      cursor = page.data.measures.pageInfo.endCursor ?? null;
+      more = page.data.measures.pageInfo.hasNextPage;
+    }
+    return all;
+  }
+
+  async function loadMore() {
+    const info = query.data.value?.measures.pageInfo;
+    if (!info?.hasNextPage || loadingMore.value) return;
+    loadingMore.value = true;
+    const after = extra.value.length ? null : info.endCursor;
+    const page = await client
+      .query(MeasuresDocument, { filter: toValue(options.filter), first: PAGE, after }, { requestPolicy: 'network-only' })
+      .toPromise();
+    loadingMore.value = false;
+    if (page.data) extra.value = [...extra.value, ...page.data.measures.edges.map((edge) => edge.node)];
+  }
+
+  return {
+    query,
+    rows,
+    totals: computed(() => query.data.value?.measureTotals ?? null),
+    totalCount: computed(() => query.data.value?.measures.totalCount ?? 0),
+    problem: computed(() => problemOf(query.error.value)),
+    loading: computed(() => query.fetching.value && !query.data.value),
+    changed,
+    refetch,
+    loadAll,
+    loadMore,
+    loadingMore,
+  };
+}

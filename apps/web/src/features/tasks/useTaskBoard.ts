@@ -1,0 +1,129 @@
+import { ErrorCode, type TaskStatus } from '@ecohub/domain';
+import { useMutation, useQuery } from '@urql/vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
+import { useToasts } from '@/composables/useToasts';
+import { problemMessageKey, problemOf } from '@/graphql/errors';
+import {
+  ActivityAddedDocument,
+  CompanyTasksDocument,
+  CreateTaskDocument,
+  MoveTaskDocument,
+  type BoardTaskFieldsFragment,
+} from '@/graphql/generated/graphql';
+import { groupByStatus, type MovePlan } from './board-moves';
+
+interface Overlay {
+  status: TaskStatus;
+  rank: string;
+  /** The version the overlay reflects; dropped once the server's data is at least this new. */
+  version: number;
+  pending: boolean;
+}
+
+/**
+ * One company's board: the server's tasks, with moves shown at once (optimistic) and rolled back
+ * when the server refuses them (a CONFLICT means someone else changed the card first). Changes by
+ * others arrive through the company's live activity and refetch the board.
+ */
+export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
+  const { t } = useI18n();
+  const toasts = useToasts();
+  const query = useQuery({ query: CompanyTasksDocument, variables: () => ({ companyId: toValue(companyId) }) });
+  const moveMutation = useMutation(MoveTaskDocument);
+  const createMutation = useMutation(CreateTaskDocument);
+  const overlays = ref(new Map<string, Overlay>());
+  const changed = useRecentlyChanged();
+  const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
+  const refetchSoon = debounced(refetch);
+
+  const serverTasks = computed<BoardTaskFieldsFragment[]>(() => query.data.value?.tasks.edges.map((edge) => edge.node) ?? []);
+
+  // Drop overlays the server has caught up with; mark cards others changed.
+  watch(serverTasks, (tasks, previous) => {
+    const before = new Map((previous ?? []).map((task) => [task.id, task]));
+    const next = new Map(overlays.value);
+    for (const task of tasks) {
+      const overlay = next.get(task.id);
+      if (overlay && !overlay.pending && task.version >= overlay.version) next.delete(task.id);
+      const old = before.get(task.id);
+      if (previous && (!old || old.version !== task.version) && !overlay) changed.mark(task.id);
+    }
+    overlays.value = next;
+  });
+
+  const tasks = computed(() =>
+    serverTasks.value.map((task) => {
+      const overlay = overlays.value.get(task.id);
+      return overlay ? { ...task, status: overlay.status, rank: overlay.rank } : task;
+    }),
+  );
+  const columnsOf = (list: readonly BoardTaskFieldsFragment[]) => groupByStatus([...list]);
+
+  function setOverlay(id: string, overlay: Overlay | null) {
+    const next = new Map(overlays.value);
+    if (overlay) next.set(id, overlay);
+    else next.delete(id);
+    overlays.value = next;
+  }
+
+  async function move(plan: MovePlan): Promise<boolean> {
+    setOverlay(plan.id, { status: plan.status, rank: plan.rank, version: plan.version, pending: true });
+    const result = await moveMutation.executeMutation({
+      id: plan.id,
+      status: plan.status,
+      afterId: plan.afterId,
+      beforeId: plan.beforeId,
+      version: plan.version,
+    });
+    const moved = result.data?.moveTask;
+    if (moved) {
+      setOverlay(plan.id, { status: moved.status, rank: moved.rank, version: moved.version, pending: false });
+      return true;
+    }
+    setOverlay(plan.id, null);
+    const problem = problemOf(result.error);
+    toasts.show(
+      problem?.code === ErrorCode.CONFLICT ? t('tasks.moveConflict') : t(problemMessageKey(problem ?? { code: 'INTERNAL_SERVER_ERROR', violations: [] })),
+      problem?.code === ErrorCode.CONFLICT ? 'warning' : 'danger',
+    );
+    refetch();
+    return false;
+  }
+
+  async function add(status: TaskStatus, title: string): Promise<boolean> {
+    const result = await createMutation.executeMutation({
+      input: { companyId: toValue(companyId), title, status, idempotencyKey: crypto.randomUUID() },
+    });
+    if (result.data?.createTask) {
+      refetch();
+      return true;
+    }
+    const problem = problemOf(result.error);
+    if (problem) toasts.show(t(problemMessageKey(problem)), 'danger');
+    return false;
+  }
+
+  useLive({
+    subscription: ActivityAddedDocument,
+    variables: () => ({ companyId: toValue(companyId) }),
+    liveSequence: () => query.data.value?.liveSequence,
+    onEvent: (data) => {
+      if (data.activityAdded.entry.entityType === 'Task') refetchSoon();
+    },
+    refetch,
+  });
+
+  return {
+    query,
+    tasks,
+    columnsOf,
+    move,
+    add,
+    changed,
+    refetch,
+    problem: computed(() => problemOf(query.error.value)),
+    loading: computed(() => query.fetching.value && !query.data.value),
+  };
+}
