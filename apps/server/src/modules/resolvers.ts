@@ -6,6 +6,7 @@ import { eventResolvers } from './event/index.ts';
 import { identityResolvers } from './identity/index.ts';
 import { liveResolvers } from './live/index.ts';
 import { measureResolvers } from './measure/index.ts';
+import { notificationResolvers } from './notification/index.ts';
 import { participationResolvers } from './participation/index.ts';
 import { peopleResolvers } from './people/index.ts';
 import { programResolvers } from './program/index.ts';
@@ -13,4 +14,4 @@ import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers] as const;

@@ -1,6 +1,8 @@
 import { type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../core/database/base.entity.ts';
+import { DateTime } from '../../core/graphql/scalars.ts';
 import { Comment } from '../comment/comment.entity.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
@@ -13,12 +15,18 @@ export const NotificationKind = {
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 
+/** The API names the kinds by their stored values (MENTION, ASSIGNMENT, DUE_SOON). */
+const NotificationKindValues = Object.fromEntries(Object.values(NotificationKind).map((kind) => [kind, kind])) as Record<NotificationKind, NotificationKind>;
+registerEnumType(NotificationKindValues, { name: 'NotificationKind' });
+
+@ObjectType({ description: 'Something that happened to the signed-in person: a mention, an assignment, a due date' })
 @Entity()
 @Index({ properties: ['recipient', 'createdAt'] })
 export class Notification extends BaseEntity {
   @ManyToOne(() => Person, { ref: true })
   recipient!: Ref<Person>;
 
+  @Field(() => NotificationKindValues)
   @Enum({ items: () => NotificationKind })
   kind!: NotificationKind;
 
@@ -34,6 +42,7 @@ export class Notification extends BaseEntity {
   @ManyToOne(() => Person, { ref: true, nullable: true })
   actor: Ref<Person> | null = null;
 
+  @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   readAt: Date | null = null;
 }
