@@ -78,6 +78,10 @@ export class Fixtures {
     });
   }
 
+  async year(program: Program, number: number, startsOn = `${2011 + number}-08-01`, endsOn = `${2012 + number}-07-31`): Promise<ProgramYear> {
+    return this.save((em) => em.create(ProgramYear, { program: em.getReference(Program, program.id), number, startsOn, endsOn }));
+  }
+
   async company(input: { nameKo?: string; industrialComplex?: string } = {}): Promise<Company> {
     const n = this.next();
     return this.save((em) =>
@@ -140,10 +144,49 @@ export class Fixtures {
     return client;
   }
 
+  /**
+   * A small program world: a year with two companies (one assigned to a team with an expert),
+   * and a signed-in client per role. `other` is a company nobody but managers works on.
+   */
+  async world(url: string) {
+    const { program, year, host } = await this.program();
+    const own = await this.company({ nameKo: '가나전자' });
+    const other = await this.company({ nameKo: '다라화학' });
+    const expertPerson = await this.person({ role: Role.EXPERT, name: '박성훈' });
+    const team = await this.team(year, { name: '1팀', lead: expertPerson });
+    const ownParticipation = await this.participation(own, year, { status: ParticipationStatus.ACTIVE, team });
+    const otherParticipation = await this.participation(other, year, { status: ParticipationStatus.APPLIED });
+    const people = {
+      manager: await this.person({ role: Role.PROGRAM_MANAGER, name: '김정민' }),
+      observer: await this.person({ role: Role.OBSERVER, name: '최영호' }),
+      expert: expertPerson,
+      staff: await this.person({ role: Role.COMPANY_STAFF, company: own, name: '이수진' }),
+      otherStaff: await this.person({ role: Role.COMPANY_STAFF, company: other, name: '정다은' }),
+    };
+    return {
+      program,
+      year,
+      host,
+      own,
+      other,
+      team,
+      ownParticipation,
+      otherParticipation,
+      people,
+      clients: {
+        manager: await this.clientFor(url, people.manager),
+        observer: await this.clientFor(url, people.observer),
+        expert: await this.clientFor(url, people.expert),
+        staff: await this.clientFor(url, people.staff),
+        otherStaff: await this.clientFor(url, people.otherStaff),
+        anonymous: new TestClient(url),
+      },
+    };
+  }
+
   /** The rows of a table matching a condition, read directly (history and outbox checks). */
   async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.orm.em.fork().execute(sql, params) as Promise<T[]>;
   }
 }
 
-export { Role, ParticipationStatus };
