@@ -52,9 +52,9 @@ export async function createServer(config: Config, options: CreateServerOptions 
   let orm: MikroORM | null = null;
   let realtime: Realtime | null = null;
   try {
-    orm = await connectOrm(database.url, logger, { onQuery: options.onQuery });
-    await migrate(orm, logger);
-    if (config.seedOnStart) await seedAnsanProgram(orm.em.fork(), logger);
+    const connected = await connectOrm(database.url, logger, { onQuery: options.onQuery });
+    orm = connected;
+    await migrate(connected, logger, config.seedOnStart ? () => seedAnsanProgram(connected.em.fork(), logger) : undefined);
     realtime = await Realtime.start(config, orm, database.url, logger, options.realtime);
     return await listen(config, logger, orm, realtime, database.stop, started);
   } catch (error) {

@@ -52,14 +52,16 @@ const MIGRATION_LOCK_KEY = 7_349_002;
  * Replicas starting together would both create the schema and one would fail (duplicate key in
  * pg_type). Each waits for a session advisory lock, held on its own connection while the migrator
  * runs, and then finds nothing left to apply. Ending that session releases the lock.
+ * `thenUnderLock` (the seed) runs under the same lock, so replicas do not seed twice either.
  */
-export async function migrate(orm: MikroORM, logger: Logger): Promise<void> {
+export async function migrate(orm: MikroORM, logger: Logger, thenUnderLock?: () => Promise<unknown>): Promise<void> {
   const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await orm.migrator.up();
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    await thenUnderLock?.();
   } finally {
     await lock.end();
   }
