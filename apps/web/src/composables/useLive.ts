@@ -74,6 +74,18 @@ export function useRecentlyChanged(durationMs = 2500) {
   return { ids, mark, has: (id: string) => ids.value.has(id) };
 }
 
+/** True for a few seconds after a live event: figures that change meanwhile glow. */
+export function useLiveWindow(durationMs = 3000) {
+  const active = ref(false);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  function touch() {
+    active.value = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => (active.value = false), durationMs);
+  }
+  return { active, touch };
+}
+
 /** Collapses a burst of events into one refetch. */
 export function debounced(fn: () => void, ms = 120): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;

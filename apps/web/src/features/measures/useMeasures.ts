@@ -1,6 +1,6 @@
 import { useQuery } from '@urql/vue';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
+import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { useApi } from '@/graphql/api';
 import { problemOf } from '@/graphql/errors';
 import {
@@ -38,6 +38,7 @@ export function useMeasures(options: {
     ...extra.value,
   ]);
   const changed = useRecentlyChanged();
+  const liveWindow = useLiveWindow();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
   const refetchSoon = debounced(refetch);
 
@@ -54,6 +55,7 @@ export function useMeasures(options: {
     },
     onEvent: (data) => {
       changed.mark(data.measureChanged.measureId);
+      liveWindow.touch();
       refetchSoon();
     },
     refetch,
@@ -96,6 +98,7 @@ export function useMeasures(options: {
     problem: computed(() => problemOf(query.error.value)),
     loading: computed(() => query.fetching.value && !query.data.value),
     changed,
+    live: liveWindow.active,
     refetch,
     loadAll,
     loadMore,

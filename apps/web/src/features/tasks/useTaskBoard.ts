@@ -6,10 +6,10 @@ import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
-  ActivityAddedDocument,
   CompanyTasksDocument,
   CreateTaskDocument,
   MoveTaskDocument,
+  TaskChangedDocument,
   type BoardTaskFieldsFragment,
 } from '@/graphql/generated/graphql';
 import { groupByStatus, type MovePlan } from './board-moves';
@@ -25,7 +25,7 @@ interface Overlay {
 /**
  * One company's board: the server's tasks, with moves shown at once (optimistic) and rolled back
  * when the server refuses them (a CONFLICT means someone else changed the card first). Changes by
- * others arrive through the company's live activity and refetch the board.
+ * others arrive as taskChanged events and refetch the board.
  */
 export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const { t } = useI18n();
@@ -106,12 +106,10 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   }
 
   useLive({
-    subscription: ActivityAddedDocument,
+    subscription: TaskChangedDocument,
     variables: () => ({ companyId: toValue(companyId) }),
     liveSequence: () => query.data.value?.liveSequence,
-    onEvent: (data) => {
-      if (data.activityAdded.entry.entityType === 'Task') refetchSoon();
-    },
+    onEvent: refetchSoon,
     refetch,
   });
 
