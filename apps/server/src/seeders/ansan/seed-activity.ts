@@ -1,0 +1,68 @@
+import { ParticipationStatus } from '@ecohub/domain';
+import { ActivityEntry } from '../../modules/activity/index.ts';
+import type { Person } from '../../modules/people/index.ts';
+import type { Program, ProgramYear } from '../../modules/program/index.ts';
+import { seoulTime } from './dates.ts';
+import type { SeededCompany } from './seed-companies.ts';
+import type { SeedContext } from './seed-context.ts';
+
+const STAGE_LABELS: Record<ParticipationStatus, string> = {
+  APPLIED: '참여 신청',
+  INITIALLY_DIAGNOSED: '초기진단 완료',
+  SELECTED: '선정',
+  NOT_SELECTED: '미선정',
+  AGREEMENT_SIGNED: '협약 체결',
+  ACTIVE: '사업 수행',
+  COMPLETED: '완료',
+  WITHDRAWN: '참여 철회',
+};
+
+/**
+ * The history of each participation's path (recorded by the program manager on the day), and
+ * one entry saying the program was imported by the seed.
+ */
+export function seedActivity({ em, now }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
+  const entries: ActivityEntry[] = [];
+  for (const { company, participation: p } of companies) {
+    const path: [ParticipationStatus, string | null][] = [
+      [ParticipationStatus.INITIALLY_DIAGNOSED, p.initiallyDiagnosedOn],
+      [ParticipationStatus.SELECTED, p.selectedOn],
+      [ParticipationStatus.NOT_SELECTED, p.notSelectedOn],
+      [ParticipationStatus.AGREEMENT_SIGNED, p.agreementSignedOn],
+      [ParticipationStatus.ACTIVE, p.activeOn],
+      [ParticipationStatus.WITHDRAWN, p.withdrawnOn],
+    ];
+    let from: ParticipationStatus = ParticipationStatus.APPLIED;
+    for (const [to, on] of path) {
+      if (on === null) continue;
+      const at = seoulTime(on, '18:00');
+      entries.push(
+        em.create(ActivityEntry, {
+          actor: manager,
+          action: 'participation.transitioned',
+          entityType: 'Participation',
+          entityId: p.id,
+          summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
+          company,
+          programYear,
+          diff: { status: { from, to } },
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
+      from = to;
+    }
+  }
+  entries.push(
+    em.create(ActivityEntry, {
+      action: 'seed.imported',
+      entityType: 'Program',
+      entityId: program.id,
+      summary: `${program.nameKo} 데모 데이터 생성`,
+      programYear,
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  return entries;
+}
