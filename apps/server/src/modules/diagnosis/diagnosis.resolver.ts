@@ -31,13 +31,13 @@ export class DiagnosisResolver {
 
   @Mutation(() => Diagnosis, { description: "Experts of the company's team and program managers" })
   createDiagnosis(@Arg('input', () => CreateDiagnosisInput) input: CreateDiagnosisInput, @Ctx() ctx: GraphQLContext): Promise<Diagnosis> {
-    ctx.access.requireViewer();
+    ctx.access.assertCan('work.write');
     return createDiagnosis(ctx, input);
   }
 
   @Mutation(() => Diagnosis, { description: "Experts of the company's team and program managers" })
   updateDiagnosis(@Arg('input', () => UpdateDiagnosisInput) input: UpdateDiagnosisInput, @Ctx() ctx: GraphQLContext): Promise<Diagnosis> {
-    ctx.access.requireViewer();
+    ctx.access.assertCan('work.write');
     return updateDiagnosis(ctx, input);
   }
 

@@ -1,3 +1,4 @@
+import { sqlUuidArray } from '../../core/auth/access.ts';
 import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
@@ -11,7 +12,7 @@ export async function invitedCompanies(ctx: GraphQLContext, eventId: string): Pr
   return loader(ctx.loaders, 'invitedCompaniesByEvent', async (eventIds: readonly string[]) => {
     const rows: { program_event_id: string; company_id: string }[] = await ctx.em.execute(
       'select program_event_id, company_id from program_event_invitee where program_event_id = any(?::uuid[])',
-      [[...eventIds]],
+      [sqlUuidArray(eventIds)],
     );
     const visible = rows.filter((row) => scope === 'all' || scope.includes(row.company_id));
     const companies = await ctx.em.find(Company, { id: { $in: visible.map((row) => row.company_id) } }, { orderBy: { nameKo: 'asc', id: 'asc' } });
@@ -48,7 +49,7 @@ export function eventCounts(ctx: GraphQLContext, eventId: string): Promise<Event
               (select count(*) from program_event_invitee i where i.program_event_id = e.id) as invited,
               (select count(*) from attendance a where a.event_id = e.id and a.attended) as attended
          from program_event e where e.id = any(?::uuid[])`,
-      [[...eventIds]],
+      [sqlUuidArray(eventIds)],
     );
     const byId = new Map(rows.map((row) => [row.id, { invited: Number(row.invited), attended: Number(row.attended) }]));
     return eventIds.map((id) => byId.get(id) ?? { invited: 0, attended: 0 });

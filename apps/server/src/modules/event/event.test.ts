@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
+
+const FIELDS = 'id version kind title venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } attendances { id attended guestName person { id } company { id } }';
+const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${FIELDS} } }`;
+const UPDATE = `mutation($input: UpdateEventInput!) { updateEvent(input: $input) { ${FIELDS} } }`;
+const CANCEL = `mutation($input: CancelEventInput!) { cancelEvent(input: $input) { ${FIELDS} } }`;
+const INVITE = `mutation($input: InviteCompaniesInput!) { inviteCompaniesToEvent(input: $input) { ${FIELDS} } }`;
+const UNINVITE = `mutation($input: UninviteCompanyInput!) { uninviteCompanyFromEvent(input: $input) { ${FIELDS} } }`;
+const RECORD = 'mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id attended guestName person { id } company { id } event { id attendedCount } } }';
+const REMOVE = `mutation($id: ID!) { removeAttendance(id: $id) { ${FIELDS} } }`;
+const LIST = `query($yearId: ID!, $filter: EventFilter, $first: Int, $after: String) {
+  events(programYearId: $yearId, filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } }
+}`;
+const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
+
+interface EventData {
+  id: string;
+  version: number;
+  title: string;
+  cancelledAt: string | null;
+  invitedCount: number;
+  attendedCount: number;
+  invitedCompanies: { id: string }[];
+  attendances: { id: string; attended: boolean; guestName: string | null; person: { id: string } | null; company: { id: string } | null }[];
+}
+
+describe('events over HTTP', () => {
+  let hub: TestServer;
+  let fx: Fixtures;
+  let world: Awaited<ReturnType<Fixtures['world']>>;
+  let kickoff: EventData;
+
+  beforeAll(async () => {
+    hub = await startTestServer({ seeded: false });
+    fx = new Fixtures(hub.server.orm);
+    world = await fx.world(hub.url);
+  });
+  afterAll(() => hub.close());
+
+  const kickoffInput = () => ({
+    programYearId: world.year.id,
+    kind: 'KICKOFF',
+    title: '착수보고회',
+    venue: '안산 중소기업지원센터',
+    startsAt: '2012-11-22T05:00:00.000Z',
+    endsAt: '2012-11-22T07:00:00.000Z',
+  });
+
+  describe('createEvent, updateEvent and cancelEvent', () => {
+    it('schedules an event and publishes event.changed for the year', async () => {
+      kickoff = (await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: kickoffInput() })).createEvent;
+      expect(kickoff).toMatchObject({ version: 1, title: '착수보고회', invitedCount: 0, attendedCount: 0, cancelledAt: null });
+      const events = await fx.rows<{ type: string; program_year_id: string }>('select type, program_year_id from outbox_event where entity_id = ?', [kickoff.id]);
+      expect(events).toEqual([{ type: 'event.changed', program_year_id: world.year.id }]);
+    });
+
+    it('rejects an end before the start, blank titles, unknown years and other roles', async () => {
+      const error = await world.clients.manager.error(CREATE, { input: { ...kickoffInput(), endsAt: '2012-11-21T00:00:00.000Z', title: '' } });
+      expect((error.extensions.violations as { field: string }[]).map((v) => v.field).sort()).toEqual(['title']);
+      const reversed = await world.clients.manager.error(CREATE, { input: { ...kickoffInput(), endsAt: '2012-11-21T00:00:00.000Z' } });
+      expect(reversed.extensions.violations).toEqual([expect.objectContaining({ field: 'endsAt', rule: 'endBeforeStart' })]);
+      expect(await world.clients.manager.errorCode(CREATE, { input: { ...kickoffInput(), programYearId: UNKNOWN_ID } })).toBe('NOT_FOUND');
+      expect(await world.clients.expert.errorCode(CREATE, { input: kickoffInput() })).toBe('FORBIDDEN');
+      expect(await world.clients.anonymous.errorCode(CREATE, { input: kickoffInput() })).toBe('UNAUTHENTICATED');
+    });
+
+    it('updates with the version, rejecting stale ones and unknown ids', async () => {
+      const { updateEvent } = await world.clients.manager.data<{ updateEvent: EventData & { venue: string } }>(UPDATE, {
+        input: { id: kickoff.id, version: 1, venue: '안산시청 대회의실' },
+      });
+      expect(updateEvent).toMatchObject({ version: 2, venue: '안산시청 대회의실' });
+      const stale = await world.clients.manager.error(UPDATE, { input: { id: kickoff.id, version: 1, venue: 'x' } });
+      expect(stale.code).toBe('CONFLICT');
+      expect(stale.extensions.currentVersion).toBe(2);
+      expect(await world.clients.manager.errorCode(UPDATE, { input: { id: UNKNOWN_ID, version: 1, venue: 'x' } })).toBe('NOT_FOUND');
+      expect(await world.clients.manager.errorCode(UPDATE, { input: { id: kickoff.id, version: 2, endsAt: '2012-01-01T00:00:00.000Z' } })).toBe('BAD_USER_INPUT');
+      expect(await world.clients.staff.errorCode(UPDATE, { input: { id: kickoff.id, version: 2, venue: 'x' } })).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('invitations', () => {
+    it('invites companies (keeping those already invited) and uninvites one', async () => {
+      const first = (await world.clients.manager.data<{ inviteCompaniesToEvent: EventData }>(INVITE, { input: { eventId: kickoff.id, companyIds: [world.own.id] } }))
+        .inviteCompaniesToEvent;
+      expect(first.invitedCount).toBe(1);
+      const both = (
+        await world.clients.manager.data<{ inviteCompaniesToEvent: EventData }>(INVITE, { input: { eventId: kickoff.id, companyIds: [world.own.id, world.other.id] } })
+      ).inviteCompaniesToEvent;
+      expect(both.invitedCompanies.map((c) => c.id).sort()).toEqual([world.own.id, world.other.id].sort());
+      const [entry] = await fx.rows<{ diff: { invitedCompanies: { to: string[] } } }>(
+        "select diff from activity_entry where entity_id = ? and action = 'event.companiesInvited' order by created_at desc limit 1",
+        [kickoff.id],
+      );
+      expect(entry?.diff.invitedCompanies.to).toEqual([world.other.id]);
+      const { uninviteCompanyFromEvent } = await world.clients.manager.data<{ uninviteCompanyFromEvent: EventData }>(UNINVITE, {
+        input: { eventId: kickoff.id, companyId: world.other.id },
+      });
+      expect(uninviteCompanyFromEvent.invitedCompanies).toEqual([{ id: world.own.id }]);
+      await world.clients.manager.data(INVITE, { input: { eventId: kickoff.id, companyIds: [world.other.id] } });
+    });
+
+    it('rejects unknown companies and events, empty lists, companies not invited and other roles', async () => {
+      expect(await world.clients.manager.errorCode(INVITE, { input: { eventId: kickoff.id, companyIds: [UNKNOWN_ID] } })).toBe('NOT_FOUND');
+      expect(await world.clients.manager.errorCode(INVITE, { input: { eventId: UNKNOWN_ID, companyIds: [world.own.id] } })).toBe('NOT_FOUND');
+      expect(await world.clients.manager.errorCode(INVITE, { input: { eventId: kickoff.id, companyIds: [] } })).toBe('BAD_USER_INPUT');
+      const stranger = await fx.company({ nameKo: '미초대기업' });
+      expect(await world.clients.manager.errorCode(UNINVITE, { input: { eventId: kickoff.id, companyId: stranger.id } })).toBe('BAD_USER_INPUT');
+      expect(await world.clients.observer.errorCode(INVITE, { input: { eventId: kickoff.id, companyIds: [world.own.id] } })).toBe('FORBIDDEN');
+    });
+
+    it('shows staff only their own company among the invited', async () => {
+      const { event } = await world.clients.staff.data<{ event: EventData }>(`query($id: ID!) { event(id: $id) { ${FIELDS} } }`, { id: kickoff.id });
+      expect(event.invitedCompanies).toEqual([{ id: world.own.id }]);
+      expect(event.invitedCount).toBe(2);
+    });
+  });
+
+  describe('attendance', () => {
+    let guestId: string;
+
+    it('records people (once each) and guests, and counts who came', async () => {
+      const staff = (await world.clients.manager.data<{ recordAttendance: EventData['attendances'][number] }>(RECORD, { input: { eventId: kickoff.id, personId: world.people.staff.id } }))
+        .recordAttendance;
+      expect(staff).toMatchObject({ attended: true, person: { id: world.people.staff.id }, company: { id: world.own.id } });
+      const again = (
+        await world.clients.manager.data<{ recordAttendance: { id: string; attended: boolean } }>(RECORD, {
+          input: { eventId: kickoff.id, personId: world.people.staff.id, attended: false },
+        })
+      ).recordAttendance;
+      expect(again).toMatchObject({ id: staff.id, attended: false });
+      await world.clients.manager.data(RECORD, { input: { eventId: kickoff.id, personId: world.people.otherStaff.id } });
+      const guest = (
+        await world.clients.manager.data<{ recordAttendance: { id: string; guestName: string; event: { attendedCount: number } } }>(RECORD, {
+          input: { eventId: kickoff.id, guestName: '안산시장', guestAffiliation: '안산시' },
+        })
+      ).recordAttendance;
+      guestId = guest.id;
+      expect(guest.event.attendedCount).toBe(2);
+    });
+
+    it('rejects both or neither of person and guest, unknown people and other roles', async () => {
+      const both = await world.clients.manager.error(RECORD, { input: { eventId: kickoff.id, personId: world.people.staff.id, guestName: '누구' } });
+      expect(both.extensions.violations).toEqual([expect.objectContaining({ field: 'personId', rule: 'personOrGuest' })]);
+      expect(await world.clients.manager.errorCode(RECORD, { input: { eventId: kickoff.id } })).toBe('BAD_USER_INPUT');
+      expect(await world.clients.manager.errorCode(RECORD, { input: { eventId: kickoff.id, personId: UNKNOWN_ID } })).toBe('NOT_FOUND');
+      expect(await world.clients.manager.errorCode(RECORD, { input: { eventId: UNKNOWN_ID, guestName: '누구' } })).toBe('NOT_FOUND');
+      expect(await world.clients.staff.errorCode(RECORD, { input: { eventId: kickoff.id, guestName: '누구' } })).toBe('FORBIDDEN');
+    });
+
+    it('shows attendance to who may see those people, and only counts to observers', async () => {
+      const query = `query($id: ID!) { event(id: $id) { ${FIELDS} } }`;
+      const manager = (await world.clients.manager.data<{ event: EventData }>(query, { id: kickoff.id })).event;
+      expect(manager.attendances).toHaveLength(3);
+      const staff = (await world.clients.staff.data<{ event: EventData }>(query, { id: kickoff.id })).event;
+      expect(staff.attendances.map((a) => a.person?.id ?? a.guestName).sort()).toEqual([world.people.staff.id, '안산시장'].sort());
+      const observer = (await world.clients.observer.data<{ event: EventData }>(query, { id: kickoff.id })).event;
+      expect(observer.attendances).toEqual([]);
+      expect(observer.attendedCount).toBe(2);
+    });
+
+    it('removes an attendance record, and answers unknown ones with NOT_FOUND', async () => {
+      const { removeAttendance } = await world.clients.manager.data<{ removeAttendance: EventData }>(REMOVE, { id: guestId });
+      expect(removeAttendance.attendedCount).toBe(1);
+      expect(await world.clients.manager.errorCode(REMOVE, { id: guestId })).toBe('NOT_FOUND');
+      expect(await world.clients.expert.errorCode(REMOVE, { id: guestId })).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('queries and cancellation', () => {
+    it('lists a year’s events in calendar order, filtered by kind, time and invited company', async () => {
+      await world.clients.manager.data(CREATE, {
+        input: { ...kickoffInput(), kind: 'WORKSHOP', title: 'CEO 워크숍', startsAt: '2013-01-15T01:00:00.000Z', endsAt: '2013-01-15T08:00:00.000Z' },
+      });
+      const titles = async (filter: Record<string, unknown> = {}, client = world.clients.manager) =>
+        (await client.data<{ events: { edges: { node: { title: string } }[] } }>(LIST, { yearId: world.year.id, filter })).events.edges.map((e) => e.node.title);
+      expect(await titles()).toEqual(['착수보고회', 'CEO 워크숍']);
+      expect(await titles({ kind: 'WORKSHOP' })).toEqual(['CEO 워크숍']);
+      expect(await titles({ from: '2013-01-01T00:00:00.000Z' })).toEqual(['CEO 워크숍']);
+      expect(await titles({ to: '2013-01-01T00:00:00.000Z' })).toEqual(['착수보고회']);
+      expect(await titles({ companyId: world.own.id })).toEqual(['착수보고회']);
+      expect(await titles({ companyId: world.own.id }, world.clients.otherStaff)).toEqual([]);
+      const page = await world.clients.manager.data<{ events: { totalCount: number; pageInfo: { hasNextPage: boolean } } }>(LIST, { yearId: world.year.id, first: 1 });
+      expect(page.events).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+      const { programYear } = await world.clients.observer.data<{ programYear: { events: { totalCount: number } } }>(
+        'query($id: ID!) { programYear(id: $id) { events { totalCount } } }',
+        { id: world.year.id },
+      );
+      expect(programYear.events.totalCount).toBe(2);
+    });
+
+    it('cancels an event: off the calendar, frozen, but still readable', async () => {
+      const current = (await world.clients.manager.data<{ event: EventData }>('query($id: ID!) { event(id: $id) { id version } }', { id: kickoff.id })).event;
+      expect(await world.clients.manager.errorCode(CANCEL, { input: { id: kickoff.id, version: current.version - 1 } })).toBe('CONFLICT');
+      const { cancelEvent } = await world.clients.manager.data<{ cancelEvent: EventData }>(CANCEL, { input: { id: kickoff.id, version: current.version } });
+      expect(cancelEvent.cancelledAt).toBeTruthy();
+      const { events } = await world.clients.manager.data<{ events: { edges: { node: { title: string } }[] } }>(LIST, { yearId: world.year.id });
+      expect(events.edges.map((e) => e.node.title)).toEqual(['CEO 워크숍']);
+      expect(await world.clients.manager.errorCode(UPDATE, { input: { id: kickoff.id, version: cancelEvent.version, title: 'x' } })).toBe('BAD_USER_INPUT');
+      expect(await world.clients.manager.errorCode(RECORD, { input: { eventId: kickoff.id, guestName: '늦은 손님' } })).toBe('BAD_USER_INPUT');
+      expect(await world.clients.manager.errorCode(CANCEL, { input: { id: UNKNOWN_ID, version: 1 } })).toBe('NOT_FOUND');
+      expect(await world.clients.observer.errorCode(CANCEL, { input: { id: kickoff.id, version: cancelEvent.version } })).toBe('FORBIDDEN');
+      const { events: all } = await world.clients.manager.data<{ events: { totalCount: number } }>(LIST, { yearId: world.year.id, filter: { includeCancelled: true } });
+      expect(all.totalCount).toBe(2);
+    });
+
+    it('asks anonymous visitors to sign in', async () => {
+      expect(await world.clients.anonymous.errorCode(LIST, { yearId: world.year.id })).toBe('UNAUTHENTICATED');
+    });
+  });
+});
