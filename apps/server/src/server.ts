@@ -21,6 +21,7 @@ import { webClientRoutes } from './core/http/web-client.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
+import { attachmentRoutes } from './modules/attachment/index.ts';
 import { readSessionToken, viewerForToken } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
@@ -136,6 +137,7 @@ async function listen(
       },
     }),
   );
+  app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
   app.use(webClientRoutes(config.webDistDir));
 
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,8 @@ export type Action =
   | 'comment.readInternal'
   /** Delete anyone's comment (authors delete their own). */
   | 'comment.moderate'
+  /** Attach files to tasks and to one's own comments (measures and diagnoses need work.write). */
+  | 'attachment.add'
   | 'personalData.read'
   | 'profile.update';
 
@@ -56,6 +58,7 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'comment.write': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'comment.readInternal': [...MANAGERS, Role.EXPERT],
   'comment.moderate': MANAGERS,
+  'attachment.add': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'personalData.read': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'profile.update': [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT, Role.COMPANY_STAFF, Role.OBSERVER],
 };

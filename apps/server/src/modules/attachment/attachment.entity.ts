@@ -1,5 +1,6 @@
 import { type Ref } from '@mikro-orm/core';
-import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../core/database/base.entity.ts';
 import { Comment } from '../comment/comment.entity.ts';
 import { Company } from '../company/company.entity.ts';
@@ -9,7 +10,13 @@ import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/task.entity.ts';
 
 /** A file (plant photo, report) on exactly one of a diagnosis, measure, task or comment. */
+@ObjectType({ description: 'A file on a diagnosis, measure, task or comment; download it from `url`' })
 @Entity()
+@Index({ properties: ['task'] })
+@Index({ properties: ['measure'] })
+@Index({ properties: ['comment'] })
+@Index({ properties: ['diagnosis'] })
+@Index({ properties: ['sha256'] })
 export class Attachment extends BaseEntity {
   @ManyToOne(() => Company, { ref: true })
   company!: Ref<Company>;
@@ -26,16 +33,20 @@ export class Attachment extends BaseEntity {
   @ManyToOne(() => Comment, { ref: true, nullable: true })
   comment: Ref<Comment> | null = null;
 
+  @Field(() => String)
   @Property({ type: 'string', length: 255 })
   fileName!: string;
 
+  @Field(() => String)
   @Property({ type: 'string', length: 100 })
   contentType!: string;
 
+  @Field(() => Int)
   @Property({ type: 'integer' })
   sizeBytes!: number;
 
   /** SHA-256 of the content, also the key in the storage backend. */
+  @Field(() => String)
   @Property({ type: 'string', length: 64 })
   sha256!: string;
 

@@ -1,1 +1,19 @@
+import {
+  AttachmentResolver,
+  CommentAttachmentsResolver,
+  DiagnosisAttachmentsResolver,
+  MeasureAttachmentsResolver,
+  TaskAttachmentsResolver,
+} from './attachment.resolver.ts';
+
 export { Attachment } from './attachment.entity.ts';
+export { attachmentRoutes } from './attachment.routes.ts';
+export type { AttachmentStorage } from './attachment-storage.ts';
+
+export const attachmentResolvers = [
+  AttachmentResolver,
+  TaskAttachmentsResolver,
+  MeasureAttachmentsResolver,
+  CommentAttachmentsResolver,
+  DiagnosisAttachmentsResolver,
+] as const;

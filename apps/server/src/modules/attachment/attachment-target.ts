@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../core/auth/viewer.ts';
+import { findRecord } from '../../core/database/records.ts';
+import { badInput, forbidden, notFound } from '../../core/errors.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
+import type { ChangeEvent } from '../../core/realtime/outbox.ts';
+import { Comment } from '../comment/index.ts';
+import { Diagnosis } from '../diagnosis/index.ts';
+import { Measure } from '../measure/index.ts';
+import { Task } from '../task/index.ts';
+import type { Attachment } from './attachment.entity.ts';
+
+export const TARGET_KINDS = ['diagnosis', 'measure', 'task', 'comment'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export interface AttachmentTarget {
+  kind: TargetKind;
+  id: string;
+}
+
+/** What a file is (or goes) attached to: its company, its state and the event its change publishes. */
+export interface LoadedTarget {
+  target: AttachmentTarget;
+  companyId: string;
+  /** Archived or deleted targets take no new files. */
+  closed: boolean;
+  /** Set for comments: only the author attaches, and visibility applies. */
+  comment: Comment | null;
+  event: Omit<ChangeEvent, 'entityId'>;
+}
+
+const programYearOfMeasure = (measure: Measure | null | undefined) => measure?.participation.getEntity().programYear.id ?? null;
+
+export async function loadTarget(em: EntityManager, target: AttachmentTarget): Promise<LoadedTarget> {
+  switch (target.kind) {
+    case 'diagnosis': {
+      const diagnosis = await findRecord(em, Diagnosis, target.id, 'Diagnosis', { populate: ['participation'] });
+      const companyId = diagnosis.company.id;
+      const programYearId = diagnosis.participation.getEntity().programYear.id;
+      return { target, companyId, closed: false, comment: null, event: { type: EventType.DIAGNOSIS_CHANGED, companyId, programYearId } };
+    }
+    case 'measure': {
+      const measure = await findRecord(em, Measure, target.id, 'Measure', { populate: ['participation'] });
+      const companyId = measure.company.id;
+      const event = { type: EventType.MEASURE_UPDATED, companyId, programYearId: programYearOfMeasure(measure) };
+      return { target, companyId, closed: measure.archivedAt !== null, comment: null, event };
+    }
+    case 'task': {
+      const task = await findRecord(em, Task, target.id, 'Task', { populate: ['measure.participation'] });
+      const companyId = task.company.id;
+      const programYearId = programYearOfMeasure(task.measure?.getEntity());
+      const event = { type: EventType.TASK_UPDATED, companyId, programYearId, taskId: task.id, payload: { status: task.status } };
+      return { target, companyId, closed: task.archivedAt !== null, comment: null, event };
+    }
+    case 'comment': {
+      const comment = await findRecord(em, Comment, target.id, 'Comment', { populate: ['task.measure.participation'] });
+      const task = comment.task.getEntity();
+      const companyId = comment.company.id;
+      const programYearId = programYearOfMeasure(task.measure?.getEntity());
+      const event = { type: EventType.COMMENT_EDITED, companyId, programYearId, taskId: task.id, payload: { visibility: comment.visibility } };
+      return { target, companyId, closed: comment.deletedAt !== null, comment, event };
+    }
+  }
+}
+
+/** The target an existing attachment hangs on. */
+export function targetOf(attachment: Attachment): AttachmentTarget {
+  if (attachment.comment) return { kind: 'comment', id: attachment.comment.id };
+  if (attachment.task) return { kind: 'task', id: attachment.task.id };
+  if (attachment.measure) return { kind: 'measure', id: attachment.measure.id };
+  return { kind: 'diagnosis', id: attachment.diagnosis!.id };
+}
+
+/**
+ * Who may attach where: diagnoses and measures are the experts' (work.write); tasks take files
+ * from anyone on the company's work, staff included; a comment from its author only.
+ */
+export async function assertMayAttach(ctx: GraphQLContext, loaded: LoadedTarget): Promise<Viewer> {
+  const { target, companyId, comment } = loaded;
+  const entity = target.kind[0]!.toUpperCase() + target.kind.slice(1);
+  const action = target.kind === 'diagnosis' || target.kind === 'measure' ? 'work.write' : 'attachment.add';
+  const viewer = await ctx.access.assertCanWrite(action, companyId, entity, target.id);
+  if (comment && !ctx.access.commentVisibilities().includes(comment.visibility)) throw notFound('Comment', target.id);
+  if (loaded.closed) throw badInput(`This ${target.kind} is archived or deleted and takes no new files`);
+  if (comment && comment.author.id !== viewer.personId) throw forbidden('Only the author attaches files to a comment');
+  return viewer;
+}
