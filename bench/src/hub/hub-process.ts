@@ -1,0 +1,62 @@
+// The hub under test, in its own process: `createServer(loadConfig(env))` exactly as main.ts
+// starts it, plus a small IPC surface for the benchmark (statement count, commit times,
+// subscription count). Started by hub.ts; never imported by the load generator.
+import { createServer, loadConfig } from '@ecohub/server';
+
+const send = (message: Record<string, unknown>) => process.send?.(message);
+const countStatements = process.env.BENCH_COUNT_STATEMENTS === '1';
+let statements = 0;
+
+try {
+  const server = await createServer(loadConfig(process.env), countStatements ? { onQuery: () => void statements++ } : {});
+
+  // Commit times for commit→receipt latency: wrapped where every mutation's transaction reports
+  // that it committed outbox events (core/database/transaction.ts calls it after COMMIT).
+  let traceCommits = false;
+  const committed = server.services.outboxCommitted.bind(server.services);
+  server.services.outboxCommitted = () => {
+    const at = performance.timeOrigin + performance.now();
+    committed();
+    if (traceCommits) send({ type: 'committed', at });
+  };
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('disconnect', () => void stop());
+  process.on('message', (message: { type: string; id?: number; on?: boolean }) => {
+    const reply = (payload: Record<string, unknown>) => send({ ...payload, type: message.type, id: message.id });
+    switch (message.type) {
+      case 'statements':
+        reply({ count: statements });
+        break;
+      case 'trace-commits':
+        traceCommits = message.on === true;
+        reply({});
+        break;
+      case 'gc':
+        // Memory figures are read after a full collection, so garbage does not count as cost.
+        globalThis.gc?.();
+        reply({});
+        break;
+      case 'stats': {
+        const memory = process.memoryUsage();
+        reply({ subscriptions: server.services.realtime.subscriptions, rss: memory.rss, heapUsed: memory.heapUsed });
+        break;
+      }
+      case 'stop':
+        void stop();
+        break;
+    }
+  });
+  send({ type: 'ready', url: server.url, databaseUrl: server.orm.config.get('clientUrl'), pid: process.pid });
+} catch (error) {
+  send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exit(1);
+}

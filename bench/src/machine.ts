@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem, release } from 'node:os';
+import pg from 'pg';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  postgres: string;
+  kernel: string;
+  /** 1-minute load average when the run started and ended: other work on the machine skews figures. */
+  loadAtStart: number;
+  loadAtEnd?: number;
+}
+
+export async function describeMachine(databaseUrl: string): Promise<Machine> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let postgres = 'unknown';
+  try {
+    postgres = String((await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v);
+  } finally {
+    await client.end();
+  }
+  return {
+    cpu: cpuModel(),
+    cores: cpus().length,
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    postgres: `PostgreSQL ${postgres} (embedded)`,
+    kernel: release(),
+    loadAtStart: loadAverage(),
+  };
+}
+
+export function loadAverage(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
+}
+
+/** os.cpus() says only "AMD EPYC" on some VMs; lscpu names the same thing, so either will do. */
+function cpuModel(): string {
+  const model = cpus()[0]?.model?.trim();
+  if (model) return model;
+  try {
+    return /Model name:\s*(.+)/.exec(execFileSync('lscpu', { encoding: 'utf8' }))?.[1]?.trim() ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,97 @@
+import { GraphQLClient, probe } from '../load/graphql.ts';
+import { graphqlCheck, runLoad, type LoadResult } from '../load/http-load.ts';
+import type { Cell, ScenarioResult } from '../report/report.ts';
+import { statementsPer, type BenchContext } from './context.ts';
+
+/** What the program board page asks for: one row per company with its figures, and the KPIs. */
+export const BOARD_QUERY = `query Board($id: ID!) {
+  programYear(id: $id) {
+    id
+    board {
+      company { id nameKo }
+      team { id name }
+      stage
+      taskCounts { todo inProgress inReview done blocked total overdue }
+      measureCounts { proposed approved inProgress implemented verified dropped total }
+      implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e
+      lastActivityAt
+    }
+    kpis {
+      totals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e }
+      byCategory { category implemented implementationRate ghgReductionTco2e }
+      budget { source plannedKrw spentKrw spentRate }
+    }
+  }
+}`;
+
+const TITLE = 'Board query (program board, 50 tasks, 10 measures and 200 comments per company)';
+
+export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> {
+  const cookie = ctx.data.cookie(1);
+  const client = new GraphQLClient(ctx.hub.url, cookie, 1);
+  const missing = await probe(client, BOARD_QUERY, { id: ctx.data.yearId('s') });
+  await client.close();
+  if (missing) {
+    return {
+      id: 1,
+      title: TITLE,
+      tables: [],
+      targets: [
+        { target: 'board p50 ≤ 20 ms at 20 companies', measured: 'not available', met: null },
+        { target: 'board p50 ≤ 60 ms at 200 companies', measured: 'not available', met: null },
+        { target: 'board statements constant', measured: 'not available', met: null },
+      ],
+      notes: [`The board query does not run against this build: ${missing}`],
+      figures: { unavailable: missing },
+    };
+  }
+
+  const counter = await ctx.counter();
+  const sizes = ctx.data.shape.programs;
+  const rows: Cell[][] = [];
+  const figures: Record<string, unknown> = {};
+  const p50At: Record<string, number | null> = {};
+  const statementsAt: Record<string, number> = {};
+  for (const { key, companies } of sizes) {
+    const body = JSON.stringify({ query: BOARD_QUERY, variables: { id: ctx.data.yearId(key) } });
+    const target = { origin: ctx.hub.url, path: '/graphql', headers: { cookie }, body: () => body, check: graphqlCheck };
+    const runs: LoadResult[] = [];
+    for (const concurrency of [1, 16]) {
+      ctx.log(`board: ${companies} companies at concurrency ${concurrency}`);
+      runs.push(await runLoad(target, { concurrency, warmupMs: ctx.quick ? 500 : 2_000, durationMs: ctx.quick ? 2_000 : 8_000, maxRequests: concurrency === 1 ? 2_000 : undefined }));
+    }
+    const counting = new GraphQLClient(counter.url, cookie, 1);
+    const statements = await statementsPer(counter, ctx.quick ? 3 : 10, async () => {
+      await counting.data(BOARD_QUERY, { id: ctx.data.yearId(key) });
+    });
+    await counting.close();
+    statementsAt[key] = statements;
+    p50At[key] = runs[0]?.latency.p50 ?? null;
+    for (const run of runs) rows.push([companies, run.concurrency, run.latency.p50, run.latency.p99, run.latency.max, run.rps, statements, run.errors]);
+    figures[`${companies}`] = { runs, statementsPerRequest: statements };
+  }
+
+  const [small, large] = sizes;
+  const constant = small && large ? statementsAt[small.key] === statementsAt[large.key] : null;
+  const p50Target = (program: (typeof sizes)[number] | undefined, limit: number) => ({
+    target: `board p50 ≤ ${limit} ms at ${program?.companies} companies (concurrency 1)`,
+    measured: `${p50At[program?.key ?? ''] ?? '—'} ms`,
+    met: program && p50At[program.key] != null ? (p50At[program.key] as number) <= limit : null,
+  });
+  return {
+    id: 1,
+    title: TITLE,
+    tables: [{ columns: ['companies', 'concurrency', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'SQL statements / request', 'errors'], rows }],
+    targets: [
+      p50Target(small, 20),
+      p50Target(large, 60),
+      {
+        target: 'board SQL statements constant with size',
+        measured: sizes.map((p) => `${statementsAt[p.key]} at ${p.companies}`).join(', '),
+        met: constant,
+      },
+    ],
+    notes: ['Statements are counted on a second instance started with createServer(config, { onQuery }), so the timed instance pays nothing for counting.'],
+    figures,
+  };
+}

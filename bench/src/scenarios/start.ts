@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { freePort } from '../hub/child.ts';
+import { round } from '../load/samples.ts';
+import { SERVER_DIR } from '../paths.ts';
+import type { ScenarioResult } from '../report/report.ts';
+
+const RUNS = 3;
+const TIMEOUT_MS = 60_000;
+
+interface StartRun {
+  readyMs: number;
+  /** What the hub itself logs as its start (createServer to listening). */
+  createServerMs: number | null;
+}
+
+/**
+ * The start command of the server package (`node --import tsx src/main.ts`, what `pnpm start`
+ * runs) on the data folder the benchmark filled, timed from spawn to the first 200 of /readyz.
+ */
+async function startOnce(dataDir: string): Promise<StartRun> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await freePort()), SEED_ON_START: 'false', LOG_LEVEL: 'info', COOKIE_SECURE: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    for (;;) {
+      if (performance.now() - started > TIMEOUT_MS) throw new Error(`not ready within ${TIMEOUT_MS} ms:\n${output.slice(-1000)}`);
+      if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${output.slice(-1000)}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const readyMs = performance.now() - started;
+    const logged = /"ms":(\d+),"msg":"EcoHub is ready"/.exec(output)?.[1];
+    return { readyMs: round(readyMs, 0), createServerMs: logged ? Number(logged) : null };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export async function startScenario(dataDir: string): Promise<ScenarioResult> {
+  const runs: StartRun[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await startOnce(dataDir));
+  const sorted = [...runs].sort((a, b) => a.readyMs - b.readyMs);
+  const median = sorted[Math.floor(sorted.length / 2)] as StartRun;
+  const worst = sorted.at(-1) as StartRun;
+  return {
+    id: 7,
+    title: 'Start: from the start command to /readyz on an existing data folder',
+    tables: [
+      {
+        columns: ['run', 'to /readyz ms', 'createServer ms (logged)', 'process boot + imports ms'],
+        rows: runs.map((run, i) => [i + 1, run.readyMs, run.createServerMs, run.createServerMs === null ? null : run.readyMs - run.createServerMs]),
+      },
+    ],
+    targets: [{ target: 'start ≤ 5 s', measured: `median ${median.readyMs} ms, worst ${worst.readyMs} ms`, met: worst.readyMs <= 5_000 }],
+    notes: ['`node --import tsx src/main.ts` in apps/server (what `npm start` runs after its toolchain and web-build checks), embedded PostgreSQL on the data folder left by this run (SEED_ON_START=false: nothing to seed).'],
+    figures: { runs },
+  };
+}
