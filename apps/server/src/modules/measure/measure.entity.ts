@@ -17,6 +17,7 @@ import { EmissionFactor } from './emission-factor.entity.ts';
 @ObjectType({ description: 'A cleaner-production improvement measure of one company in one program year' })
 @Entity()
 @Index({ properties: ['company', 'status'] })
+@Index({ properties: ['participation'] })
 export class Measure extends VersionedEntity {
   @ManyToOne(() => Participation, { ref: true })
   participation!: Ref<Participation>;

@@ -1,0 +1,119 @@
+import { PARTICIPATING_STATUSES, TaskStatus, type ParticipationStatus } from '@ecohub/domain';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Access } from '../../core/auth/access.ts';
+import { isUuid } from '../../core/ids.ts';
+import { ghgFactorJoins } from '../measure/index.ts';
+import { overdueTaskSql } from '../task/index.ts';
+import type { BoardFilter, BoardRow } from './board.types.ts';
+import { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from './measure-aggregates.sql.ts';
+
+/** Stages are enum values: a plain array literal needs no quoting. */
+export const stagesLiteral = (stages: readonly ParticipationStatus[]) => `{${stages.join(',')}}`;
+
+const T = TaskStatus;
+
+/**
+ * The board of a program year in one statement: one row per participating company with its
+ * task and measure aggregates and last activity, scoped to the companies the viewer may see
+ * ('program-results'). Bounded by the year's participants (about 20), so not paginated.
+ * Tasks count in a year unless they belong to a measure of another year.
+ */
+export async function boardRows(
+  em: EntityManager,
+  access: Access,
+  programYearId: string,
+  options: { filter?: BoardFilter | null; companyId?: string } = {},
+): Promise<BoardRow[]> {
+  const f = options.filter ?? {};
+  if (!isUuid(programYearId) || (f.teamId && !isUuid(f.teamId)) || (options.companyId && !isUuid(options.companyId))) return [];
+  const scope = await access.sqlCompanyCondition('program-results', 'p.company_id');
+  const params: unknown[] = [programYearId, stagesLiteral(f.status ? [f.status] : PARTICIPATING_STATUSES), ...scope.params];
+  let rowsWhere = '';
+  if (f.teamId) {
+    rowsWhere += ' and p.team_id = ?';
+    params.push(f.teamId);
+  }
+  if (options.companyId) {
+    rowsWhere += ' and p.company_id = ?';
+    params.push(options.companyId);
+  }
+  let measureWhere = '';
+  if (f.category) {
+    measureWhere = ' and m.category = ?';
+    params.push(f.category);
+  }
+  const rows = await em.execute<(MeasureAggregateRow & Record<string, unknown>)[]>(
+    `with rows as (
+       select p.id as participation_id, p.company_id, p.status as stage, p.team_id, c.name_ko
+         from participation p join company c on c.id = p.company_id
+        where p.program_year_id = ? and p.status = any(?::text[]) and ${scope.sql}${rowsWhere}
+     ),
+     tasks as (
+       select t.company_id,
+              count(*) filter (where t.status = '${T.TODO}') as todo,
+              count(*) filter (where t.status = '${T.IN_PROGRESS}') as in_progress,
+              count(*) filter (where t.status = '${T.IN_REVIEW}') as in_review,
+              count(*) filter (where t.status = '${T.DONE}') as done,
+              count(*) filter (where t.status = '${T.BLOCKED}') as blocked,
+              count(*) as total,
+              count(*) filter (where ${overdueTaskSql('t')}) as overdue
+         from task t left join measure tm on tm.id = t.measure_id
+        where t.company_id in (select company_id from rows) and t.archived_at is null
+          and (t.measure_id is null or tm.participation_id in (select participation_id from rows))
+        group by t.company_id
+     ),
+     measures as (
+       select m.participation_id as of_participation, ${measureAggregatesSql('m')}
+         from measure m ${ghgFactorJoins('m')}
+        where m.participation_id in (select participation_id from rows) and m.archived_at is null${measureWhere}
+        group by m.participation_id
+     ),
+     activity as (
+       select a.company_id, max(a.created_at) as last_activity_at
+         from activity_entry a where a.company_id in (select company_id from rows)
+        group by a.company_id
+     )
+     select r.participation_id, r.company_id, r.stage, r.team_id, activity.last_activity_at,
+            tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
+            measures.*
+       from rows r
+       left join tasks on tasks.company_id = r.company_id
+       left join measures on measures.of_participation = r.participation_id
+       left join activity on activity.company_id = r.company_id
+      ${f.category ? 'where measures.of_participation is not null' : ''}
+      order by r.name_ko, r.company_id`,
+    params,
+  );
+  return rows.map(toBoardRow);
+}
+
+function toBoardRow(row: MeasureAggregateRow & Record<string, unknown>): BoardRow {
+  const n = (key: string) => Number(row[key] ?? 0);
+  return {
+    ...figuresOf(row),
+    companyId: row['company_id'] as string,
+    participationId: row['participation_id'] as string,
+    teamId: (row['team_id'] as string | null) ?? null,
+    stage: row['stage'] as ParticipationStatus,
+    lastActivityAt: row['last_activity_at'] ? new Date(row['last_activity_at'] as string) : null,
+    taskCounts: {
+      todo: n('todo'),
+      inProgress: n('in_progress'),
+      inReview: n('in_review'),
+      done: n('done'),
+      blocked: n('blocked'),
+      total: n('total'),
+      overdue: n('overdue'),
+    },
+  };
+}
+
+/**
+ * One company's board row, for live updates (boardRowChanged): the same query and scope as the
+ * board, so a pushed row never differs from a fetched one. Null when the company is not a
+ * participant of the year or not visible to `access`.
+ */
+export async function boardRow(em: EntityManager, access: Access, programYearId: string, companyId: string): Promise<BoardRow | null> {
+  const [row] = await boardRows(em, access, programYearId, { companyId });
+  return row ?? null;
+}

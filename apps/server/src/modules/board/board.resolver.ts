@@ -1,0 +1,93 @@
+import type { EntityClass, Ref } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertFilterIds } from '../../core/graphql/id-filter.ts';
+import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { loader } from '../../core/graphql/loaders.ts';
+import { Company } from '../company/company.entity.ts';
+import { Participation } from '../participation/participation.entity.ts';
+import { ProgramYear } from '../program/program-year.entity.ts';
+import { ExpertTeam } from '../team/expert-team.entity.ts';
+import { boardRows } from './board.queries.ts';
+import { BoardFilter, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis } from './board.types.ts';
+import { budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
+
+@Resolver(() => ProgramYear)
+export class ProgramYearBoardResolver {
+  @FieldResolver(() => [BoardRow], {
+    description: "One row per participating company the viewer may see (staff: their own; anonymous: none). Bounded by the year's participants, so a plain list",
+  })
+  board(
+    @Root() year: ProgramYear,
+    @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BoardRow[]> {
+    assertFilterIds(filter, ['teamId']);
+    return boardRows(ctx.em, ctx.access, year.id, { filter });
+  }
+
+  @FieldResolver(() => ProgramKpis)
+  kpis(@Root() year: ProgramYear): ProgramKpis {
+    return { programYearId: year.id };
+  }
+}
+
+/** Reads go through the ORM's batching: a board of 200 rows loads its companies in one query. */
+const byId = <T extends object>(ctx: GraphQLContext, entity: EntityClass<T>, id: string): Promise<T> =>
+  (ctx.em.getReference(entity, id as never, { wrapped: true }) as Ref<T>).load({ dataloader: true }) as Promise<T>;
+
+@Resolver(() => BoardRow)
+export class BoardRowResolver {
+  @FieldResolver(() => Company)
+  company(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Company> {
+    return byId(ctx, Company, row.companyId);
+  }
+
+  @FieldResolver(() => Participation)
+  participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Participation> {
+    return byId(ctx, Participation, row.participationId);
+  }
+
+  @FieldResolver(() => ExpertTeam, { nullable: true })
+  team(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam> | null {
+    return row.teamId ? byId(ctx, ExpertTeam, row.teamId) : null;
+  }
+}
+
+@Resolver(() => CompanyKpi)
+export class CompanyKpiResolver {
+  @FieldResolver(() => Company)
+  company(@Root() row: CompanyKpi, @Ctx() ctx: GraphQLContext): Promise<Company> {
+    return byId(ctx, Company, row.companyId);
+  }
+}
+
+/**
+ * Each part of the KPIs is its own query, run only when asked for. Totals and categories are
+ * public aggregates; byCompany follows the viewer's scope.
+ */
+@Resolver(() => ProgramKpis)
+export class ProgramKpisResolver {
+  private totalsOf(kpis: ProgramKpis, ctx: GraphQLContext) {
+    return loader(ctx.loaders, 'kpis.totals', (ids) => Promise.all(ids.map((id) => totalsAndCategories(ctx.em, id)))).load(kpis.programYearId);
+  }
+
+  @FieldResolver(() => KpiTotals)
+  async totals(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<KpiTotals> {
+    return (await this.totalsOf(kpis, ctx)).totals;
+  }
+
+  @FieldResolver(() => [CategoryKpi], { description: 'Categories with at least one measure' })
+  async byCategory(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<CategoryKpi[]> {
+    return (await this.totalsOf(kpis, ctx)).byCategory;
+  }
+
+  @FieldResolver(() => [CompanyKpi], { description: "Participants within the viewer's scope (staff: their own company; anonymous: none)" })
+  byCompany(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<CompanyKpi[]> {
+    return byCompany(ctx.em, ctx.access, kpis.programYearId);
+  }
+
+  @FieldResolver(() => [BudgetSourceKpi], { description: 'Planned vs spent per funding source' })
+  budget(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<BudgetSourceKpi[]> {
+    return budgetBySource(ctx.em, kpis.programYearId);
+  }
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
+import { addBulkParticipants } from './bulk-participants.test-kit.ts';
+
+/** The realtime dispatcher's polling and the session lookup are not the request's own work. */
+const BACKGROUND = /outbox_event|outbox_retention|from session|update session/;
+const BOARD_AND_KPIS = `query($id: ID!) { programYear(id: $id) {
+  board { company { id nameKo } participation { id status } stage team { id name } lastActivityAt
+    taskCounts { todo inProgress inReview done blocked total overdue }
+    measureCounts { proposed implemented dropped total } investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e }
+  kpis { totals { companies implementationRate ghgReductionTco2e investmentKrw }
+    byCategory { category implementationRate ghgReductionTco2e }
+    byCompany { company { id nameKo } implementationRate ghgReductionTco2e }
+    budget { source plannedKrw spentKrw } } } }`;
+const TASK_PAGE = `{ tasks(first: 50) { totalCount pageInfo { endCursor } edges { node {
+  id title status rank isOverdue company { id nameKo } measure { id title status } assignees { id name } createdBy { id } commentCount } } } }`;
+
+describe('statement counts do not grow with the number of companies', () => {
+  let hub: TestServer;
+  let w: WorkWorld;
+  let counting = false;
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    hub = await startTestServer({
+      seeded: false,
+      onQuery: (message) => {
+        if (counting && !BACKGROUND.test(message)) statements.push(message);
+      },
+    });
+    w = await buildWorkWorld(hub);
+  });
+  afterAll(() => hub.close());
+
+  /** Statements of one request, after a first identical one (it absorbs the once-a-minute session touch). */
+  async function count(client: TestClient, query: string, variables: Record<string, unknown> = {}): Promise<string[]> {
+    await client.data(query, variables);
+    statements = [];
+    counting = true;
+    try {
+      await client.data(query, variables);
+    } finally {
+      counting = false;
+    }
+    return statements;
+  }
+
+  async function grow(from: number, to: number): Promise<void> {
+    await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from, to });
+  }
+
+  it('runs the same few statements for the board, the KPIs and a page of 50 tasks at 20 and at 200 companies', { timeout: 120_000 }, async () => {
+    const measured: Record<string, number[]> = { board: [], tasks: [], expertTasks: [] };
+    for (const [from, to] of [[1, 20], [21, 200]] as const) {
+      await grow(from, to);
+      const board = await count(w.as.manager, BOARD_AND_KPIS, { id: w.year.id });
+      const { programYear } = await w.as.manager.data<{ programYear: { board: unknown[] } }>(`query($id: ID!) { programYear(id: $id) { board { stage } } }`, { id: w.year.id });
+      expect(programYear.board.length).toBe(to + 2);
+      // The board's own aggregate (raw SQL through em.execute) is among the counted statements.
+      expect(board.some((sql) => sql.includes('with rows as'))).toBe(true);
+      measured.board!.push(board.length);
+      measured.tasks!.push((await count(w.as.manager, TASK_PAGE)).length);
+      measured.expertTasks!.push((await count(w.as.expert, TASK_PAGE)).length);
+    }
+    console.info(`statements at 20 and 200 companies: ${JSON.stringify(measured)}`);
+    for (const [what, [atTwenty, atTwoHundred]] of Object.entries(measured)) {
+      expect(atTwoHundred, what).toBe(atTwenty);
+      expect(atTwenty, what).toBeLessThanOrEqual(10);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateTime, SafeInt } from '../../core/graphql/scalars.ts';
+
+@InputType()
+export class BoardFilter {
+  @Field(() => ID, { nullable: true })
+  teamId?: string | null;
+
+  @Field(() => ParticipationStatus, { nullable: true, description: 'A stage; default: every participating stage (selected to completed)' })
+  status?: ParticipationStatus | null;
+
+  @Field(() => MeasureCategory, {
+    nullable: true,
+    description: 'Only companies with measures of this category, and measure figures for that category only',
+  })
+  category?: MeasureCategory | null;
+}
+
+@ObjectType()
+export class TaskCounts {
+  @Field(() => Int) todo!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Int) inReview!: number;
+  @Field(() => Int) done!: number;
+  @Field(() => Int) blocked!: number;
+  @Field(() => Int) total!: number;
+  @Field(() => Int, { description: 'Due before today (Korea time) and not done' }) overdue!: number;
+}
+
+@ObjectType()
+export class MeasureCounts {
+  @Field(() => Int) proposed!: number;
+  @Field(() => Int) approved!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Int) implemented!: number;
+  @Field(() => Int) verified!: number;
+  @Field(() => Int) dropped!: number;
+  @Field(() => Int) total!: number;
+}
+
+/** Figures over a set of measures; money, tCO2e and reductions leave dropped measures out. */
+@ObjectType()
+export class MeasureFigures {
+  @Field(() => MeasureCounts) measureCounts!: MeasureCounts;
+  @Field(() => Int, { description: 'Implemented or verified' }) implemented!: number;
+  @Field(() => Float, { description: 'Implemented ÷ measures not dropped (0–1)' }) implementationRate!: number;
+  @Field(() => SafeInt) investmentKrw!: number;
+  @Field(() => SafeInt) expectedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt) verifiedAnnualSavingsKrw!: number;
+  @Field(() => Float) ghgReductionTco2e!: number;
+  @Field(() => Float) electricityKwhPerYear!: number;
+  @Field(() => Float) lngNm3PerYear!: number;
+  @Field(() => Float) waterM3PerYear!: number;
+  @Field(() => Float) wasteTPerYear!: number;
+  @Field(() => Float) rawMaterialsTPerYear!: number;
+}
+
+@ObjectType({ description: "One participating company's progress in a program year" })
+export class BoardRow extends MeasureFigures {
+  companyId!: string;
+  participationId!: string;
+  teamId!: string | null;
+
+  @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
+  @Field(() => TaskCounts) taskCounts!: TaskCounts;
+  @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
+}
+
+@ObjectType()
+export class KpiTotals extends MeasureFigures {
+  @Field(() => Int, { description: 'Participating companies' }) companies!: number;
+}
+
+@ObjectType()
+export class CategoryKpi extends MeasureFigures {
+  @Field(() => MeasureCategory) category!: MeasureCategory;
+}
+
+@ObjectType()
+export class CompanyKpi extends MeasureFigures {
+  companyId!: string;
+}
+
+@ObjectType()
+export class BudgetSourceKpi {
+  @Field(() => FundingSource) source!: FundingSource;
+  @Field(() => SafeInt) plannedKrw!: number;
+  @Field(() => SafeInt) spentKrw!: number;
+  @Field(() => Float, { description: 'Spent ÷ planned (0 when nothing is planned)' }) spentRate!: number;
+}
+
+/** Resolved field by field: a client asking only for totals runs only their query. */
+@ObjectType({ description: "A program year's results: public aggregates, and per-company figures within the viewer's scope" })
+export class ProgramKpis {
+  programYearId!: string;
+}

@@ -1,0 +1,6 @@
+import { BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver, ProgramYearBoardResolver } from './board.resolver.ts';
+
+export { boardRow, boardRows } from './board.queries.ts';
+export { BoardRow } from './board.types.ts';
+
+export const boardResolvers = [ProgramYearBoardResolver, BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver] as const;
