@@ -22,6 +22,7 @@ export default defineConfig({
       '/graphql': { target: apiTarget, ws: true },
       '/healthz': { target: apiTarget },
       '/readyz': { target: apiTarget },
+      '/attachments': { target: apiTarget },
     },
   },
   build: {

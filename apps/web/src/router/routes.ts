@@ -1,6 +1,6 @@
 import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
 import { Role } from '@ecohub/domain';
-import { PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
+import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -25,6 +25,12 @@ const staffOnlyOwnCompany: NavigationGuard = (to) => {
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { public: true, title: 'nav.overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { public: true, title: 'auth.signIn' } },
+  {
+    path: '/accept-invitation',
+    name: 'accept-invitation',
+    component: () => import('@/pages/AcceptInvitationPage.vue'),
+    meta: { public: true, title: 'invitation.title' },
+  },
   {
     path: '/companies/:companyId',
     component: () => import('@/pages/CompanyWorkspacePage.vue'),
@@ -74,6 +80,43 @@ export const routes: RouteRecordRaw[] = [
     name: 'measures',
     component: () => import('@/pages/MeasuresPage.vue'),
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.measures' },
+  },
+  {
+    path: '/events',
+    name: 'events',
+    component: () => import('@/pages/EventsPage.vue'),
+    meta: { title: 'nav.events' },
+  },
+  {
+    path: '/events/:eventId',
+    name: 'event',
+    component: () => import('@/pages/EventPage.vue'),
+    props: true,
+    meta: { title: 'nav.events' },
+  },
+  {
+    path: '/teams',
+    name: 'teams',
+    component: () => import('@/pages/TeamsPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'nav.teams' },
+  },
+  {
+    path: '/my-tasks',
+    name: 'my-tasks',
+    component: () => import('@/pages/MyTasksPage.vue'),
+    meta: { title: 'nav.myTasks' },
+  },
+  {
+    path: '/activity',
+    name: 'activity',
+    component: () => import('@/pages/ActivityPage.vue'),
+    meta: { title: 'nav.activity' },
+  },
+  {
+    path: '/notifications',
+    name: 'notifications',
+    component: () => import('@/pages/NotificationsPage.vue'),
+    meta: { title: 'nav.notifications' },
   },
   {
     path: '/settings',

@@ -1,0 +1,119 @@
+import urql from '@urql/vue';
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shallowRef } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { useToasts } from '@/composables/useToasts';
+import { mockClient } from '@/testing/mock-client';
+import TaskBoardPanel from './TaskBoardPanel.vue';
+
+function task(id: string, status: string, rank: string, version = 1) {
+  return {
+    id,
+    title: `업무 ${id}`,
+    status,
+    rank,
+    version,
+    priority: 'MEDIUM',
+    dueOn: null,
+    isOverdue: false,
+    assignees: [],
+    measure: null,
+  };
+}
+
+const TASKS = [task('a', 'TODO', 'h', 4), task('b', 'TODO', 'p', 2), task('c', 'TODO', 'x'), task('d', 'IN_PROGRESS', 'i', 7)];
+
+function setup(moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>) {
+  const mock = mockClient({
+    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: TASKS.length, edges: TASKS.map((node) => ({ node })) } } }),
+    MoveTask: moveAnswer,
+  });
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+  const wrapper = mount(TaskBoardPanel, {
+    props: { companyId: 'company-1', canEdit: true },
+    global: { plugins: [router, [urql, shallowRef(mock.client)]] },
+    attachTo: document.body,
+  });
+  return { mock, wrapper };
+}
+
+function columnIds(wrapper: ReturnType<typeof mount>, status: string): string[] {
+  return wrapper.find(`[data-testid="column-${status}"]`).findAll('[data-task-id]').map((card) => card.attributes('data-task-id') as string);
+}
+
+describe('the task board', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    const toasts = useToasts();
+    for (const toast of toasts.toasts.value) toasts.dismiss(toast.id);
+  });
+
+  it('drops a card dragged with the mouse between its new neighbours, with the version it was moved from', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
+
+    await wrapper.find('[data-task-id="a"]').trigger('dragstart');
+    const target = wrapper.find('[data-testid="column-IN_PROGRESS"]');
+    await target.trigger('dragover', { clientY: 10_000 });
+    await target.trigger('drop', { clientY: 10_000 });
+    await flushPromises();
+
+    expect(mock.callsOf('MoveTask').map((call) => call.variables)).toEqual([
+      { id: 'a', status: 'IN_PROGRESS', afterId: 'd', beforeId: null, version: 4 },
+    ]);
+    // Optimistic: the card is in its new place before the server answers.
+    expect(columnIds(wrapper, 'TODO')).toEqual(['b', 'c']);
+    expect(columnIds(wrapper, 'IN_PROGRESS')).toEqual(['d', 'a']);
+  });
+
+  it('moves a card with the keyboard: Space picks up, arrows move, Space drops, and each step is announced', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    const card = wrapper.find('[data-task-id="c"]');
+    await card.trigger('keydown', { key: ' ' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="board-announcer"]').text()).toContain('업무 c 업무를 집었습니다');
+    await wrapper.find('[data-task-id="c"]').trigger('keydown', { key: 'ArrowUp' });
+    await wrapper.find('[data-task-id="c"]').trigger('keydown', { key: 'ArrowUp' });
+    // While held, the board previews where the card would land.
+    expect(columnIds(wrapper, 'TODO')).toEqual(['c', 'a', 'b']);
+    await wrapper.find('[data-task-id="c"]').trigger('keydown', { key: ' ' });
+    await flushPromises();
+
+    expect(mock.callsOf('MoveTask').map((call) => call.variables)).toEqual([
+      { id: 'c', status: 'TODO', afterId: null, beforeId: 'a', version: 1 },
+    ]);
+    expect(wrapper.find('[data-testid="board-announcer"]').text()).toContain('내려놓았습니다');
+  });
+
+  it('moves across columns with the arrow keys and Escape puts the card back', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    await wrapper.find('[data-task-id="b"]').trigger('keydown', { key: ' ' });
+    await wrapper.find('[data-task-id="b"]').trigger('keydown', { key: 'ArrowRight' });
+    expect(columnIds(wrapper, 'IN_PROGRESS')).toEqual(['d', 'b']);
+    await wrapper.find('[data-task-id="b"]').trigger('keydown', { key: 'Escape' });
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
+    expect(mock.callsOf('MoveTask')).toEqual([]);
+  });
+
+  it('puts the card back and says why when someone else moved it first (CONFLICT)', async () => {
+    const { mock, wrapper } = setup(() => ({ error: { code: 'CONFLICT' } }));
+    await flushPromises();
+    await wrapper.find('[data-task-id="a"]').trigger('dragstart');
+    const target = wrapper.find('[data-testid="column-DONE"]');
+    await target.trigger('drop', { clientY: 10_000 });
+    await flushPromises();
+
+    expect(mock.callsOf('MoveTask')).toHaveLength(1);
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
+    expect(columnIds(wrapper, 'DONE')).toEqual([]);
+    expect(useToasts().toasts.value.map((toast) => toast.message)).toContain(
+      '다른 사람이 이 업무를 먼저 바꿨습니다. 원래 자리로 되돌리고 최신 보드를 불러왔습니다.',
+    );
+    // The board reloads the server's truth.
+    expect(mock.callsOf('CompanyTasks').length).toBeGreaterThan(1);
+  });
+});
