@@ -12,5 +12,5 @@ import { Comment } from './comment.entity.ts';
 export async function listComments(ctx: GraphQLContext, taskId: string, page: PageArgs) {
   const task = await findRecord(ctx.em, Task, taskId, 'Task');
   await ctx.access.assertCanSeeCompany('comments', task.company.id, 'Task', taskId);
-  return paginate(ctx.em, Comment, { task: task.id, visibility: { $in: ctx.access.commentVisibilities() } }, page);
+  return paginate(ctx.em, Comment, { task: task.id, visibility: { $in: ctx.access.commentVisibilities() } }, page, 'createdAt');
 }

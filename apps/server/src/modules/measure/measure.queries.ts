@@ -26,7 +26,7 @@ async function measureWhere(ctx: GraphQLContext, filter: MeasureFilter | null | 
 
 /** Oldest first: the order in which the experts proposed them. */
 export async function listMeasures(ctx: GraphQLContext, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
-  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page);
+  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page, 'createdAt');
 }
 
 export async function getMeasure(ctx: GraphQLContext, id: string): Promise<Measure> {

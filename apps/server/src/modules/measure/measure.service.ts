@@ -89,7 +89,8 @@ export async function updateMeasure(ctx: GraphQLContext, input: UpdateMeasureInp
   return inTransaction(ctx, async (em, changes) => {
     const measure = await measureForWrite(ctx, em, input.id, input.version);
     const diff = await applyFields(em, measure, input);
-    recordUpdate(changes, measure, 'measure.updated', diff);
+    // Nothing changed: no version, no history entry, no event.
+    if (Object.keys(diff).length > 0) recordUpdate(changes, measure, 'measure.updated', diff);
     return measure;
   });
 }

@@ -136,6 +136,15 @@ describe('measures over HTTP', () => {
       });
     });
 
+    it('changes nothing, and records nothing, when the values are the same', async () => {
+      const measure = await create();
+      const { updateMeasure } = await w.as.expert.data<{ updateMeasure: MeasureData }>(UPDATE, {
+        input: { id: measure.id, version: 1, title: measure['title'], investmentKrw: measure['investmentKrw'] },
+      });
+      expect(updateMeasure.version).toBe(1);
+      expect(await w.fx.rows(`select 1 from activity_entry where entity_id = ? and action = 'measure.updated'`, [measure.id])).toEqual([]);
+    });
+
     it('rejects a stale version with CONFLICT and the current version', async () => {
       const measure = await create();
       await w.as.expert.data(UPDATE, { input: { id: measure.id, version: 1, title: '첫 수정' } });

@@ -76,7 +76,8 @@ export async function updateTask(ctx: GraphQLContext, input: UpdateTaskInput): P
       dueOn: input.dueOn,
       measure: measure === undefined ? undefined : measure && em.getReference(Measure, measure.id, { wrapped: true }),
     } as Partial<Task>);
-    recordTask(changes, task, 'task.updated', EventType.TASK_UPDATED, diff);
+    // Nothing changed: no version, no history entry, no event.
+    if (Object.keys(diff).length > 0) recordTask(changes, task, 'task.updated', EventType.TASK_UPDATED, diff);
     return task;
   });
 }
