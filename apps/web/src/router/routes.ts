@@ -26,6 +26,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/pages/HomePage.vue'), meta: { public: true, title: 'nav.overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('@/pages/SignInPage.vue'), meta: { public: true, title: 'auth.signIn' } },
   {
+    path: '/board',
+    name: 'board',
+    component: () => import('@/pages/ProgramBoardPage.vue'),
+    meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.board' },
+  },
+  {
     path: '/accept-invitation',
     name: 'accept-invitation',
     component: () => import('@/pages/AcceptInvitationPage.vue'),

@@ -1,0 +1,148 @@
+import urql from '@urql/vue';
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { shallowRef } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { mockClient } from '@/testing/mock-client';
+import ProgramBoard from './ProgramBoard.vue';
+
+const PROGRAMS = {
+  programs: [
+    {
+      id: 'prog-1',
+      name: '안산 지역에코혁신사업',
+      nameKo: '안산 지역에코혁신사업',
+      nameEn: 'Ansan Regional Eco-Innovation Program',
+      region: '경기도 안산시',
+      description: null,
+      durationYears: 3,
+      hostOrganization: { id: 'org-1', nameKo: '에코프론티어', nameEn: 'EcoFrontier' },
+      years: [
+        { id: 'year-1', number: 1, startsOn: '2012-10-01', endsOn: '2013-07-31', plannedTotalKrw: 563_000_000, spentTotalKrw: 300_100_000, budgetLines: [] },
+      ],
+    },
+  ],
+};
+
+function row(id: string, nameKo: string, extra: { done: number; total: number; overdue: number; savings: number; tco2e: number }) {
+  return {
+    stage: 'ACTIVE',
+    lastActivityAt: '2012-12-05T09:00:00Z',
+    investmentKrw: 10_000_000,
+    expectedAnnualSavingsKrw: extra.savings,
+    verifiedAnnualSavingsKrw: 1_000_000,
+    ghgReductionTco2e: extra.tco2e,
+    implementationRate: 0.5,
+    implemented: 2,
+    company: { id, nameKo, nameEn: null, industryLabel: '도금업' },
+    participation: { id: `p-${id}` },
+    team: { id: 'team-1', name: '1팀 · 도금·표면처리' },
+    taskCounts: { total: extra.total, todo: 1, inProgress: 1, inReview: 0, blocked: 0, done: extra.done, overdue: extra.overdue },
+    measureCounts: { total: 5, proposed: 1, approved: 1, inProgress: 1, implemented: 1, verified: 1, dropped: 1 },
+  };
+}
+
+const KPIS = {
+  totals: {
+    companies: 2,
+    investmentKrw: 2_180_000_000,
+    expectedAnnualSavingsKrw: 2_857_580_000,
+    verifiedAnnualSavingsKrw: 799_530_000,
+    ghgReductionTco2e: 3027.8,
+    implementationRate: 0.33,
+    implemented: 39,
+    measureCounts: { total: 125, dropped: 6 },
+  },
+  budget: [
+    { source: 'GOVERNMENT', plannedKrw: 308_000_000, spentKrw: 171_400_000, spentRate: 0.56 },
+    { source: 'CITY', plannedKrw: 100_000_000, spentKrw: 52_300_000, spentRate: 0.52 },
+  ],
+  byCategory: [{ category: 'ON_SITE_REUSE', expectedAnnualSavingsKrw: 1, ghgReductionTco2e: 1, measureCounts: { total: 24 } }],
+};
+
+function setup() {
+  let savings = 110_000_000;
+  const mock = mockClient({
+    Programs: () => ({ data: PROGRAMS }),
+    ProgramBoard: (variables) => ({
+      data: {
+        liveSequence: 40,
+        programYear: {
+          id: 'year-1',
+          number: 1,
+          startsOn: '2012-10-01',
+          endsOn: '2013-07-31',
+          program: { id: 'prog-1', nameKo: '안산 지역에코혁신사업', nameEn: 'Ansan Regional Eco-Innovation Program' },
+          expertTeams: [{ id: 'team-1', name: '1팀 · 도금·표면처리' }],
+          board: (variables.filter as { teamId?: string | null }).teamId === 'team-1'
+            ? [row('co-1', '(주)한일도금', { done: 4, total: 12, overdue: 1, savings, tco2e: 140.2 })]
+            : [
+                row('co-1', '(주)한일도금', { done: 4, total: 12, overdue: 1, savings, tco2e: 140.2 }),
+                row('co-2', '(주)대원염색', { done: 3, total: 9, overdue: 0, savings: 190_000_000, tco2e: 166.1 }),
+              ],
+          kpis: KPIS,
+        },
+      },
+    }),
+  });
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+  const wrapper = mount(ProgramBoard, { global: { plugins: [router, [urql, shallowRef(mock.client)]] }, attachTo: document.body });
+  return { mock, wrapper, raiseSavings: (value: number) => (savings = value) };
+}
+
+describe('the program board', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    localStorage.clear();
+  });
+
+  it('shows one row per company with stage, team, task progress, measures, savings and tCO2e', async () => {
+    const { wrapper } = setup();
+    await flushPromises();
+    const rows = wrapper.findAll('[data-testid="board-row"]');
+    expect(rows.map((r) => r.find('th').text())).toEqual([expect.stringContaining('(주)한일도금'), expect.stringContaining('(주)대원염색')]);
+    const first = rows[0]!.text();
+    expect(first).toContain('참여 중');
+    expect(first).toContain('1팀 · 도금·표면처리');
+    expect(first).toContain('12개 중 4개 완료');
+    expect(first).toContain('지연 1');
+    expect(first).toContain('2 / 4');
+    expect(first).toContain('140.2 tCO₂e');
+  });
+
+  it('puts the year totals on top: companies, measures, savings expected vs verified, tCO2e, budget and categories', async () => {
+    const { wrapper } = setup();
+    await flushPromises();
+    const totals = wrapper.find('[data-testid="board-totals"]').text();
+    expect(totals).toContain('참여 기업');
+    expect(totals).toContain('119');
+    expect(totals).toContain('3,027.8 tCO₂e');
+    expect(totals).toContain('₩2,857,580,000');
+    expect(totals).toContain('₩799,530,000');
+    expect(totals).toContain('국비');
+    expect(totals).toContain('현장 재사용');
+  });
+
+  it('filters by team through the API', async () => {
+    const { mock, wrapper } = setup();
+    await flushPromises();
+    await wrapper.findAll('select').find((select) => select.text().includes('1팀'))!.setValue('team-1');
+    await flushPromises();
+    expect(mock.callsOf('ProgramBoard').at(-1)?.variables.filter).toMatchObject({ teamId: 'team-1' });
+    expect(wrapper.findAll('[data-testid="board-row"]')).toHaveLength(1);
+  });
+
+  it('updates live: a task change in the year refetches the board and highlights the company row', async () => {
+    const { mock, wrapper, raiseSavings } = setup();
+    await flushPromises();
+    expect(mock.callsOf('TaskChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
+    raiseSavings(150_000_000);
+    mock.emit('TaskChanged', { taskChanged: { seq: 41, kind: 'MOVED', taskId: 't-1', companyId: 'co-1' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await flushPromises();
+    const first = wrapper.find('[data-company-id="co-1"]');
+    expect(first.classes()).toContain('live-changed');
+    expect(first.text()).toContain('₩1.5억');
+    expect(wrapper.find('[data-company-id="co-2"]').classes()).not.toContain('live-changed');
+  });
+});
