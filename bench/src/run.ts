@@ -1,6 +1,6 @@
 // `pnpm bench`: seeds a large program on the embedded PostgreSQL, runs every scenario against
 // a hub in its own process, prints a table per scenario and writes the figures as JSON.
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateData, type DataShape } from './data/generate.ts';
 import { Hub } from './hub/hub.ts';
@@ -39,10 +39,11 @@ const dataDir = join(RESULTS_DIR, 'data', 'main');
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(PROFILES_DIR, { recursive: true });
 log('starting the hub (embedded PostgreSQL, migrations)');
-const hub = await Hub.start({ name: 'hub', dataDir, cpuProfile });
+const hub = await Hub.start({ name: 'hub', dataDir });
 /** The statement-counting instance, started by the first scenario that asks for it. */
 const counting: { hub: Promise<Hub> | null } = { hub: null };
 const results: ScenarioResult[] = [];
+const profiles: string[] = [];
 let machine;
 let dataFigures;
 try {
@@ -72,12 +73,18 @@ try {
       continue;
     }
     const started = performance.now();
+    if (cpuProfile) await hub.startProfile();
     try {
       const produced = await run();
       for (const result of [produced].flat()) results.push({ ...result, seconds: Math.round((performance.now() - started) / 1000) });
     } catch (error) {
       log(`${title} failed: ${error instanceof Error ? error.stack : String(error)}`);
       results.push(...ids.map((id) => failed(id, title, `failed: ${error instanceof Error ? error.message : String(error)}`)));
+    }
+    if (cpuProfile) {
+      const file = join(PROFILES_DIR, `scenario-${ids.join('-')}-${Date.now()}.cpuprofile`);
+      await hub.stopProfile(file);
+      profiles.push(profileReport(`${ids.join(', ')}. ${title}`, file));
     }
     if (ids.includes(2) && counting.hub) {
       await (await counting.hub).stop();
@@ -101,13 +108,13 @@ if (!only || only.has(7)) {
 const finishedAt = new Date();
 if (machine) machine.loadAtEnd = loadAverage();
 const totalSeconds = Math.round((performance.now() - began) / 1000);
-const profileSummary = cpuProfile ? latestProfile() : null;
 const output = [
   `## EcoHub benchmark — ${finishedAt.toISOString()}${quick ? ' (BENCH_QUICK: small sizes, not comparable)' : ''}`,
   machine
     ? renderTable({
         columns: ['machine', ''],
         rows: [
+          ['commit', machine.commit],
           ['CPU', `${machine.cpu}, ${machine.cores} cores`],
           ['memory', `${machine.memoryGiB} GiB`],
           ['Node.js', machine.node],
@@ -130,7 +137,7 @@ const output = [
       .sort((a, b) => a.id - b.id)
       .flatMap((r) => r.targets.map((t) => [r.id, t.target, t.measured, t.met === null ? 'not measured' : t.met ? 'met' : 'MISSED'])),
   }),
-  ...(profileSummary ? [profileSummary] : []),
+  ...profiles,
 ].join('\n\n');
 process.stdout.write(`${output}\n`);
 
@@ -146,17 +153,12 @@ function failed(id: number, title: string, why: string): ScenarioResult {
   return { id, title, tables: [], targets: [], notes: [why], figures: { error: why } };
 }
 
-function latestProfile(): string | null {
-  const files = readdirSync(PROFILES_DIR)
-    .filter((name) => name.startsWith('hub-') && name.endsWith('.cpuprofile'))
-    .map((name) => join(PROFILES_DIR, name))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  const file = files[0];
-  if (!file) return null;
+function profileReport(title: string, file: string): string {
   const summary = summarizeProfile(file);
   return [
-    `### CPU profile of the hub process (${file.slice(RESULTS_DIR.length + 1)}; busy ${summary.busyPercent}% of the run)`,
-    renderTable({ columns: ['self time by package', '%'], rows: summary.owners.map((line) => [line.name, line.percent]) }),
-    renderTable({ columns: ['self time by function', '%'], rows: summary.functions.map((line) => [line.name, line.percent]) }),
+    `### CPU profile of the hub during ${title} (${file.slice(RESULTS_DIR.length + 1)}; busy ${summary.busyPercent}% of the time)`,
+    renderTable({ columns: ['self time by package', '% of busy'], rows: summary.owners.map((line) => [line.name, line.percent]) }),
+    renderTable({ columns: ['self time by function', '% of busy'], rows: summary.functions.map((line) => [line.name, line.percent]) }),
+    renderTable({ columns: ['EcoHub function, inclusive time', '% of busy'], rows: summary.own.map((line) => [line.name, line.percent]) }),
   ].join('\n\n');
 }

@@ -1,6 +1,9 @@
 // The hub under test, in its own process: `createServer(loadConfig(env))` exactly as main.ts
 // starts it, plus a small IPC surface for the benchmark (statement count, commit times,
-// subscription count). Started by hub.ts; never imported by the load generator.
+// subscription count, memory after GC, CPU profiles). Started by hub.ts, never imported by
+// the load generator.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer, loadConfig } from '@ecohub/server';
 
 const send = (message: Record<string, unknown>) => process.send?.(message);
@@ -20,6 +23,10 @@ try {
     if (traceCommits) send({ type: 'committed', at });
   };
 
+  // The V8 CPU profiler (what --cpu-prof uses), started and stopped around one scenario.
+  const inspector = new Session();
+  inspector.connect();
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -30,7 +37,7 @@ try {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
   process.on('disconnect', () => void stop());
-  process.on('message', (message: { type: string; id?: number; on?: boolean }) => {
+  process.on('message', async (message: { type: string; id?: number; on?: boolean; file?: string }) => {
     const reply = (payload: Record<string, unknown>) => send({ ...payload, type: message.type, id: message.id });
     switch (message.type) {
       case 'statements':
@@ -47,7 +54,19 @@ try {
         break;
       case 'stats': {
         const memory = process.memoryUsage();
-        reply({ subscriptions: server.services.realtime.subscriptions, rss: memory.rss, heapUsed: memory.heapUsed });
+        reply({ subscriptions: server.services.realtime.subscriptions, ...memory });
+        break;
+      }
+      case 'profile-start':
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.setSamplingInterval', { interval: 500 });
+        await inspector.post('Profiler.start');
+        reply({});
+        break;
+      case 'profile-stop': {
+        const { profile } = await inspector.post('Profiler.stop');
+        writeFileSync(message.file as string, JSON.stringify(profile));
+        reply({});
         break;
       }
       case 'stop':

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROFILES_DIR, RESULTS_DIR, SERVER_DIR } from '../paths.ts';
+import { RESULTS_DIR, SERVER_DIR } from '../paths.ts';
 import { Child, freePort } from './child.ts';
 
 export interface HubOptions {
@@ -11,8 +11,6 @@ export interface HubOptions {
   redisUrl?: string;
   /** Count SQL statements through createServer's onQuery (costs a little per statement). */
   countStatements?: boolean;
-  /** Write a V8 CPU profile of the whole run of this process to .bench-results/profiles. */
-  cpuProfile?: boolean;
   env?: Record<string, string>;
 }
 
@@ -20,6 +18,10 @@ export interface HubStats {
   subscriptions: number;
   rss: number;
   heapUsed: number;
+  heapTotal: number;
+  /** Memory of C++ objects bound to JS ones (buffers included). */
+  external: number;
+  arrayBuffers: number;
 }
 
 /** One EcoHub instance in a child process, as the benchmark sees it. */
@@ -37,7 +39,7 @@ export class Hub {
       entry: 'hub/hub-process.ts',
       name: options.name,
       cwd: SERVER_DIR,
-      nodeArgs: ['--expose-gc', ...(options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILES_DIR}`, `--cpu-prof-name=${options.name}-${Date.now()}.cpuprofile`] : [])],
+      nodeArgs: ['--expose-gc'],
       env: {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
@@ -66,13 +68,29 @@ export class Hub {
     return Number((await this.child.request('statements')).count);
   }
 
+  async startProfile(): Promise<void> {
+    await this.child.request('profile-start');
+  }
+
+  /** Writes the CPU profile taken since startProfile() to `file` (.cpuprofile, V8's format). */
+  async stopProfile(file: string): Promise<void> {
+    await this.child.request('profile-stop', { file });
+  }
+
   async collectGarbage(): Promise<void> {
     await this.child.request('gc');
   }
 
   async stats(): Promise<HubStats> {
     const reply = await this.child.request('stats');
-    return { subscriptions: Number(reply.subscriptions), rss: Number(reply.rss), heapUsed: Number(reply.heapUsed) };
+    return {
+      subscriptions: Number(reply.subscriptions),
+      rss: Number(reply.rss),
+      heapUsed: Number(reply.heapUsed),
+      heapTotal: Number(reply.heapTotal),
+      external: Number(reply.external),
+      arrayBuffers: Number(reply.arrayBuffers),
+    };
   }
 
   /** Resolves once the hub holds at least this many live subscriptions. */

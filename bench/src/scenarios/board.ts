@@ -1,37 +1,23 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { GraphQLClient, probe } from '../load/graphql.ts';
 import { graphqlCheck, runLoad, type LoadResult } from '../load/http-load.ts';
+import { REPO_ROOT } from '../paths.ts';
 import type { Cell, ScenarioResult } from '../report/report.ts';
 import { statementsPer, type BenchContext } from './context.ts';
 
-/** What the program board page asks for: one row per company with its figures, and the KPIs. */
-export const BOARD_QUERY = `query Board($id: ID!) {
-  programYear(id: $id) {
-    id
-    board {
-      company { id nameKo }
-      team { id name }
-      stage
-      taskCounts { todo inProgress inReview done blocked total overdue }
-      measureCounts { proposed approved inProgress implemented verified dropped total }
-      implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e
-      lastActivityAt
-    }
-    kpis {
-      totals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e }
-      byCategory { category implemented implementationRate ghgReductionTco2e }
-      budget { source plannedKrw spentKrw spentRate }
-    }
-  }
-}`;
+/** The program board page's own operation, as the web client sends it. */
+const BOARD_OPERATION = join(REPO_ROOT, 'apps', 'web', 'src', 'features', 'board', 'program-board.query.graphql');
 
-const TITLE = 'Board query (program board, 50 tasks, 10 measures and 200 comments per company)';
+const TITLE = 'Board query (the program board page; 50 tasks, 10 measures, 200 comments per company)';
 
 export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const cookie = ctx.data.cookie(1);
+  const query = existsSync(BOARD_OPERATION) ? readFileSync(BOARD_OPERATION, 'utf8') : null;
   const client = new GraphQLClient(ctx.hub.url, cookie, 1);
-  const missing = await probe(client, BOARD_QUERY, { id: ctx.data.yearId('s') });
+  const missing = query ? await probe(client, query, { programYearId: ctx.data.yearId('s') }) : `${BOARD_OPERATION} not found`;
   await client.close();
-  if (missing) {
+  if (missing || !query) {
     return {
       id: 1,
       title: TITLE,
@@ -53,7 +39,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
   const p50At: Record<string, number | null> = {};
   const statementsAt: Record<string, number> = {};
   for (const { key, companies } of sizes) {
-    const body = JSON.stringify({ query: BOARD_QUERY, variables: { id: ctx.data.yearId(key) } });
+    const body = JSON.stringify({ query, variables: { programYearId: ctx.data.yearId(key) } });
     const target = { origin: ctx.hub.url, path: '/graphql', headers: { cookie }, body: () => body, check: graphqlCheck };
     const runs: LoadResult[] = [];
     for (const concurrency of [1, 16]) {
@@ -62,7 +48,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
     }
     const counting = new GraphQLClient(counter.url, cookie, 1);
     const statements = await statementsPer(counter, ctx.quick ? 3 : 10, async () => {
-      await counting.data(BOARD_QUERY, { id: ctx.data.yearId(key) });
+      await counting.data(query, { programYearId: ctx.data.yearId(key) });
     });
     await counting.close();
     statementsAt[key] = statements;
@@ -91,7 +77,10 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
         met: constant,
       },
     ],
-    notes: ['Statements are counted on a second instance started with createServer(config, { onQuery }), so the timed instance pays nothing for counting.'],
+    notes: [
+      'The query is the board page\'s own operation (apps/web/src/features/board/program-board.query.graphql: rows with company, team, task and measure counts, KPIs, budget, categories, liveSequence), asked by a program manager.',
+      'Statements are counted on a second instance started with createServer(config, { onQuery }), so the timed instance pays nothing for counting; the session lookup is included.',
+    ],
     figures,
   };
 }

@@ -94,7 +94,7 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
     const after = await hub.stats();
     const rssAfter = hub.rssBytes() ?? after.rss;
     const perSocketKiB = round((rssAfter - rssBefore) / idleSize / 1024, 1);
-    const heapPerSocketKiB = round((after.heapUsed - before.heapUsed) / idleSize / 1024, 1);
+    const perSocket = (field: 'heapUsed' | 'heapTotal' | 'external') => `${round((after[field] - before[field]) / idleSize / 1024, 1)} KiB`;
     ctx.log(`idle scale: one event at a time to ${idleSize}`);
     const idleEvents = ctx.quick ? 3 : 5;
     const idle = await measureFanOut({ fleets, commitHub: hub, writer, taskIds: tasks, events: idleEvents, ratePerSecond: 0.5, commentIdOf: FEED.commentIdOf, settleMs: 20_000 });
@@ -128,14 +128,24 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
       title: `Idle scale: ${idleSize.toLocaleString('en-US')} authenticated, subscribed sockets on one instance`,
       tables: [
         {
-          columns: ['sockets', 'hub RSS before', 'hub RSS after', 'per socket', 'JS heap per socket', 'connect + subscribe'],
-          rows: [[idleSize, `${mb(rssBefore)} MiB`, `${mb(rssAfter)} MiB`, `${perSocketKiB} KiB`, `${heapPerSocketKiB} KiB`, `${round(connectSeconds, 1)} s for the last ${idleSize - open}`]],
+          columns: ['sockets', 'hub RSS before', 'hub RSS after', 'RSS per socket', 'JS heap used / total per socket', 'external per socket', 'connect + subscribe'],
+          rows: [
+            [
+              idleSize,
+              `${mb(rssBefore)} MiB`,
+              `${mb(rssAfter)} MiB`,
+              `${perSocketKiB} KiB`,
+              `${perSocket('heapUsed')} / ${perSocket('heapTotal')}`,
+              perSocket('external'),
+              `${round(connectSeconds, 1)} s for the last ${idleSize - open}`,
+            ],
+          ],
         },
         { columns: FAN_OUT_COLUMNS, rows: [fanOutRow(idleSize, 'one event every 2 s', idle.all)] },
       ],
       targets: [{ target: `${idleSize.toLocaleString('en-US')} sockets in ≤ 1.5 GB`, measured: `${mb(rssAfter)} MiB hub RSS`, met: rssAfter <= 1.5 * 2 ** 30 }],
       notes: ['RSS is read from /proc/<pid>/status of the hub process after a full GC (--expose-gc); PostgreSQL is a separate process and not included.', ...problems(idle, fleets)],
-      figures: { sockets: idleSize, rssBefore, rssAfter, perSocketBytes: (rssAfter - rssBefore) / idleSize, heapBefore: before.heapUsed, heapAfter: after.heapUsed, connectSeconds, fanOut: idle },
+      figures: { sockets: idleSize, rssBefore, rssAfter, perSocketBytes: (rssAfter - rssBefore) / idleSize, memoryBefore: before, memoryAfter: after, connectSeconds, fanOut: idle },
     };
     return [scenario3, scenario4];
   } finally {

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort } from '../hub/child.ts';
 import { round } from '../load/samples.ts';
 import { SERVER_DIR } from '../paths.ts';
@@ -11,6 +13,8 @@ interface StartRun {
   readyMs: number;
   /** What the hub itself logs as its start (createServer to listening). */
   createServerMs: number | null;
+  /** The hub did not exit within 15 s of SIGTERM and was killed. */
+  killed: boolean;
 }
 
 /**
@@ -29,6 +33,7 @@ async function startOnce(dataDir: string): Promise<StartRun> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const result = { killed: false };
   try {
     for (;;) {
       if (performance.now() - started > TIMEOUT_MS) throw new Error(`not ready within ${TIMEOUT_MS} ms:\n${output.slice(-1000)}`);
@@ -39,11 +44,37 @@ async function startOnce(dataDir: string): Promise<StartRun> {
     }
     const readyMs = performance.now() - started;
     const logged = /"ms":(\d+),"msg":"EcoHub is ready"/.exec(output)?.[1];
-    return { readyMs: round(readyMs, 0), createServerMs: logged ? Number(logged) : null };
+    await stop();
+    return { readyMs: round(readyMs, 0), createServerMs: logged ? Number(logged) : null, killed: result.killed };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await stop();
   }
+
+  async function stop(): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    // A hub that does not finish its shutdown is reported, not waited for forever.
+    const killer = setTimeout(() => {
+      result.killed = true;
+      child.kill('SIGKILL');
+    }, 15_000);
+    await exited;
+    clearTimeout(killer);
+    if (result.killed) await stopOrphanedPostgres(dataDir);
+  }
+}
+
+/** A killed hub leaves its embedded PostgreSQL running (it is detached): stop it as the hub would. */
+async function stopOrphanedPostgres(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 export async function startScenario(dataDir: string): Promise<ScenarioResult> {
@@ -62,7 +93,10 @@ export async function startScenario(dataDir: string): Promise<ScenarioResult> {
       },
     ],
     targets: [{ target: 'start ≤ 5 s', measured: `median ${median.readyMs} ms, worst ${worst.readyMs} ms`, met: worst.readyMs <= 5_000 }],
-    notes: ['`node --import tsx src/main.ts` in apps/server (what `npm start` runs after its toolchain and web-build checks), embedded PostgreSQL on the data folder left by this run (SEED_ON_START=false: nothing to seed).'],
+    notes: [
+      ...(runs.some((run) => run.killed) ? [`${runs.filter((run) => run.killed).length} of ${RUNS} hubs did not exit within 15 s of SIGTERM and were killed.`] : []),
+      '`node --import tsx src/main.ts` in apps/server (what `npm start` runs after its toolchain and web-build checks), embedded PostgreSQL on the data folder left by this run (SEED_ON_START=false: nothing to seed).',
+    ],
     figures: { runs },
   };
 }
