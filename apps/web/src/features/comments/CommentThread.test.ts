@@ -114,13 +114,19 @@ describe('the comment thread', () => {
     expect(mock.callsOf('DeleteComment').map((call) => call.variables)).toEqual([{ id: 'c2', version: 3 }]);
   });
 
-  it('reloads the thread when someone else comments (commentChanged)', async () => {
-    const { mock } = setup();
+  it('shows a comment by someone else as soon as its commentChanged event arrives, then reconciles', async () => {
+    const { mock, wrapper } = setup();
     await flushPromises();
     const before = mock.callsOf('TaskComments').length;
     expect(mock.callsOf('CommentChanged')[0]?.variables).toEqual({ taskId: 'task-1', since: 5 });
-    mock.emit('CommentChanged', { commentChanged: { seq: 6, kind: 'ADDED', commentId: 'c9', taskId: 'task-1' } });
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    const incoming = { ...comment('c9', EXPERT, '측정 일정은 **목요일**입니다'), deletedAt: null };
+    mock.emit('CommentChanged', { commentChanged: { seq: 6, kind: 'ADDED', commentId: 'c9', taskId: 'task-1', comment: incoming } });
+    await flushPromises();
+    expect(wrapper.find('[data-comment-id="c9"] .comment__body').html()).toContain('<strong>목요일</strong>');
+    mock.emit('CommentChanged', { commentChanged: { seq: 7, kind: 'DELETED', commentId: 'c1', taskId: 'task-1', comment: null } });
+    await flushPromises();
+    expect(wrapper.find('[data-comment-id="c1"]').exists()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(mock.callsOf('TaskComments').length).toBeGreaterThan(before);
   });
 });

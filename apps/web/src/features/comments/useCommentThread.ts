@@ -1,7 +1,8 @@
 import { ErrorCode, type CommentVisibility } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
-import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useLiveOverrides } from '@/composables/live-overrides';
 import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf, type ApiProblem } from '@/graphql/errors';
@@ -37,10 +38,14 @@ export function useCommentThread(options: {
   const busy = ref(new Set<string>());
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const refetchSoon = debounced(refetch, 50);
+  // Events carry the comment itself; the refetch only reconciles (and fills what the event omits).
+  const refetchSoon = debounced(refetch, 600);
+  const live = useLiveOverrides<CommentFieldsFragment>();
+  const loadedComments = computed(() => query.data.value?.comments.edges.map((edge) => edge.node) ?? []);
+  watch(loadedComments, (loaded) => live.settle(loaded));
 
   const comments = computed<(CommentFieldsFragment | PendingComment)[]>(() => {
-    const loaded = query.data.value?.comments.edges.map((edge) => edge.node) ?? [];
+    const loaded = live.merge(loadedComments.value);
     const ids = new Set(loaded.map((comment) => comment.id));
     return [...loaded, ...pending.value.filter((comment) => !ids.has(comment.id))];
   });
@@ -49,8 +54,10 @@ export function useCommentThread(options: {
     subscription: CommentChangedDocument,
     variables: () => ({ taskId: toValue(options.taskId) }),
     liveSequence: () => query.data.value?.liveSequence,
-    onEvent: (data) => {
-      changed.mark(data.commentChanged.commentId);
+    onEvent: ({ commentChanged: event }) => {
+      const gone = event.kind === 'DELETED' || !event.comment || event.comment.deletedAt;
+      live.put(event.commentId, gone ? null : event.comment);
+      if (!gone) changed.mark(event.commentId);
       refetchSoon();
     },
     refetch,

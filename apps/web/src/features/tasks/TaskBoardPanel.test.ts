@@ -116,4 +116,17 @@ describe('the task board', () => {
     // The board reloads the server's truth.
     expect(mock.callsOf('CompanyTasks').length).toBeGreaterThan(1);
   });
+
+  it('shows a move by someone else as soon as its taskChanged event arrives, with a highlight', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    expect(mock.callsOf('CompanyTaskChanged')[0]?.variables).toEqual({ companyId: 'company-1', since: 10 });
+    mock.emit('CompanyTaskChanged', {
+      taskChanged: { seq: 11, kind: 'MOVED', taskId: 'b', companyId: 'company-1', task: { ...task('b', 'DONE', 'm', 3) } },
+    });
+    await flushPromises();
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'c']);
+    expect(columnIds(wrapper, 'DONE')).toEqual(['b']);
+    expect(wrapper.find('[data-task-id="b"]').classes()).toContain('live-changed');
+  });
 });

@@ -2,14 +2,15 @@ import { ErrorCode, type TaskStatus } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useLiveOverrides } from '@/composables/live-overrides';
 import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
+  CompanyTaskChangedDocument,
   CompanyTasksDocument,
   CreateTaskDocument,
   MoveTaskDocument,
-  TaskChangedDocument,
   type BoardTaskFieldsFragment,
 } from '@/graphql/generated/graphql';
 import { groupByStatus, type MovePlan } from './board-moves';
@@ -36,21 +37,22 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const overlays = ref(new Map<string, Overlay>());
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const refetchSoon = debounced(refetch);
+  // Events carry the task itself, so the board changes at once; the refetch only reconciles.
+  const refetchSoon = debounced(refetch, 600);
+  const live = useLiveOverrides<BoardTaskFieldsFragment>();
 
-  const serverTasks = computed<BoardTaskFieldsFragment[]>(() => query.data.value?.tasks.edges.map((edge) => edge.node) ?? []);
+  const loadedTasks = computed<BoardTaskFieldsFragment[]>(() => query.data.value?.tasks.edges.map((edge) => edge.node) ?? []);
+  const serverTasks = computed(() => live.merge(loadedTasks.value));
+  watch(loadedTasks, (tasks) => live.settle(tasks));
 
-  // Drop overlays the server has caught up with; mark cards others changed.
-  watch(serverTasks, (tasks, previous) => {
-    const before = new Map((previous ?? []).map((task) => [task.id, task]));
+  // Drop overlays the server has caught up with.
+  watch(serverTasks, (tasks) => {
     const next = new Map(overlays.value);
     for (const task of tasks) {
       const overlay = next.get(task.id);
       if (overlay && !overlay.pending && task.version >= overlay.version) next.delete(task.id);
-      const old = before.get(task.id);
-      if (previous && (!old || old.version !== task.version) && !overlay) changed.mark(task.id);
     }
-    overlays.value = next;
+    if (next.size !== overlays.value.size) overlays.value = next;
   });
 
   const tasks = computed(() =>
@@ -106,10 +108,14 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   }
 
   useLive({
-    subscription: TaskChangedDocument,
+    subscription: CompanyTaskChangedDocument,
     variables: () => ({ companyId: toValue(companyId) }),
     liveSequence: () => query.data.value?.liveSequence,
-    onEvent: refetchSoon,
+    onEvent: ({ taskChanged: event }) => {
+      live.put(event.taskId, event.kind === 'DELETED' || !event.task ? null : event.task);
+      if (!overlays.value.has(event.taskId)) changed.mark(event.taskId);
+      refetchSoon();
+    },
     refetch,
   });
 
