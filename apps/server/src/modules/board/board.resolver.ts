@@ -16,13 +16,13 @@ export class ProgramYearBoardResolver {
   @FieldResolver(() => [BoardRow], {
     description: "One row per participating company the viewer may see (staff: their own; anonymous: none). Bounded by the year's participants, so a plain list",
   })
-  board(
+  async board(
     @Root() year: ProgramYear,
     @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<BoardRow[]> {
     assertFilterIds(filter, ['teamId']);
-    return boardRows(ctx.em, ctx.access, year.id, { filter });
+    return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter }));
   }
 
   @FieldResolver(() => ProgramKpis)
@@ -31,7 +31,17 @@ export class ProgramYearBoardResolver {
   }
 }
 
-/** Reads go through the ORM's batching: a board of 200 rows loads its companies in one query. */
+/**
+ * Loads the companies of a list in one query up front. The board and the per-company KPIs both
+ * show companies; left to the ORM's batching, whether their two lists share one batch would
+ * depend on timing, and the statement count with it.
+ */
+async function withCompanies<T extends { companyId: string }>(ctx: GraphQLContext, rows: T[]): Promise<T[]> {
+  if (rows.length > 0) await ctx.em.find(Company, { id: { $in: rows.map((row) => row.companyId) } });
+  return rows;
+}
+
+/** Reads go through the ORM's batching (or find what withCompanies loaded): one query per kind, not per row. */
 const byId = <T extends object>(ctx: GraphQLContext, entity: EntityClass<T>, id: string): Promise<T> =>
   (ctx.em.getReference(entity, id as never, { wrapped: true }) as Ref<T>).load({ dataloader: true }) as Promise<T>;
 
@@ -82,8 +92,8 @@ export class ProgramKpisResolver {
   }
 
   @FieldResolver(() => [CompanyKpi], { description: "Participants within the viewer's scope (staff: their own company; anonymous: none)" })
-  byCompany(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<CompanyKpi[]> {
-    return byCompany(ctx.em, ctx.access, kpis.programYearId);
+  async byCompany(@Root() kpis: ProgramKpis, @Ctx() ctx: GraphQLContext): Promise<CompanyKpi[]> {
+    return withCompanies(ctx, await byCompany(ctx.em, ctx.access, kpis.programYearId));
   }
 
   @FieldResolver(() => [BudgetSourceKpi], { description: 'Planned vs spent per funding source' })
