@@ -22,7 +22,7 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
-import { readSessionToken, viewerForToken } from './modules/identity/index.ts';
+import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
 
@@ -89,9 +89,11 @@ async function listen(
     httpServer,
     schema,
     services,
-    authenticateSocket: (request) => viewerFromCookie(request.headers.cookie),
+    authenticateSocket: (request, connectionParams) => authenticateSocket(request, connectionParams, services),
     formatError: formatError(logger, production),
   });
+  // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
+  const sessionWatch = watchSessions(orm, websockets, logger);
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -158,6 +160,7 @@ async function listen(
     close() {
       closing ??= (async () => {
         shuttingDown = true;
+        sessionWatch.stop();
         await websockets.dispose();
         await apollo.stop();
         await realtime.close();

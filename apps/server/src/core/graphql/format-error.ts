@@ -22,7 +22,8 @@ export function formatError(logger: Logger, production: boolean) {
     const code = extensions.code;
     // Apollo's own request errors (parse, validation, bad variables) are the client's to fix.
     if (typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _stacktrace, ...rest } = extensions;
+      // `http` sets Apollo's response status; it is not for the client (and websockets have none).
+      const { stacktrace: _stacktrace, http: _http, ...rest } = extensions;
       return { ...formatted, extensions: rest };
     }
     if (isClientError({ extensions })) return formatted;

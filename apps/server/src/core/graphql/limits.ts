@@ -203,12 +203,20 @@ export function websocketOperationErrors(
   try {
     document = parse(payload.query, PARSE_OPTIONS);
   } catch (error) {
-    return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
+    const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+    return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
   const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
   const invalid = validate(schema, document, rules);
   if (invalid.length > 0) {
-    return options.production ? invalid.map((error) => new GraphQLError(withoutSuggestions(error.message), { nodes: error.nodes })) : [...invalid];
+    // Apollo's code for the same errors over HTTP, so clients branch on one code.
+    return invalid.map(
+      (error) =>
+        new GraphQLError(options.production ? withoutSuggestions(error.message) : error.message, {
+          nodes: error.nodes,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+    );
   }
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = payload.operationName
@@ -217,6 +225,10 @@ export function websocketOperationErrors(
       ? operations[0]
       : undefined;
   if (!operation) return [new GraphQLError('Unable to identify operation')];
+  // Queries and mutations go over HTTP, where CSRF prevention, cookies and error masking apply.
+  if (operation.operation !== 'subscription') {
+    return [new GraphQLError('Only subscriptions are served over the websocket; send queries and mutations over HTTP', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+  }
   const errors = operationLimitErrors(schema, document, operation, payload.variables ?? {});
   return errors.length > 0 ? errors : null;
 }

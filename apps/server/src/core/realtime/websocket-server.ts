@@ -6,14 +6,19 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppServices } from '../app-services.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { createContext } from '../graphql/context.ts';
+import { websocketOperationErrors } from '../graphql/limits.ts';
 import { bindSocket } from './live-socket.ts';
 
 /**
- * Who a new socket acts for, decided once at connect (from the upgrade request: cookie, Origin).
- * `null` is an anonymous visitor; `false` refuses the connection (graphql-ws closes it with
- * 4403 Forbidden). Identity owns the rules; this file only calls them.
+ * Who a new socket acts for, decided once at connection_init (from the upgrade request: cookie,
+ * Origin; or the connection_init payload). `null` is an anonymous visitor; `false` refuses the
+ * connection (graphql-ws closes it with 4403 Forbidden); `{ close, reason }` refuses it with
+ * that close code (4401 for no valid session). Identity owns the rules; this file only calls them.
  */
-export type AuthenticateSocket = (request: IncomingMessage) => Promise<Viewer | null | false>;
+export type AuthenticateSocket = (
+  request: IncomingMessage,
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+) => Promise<Viewer | null | false | { close: number; reason: string }>;
 
 export interface GraphQLWebSocketOptions {
   httpServer: HttpServer;
@@ -27,6 +32,8 @@ export interface GraphQLWebSocketOptions {
 }
 
 export interface GraphQLWebSocketServer {
+  /** The sessions that have open sockets (identity re-checks them while they stay open). */
+  sessionIds(): Iterable<string>;
   /** Closes the sockets opened for a session (sign-out, revoked session). */
   closeSessionSockets(sessionId: string, code: number, reason: string): void;
   /** Closes every socket with 1001 and stops accepting new ones (idempotent). */
@@ -55,7 +62,12 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
       onConnect: async (ctx) => {
-        const viewer = await options.authenticateSocket(ctx.extra.request);
+        const viewer = await options.authenticateSocket(ctx.extra.request, ctx.connectionParams);
+        if (viewer && 'close' in viewer) {
+          // graphql-ws's own `false` would say 4403; the first close code sent is the one that counts.
+          ctx.extra.socket.close(viewer.close, viewer.reason);
+          return false;
+        }
         if (viewer === false) return false;
         ctx.extra.viewer = viewer;
         if (viewer) track(socketsBySession, viewer.sessionId, ctx.extra.socket);
@@ -72,6 +84,9 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
         bindSocket(context, { close: (code, reason) => socket.close(code, reason), terminate: () => socket.terminate() });
         return context;
       },
+      // Depth, alias and cost limits, as over HTTP (and no introspection in production).
+      onSubscribe: (_ctx, _id, payload) =>
+        websocketOperationErrors(options.schema, payload, { production: services.config.env === 'production' }) ?? undefined,
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),
@@ -82,6 +97,7 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
 
   let disposing: Promise<void> | null = null;
   return {
+    sessionIds: () => socketsBySession.keys(),
     closeSessionSockets(sessionId, code, reason) {
       for (const socket of socketsBySession.get(sessionId) ?? []) socket.close(code, reason);
     },

@@ -8,5 +8,6 @@ export { Invitation } from './invitation.entity.ts';
 export { LoginAttempt } from './login-attempt.entity.ts';
 export { viewerForToken, revokeSession } from './session.service.ts';
 export { readSessionToken, SESSION_COOKIE } from './session-cookie.ts';
+export { authenticateSocket, watchSessions, SESSION_CHECK_INTERVAL_MS, type SessionWatch } from './socket-auth.ts';
 
 export const identityResolvers = [IdentityResolver, InvitationResolver, AccountResolver, SessionResolver] as const;
