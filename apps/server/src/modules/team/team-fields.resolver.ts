@@ -4,6 +4,7 @@ import { loader } from '../../core/graphql/loaders.ts';
 import { Person } from '../people/index.ts';
 import { ProgramYear } from '../program/index.ts';
 import { ExpertTeam } from './expert-team.entity.ts';
+import { TeamMembership } from './team-membership.entity.ts';
 import { listExpertTeams, teamVisibility } from './team.service.ts';
 
 @Resolver(() => ProgramYear)
@@ -22,14 +23,18 @@ export class PersonTeamsResolver {
   async teams(@Root() person: Person, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam[]> {
     const visible = await teamVisibility(ctx);
     return loader(ctx.loaders, 'teamsByPerson', async (personIds: readonly string[]) => {
+      // Memberships are read on their own: populating a filtered collection would leave teams
+      // holding only some of their members for the rest of the request.
+      const memberships = await ctx.em.find(TeamMembership, { person: { $in: [...personIds] } });
       const teams = await ctx.em.find(
         ExpertTeam,
-        { $and: [visible, { $or: [{ lead: { $in: [...personIds] } }, { memberships: { person: { $in: [...personIds] } } }] }] },
-        { populate: ['memberships'], orderBy: { name: 'asc', id: 'asc' } },
+        { $and: [visible, { $or: [{ lead: { $in: [...personIds] } }, { id: { $in: memberships.map((m) => m.team.id) } }] }] },
+        { orderBy: { name: 'asc', id: 'asc' } },
       );
-      return personIds.map((personId) =>
-        teams.filter((team) => team.lead?.id === personId || team.memberships.getItems().some((m) => m.person.id === personId)),
-      );
+      return personIds.map((personId) => {
+        const memberOf = new Set(memberships.filter((m) => m.person.id === personId).map((m) => m.team.id));
+        return teams.filter((team) => team.lead?.id === personId || memberOf.has(team.id));
+      });
     }).load(person.id);
   }
 }
