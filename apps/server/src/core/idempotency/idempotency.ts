@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
@@ -17,6 +17,15 @@ export interface Idempotency<T> {
   resultId(value: T): string;
   /** Loads the answer again for a replay. */
   replay(em: EntityManager, id: string): Promise<T>;
+}
+
+/** The usual case: a create mutation whose answer is the record it created. */
+export function idempotentCreate<T extends { id: string }>(
+  entity: EntityClass<T>,
+  operation: string,
+  key: string | null | undefined,
+): Idempotency<T> {
+  return { key, operation, resultId: (record) => record.id, replay: (em, id) => em.findOneOrFail(entity, id as never) as Promise<T> };
 }
 
 const MAX_KEY_LENGTH = 100;

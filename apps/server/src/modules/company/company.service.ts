@@ -3,6 +3,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertValid, badInput, conflict } from '../../core/errors.ts';
 import { assertVersion, containsPattern, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
@@ -136,12 +137,7 @@ export async function createCompany(ctx: GraphQLContext, input: CreateCompanyInp
         });
         return company;
       },
-      {
-        key: input.idempotencyKey,
-        operation: 'createCompany',
-        resultId: (company) => company.id,
-        replay: (em, id) => em.findOneOrFail(Company, id),
-      },
+      idempotentCreate(Company, 'createCompany', input.idempotencyKey),
     ),
   );
 }

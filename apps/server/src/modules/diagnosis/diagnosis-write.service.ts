@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -74,12 +75,7 @@ export async function createDiagnosis(ctx: GraphQLContext, input: CreateDiagnosi
       recordDiagnosis(changes, diagnosis, participation.programYear.id, 'diagnosis.created', `${input.kind} diagnosis of ${input.conductedOn} recorded`, creationDiff({ ...values, leadExpert: leadExpert?.id }));
       return diagnosis;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createDiagnosis',
-      resultId: (diagnosis) => diagnosis.id,
-      replay: (em, id) => em.findOneOrFail(Diagnosis, id),
-    },
+    idempotentCreate(Diagnosis, 'createDiagnosis', input.idempotencyKey),
   );
 }
 

@@ -1,6 +1,7 @@
 import { LIMITS, Validator } from '@ecohub/domain';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -62,12 +63,7 @@ export async function createEvent(ctx: GraphQLContext, input: CreateEventInput):
       recordEvent(changes, event, 'event.created', `${event.title} scheduled`, creationDiff(values));
       return event;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createEvent',
-      resultId: (event) => event.id,
-      replay: (em, id) => em.findOneOrFail(ProgramEvent, id),
-    },
+    idempotentCreate(ProgramEvent, 'createEvent', input.idempotencyKey),
   );
 }
 

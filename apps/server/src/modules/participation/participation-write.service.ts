@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { programToday } from '../../core/calendar.ts';
 import { assertValid, badInput, conflict } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -65,12 +66,7 @@ export async function applyToProgramYear(ctx: GraphQLContext, input: ApplyToProg
       );
       return participation;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'applyToProgramYear',
-      resultId: (participation) => participation.id,
-      replay: (em, id) => em.findOneOrFail(Participation, id),
-    },
+    idempotentCreate(Participation, 'applyToProgramYear', input.idempotencyKey),
   );
 }
 

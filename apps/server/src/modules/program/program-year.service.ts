@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Validator } from '@ecohub/domain';
 import { assertValid, conflict } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { creationDiff } from '../activity/index.ts';
@@ -43,12 +44,7 @@ export async function createProgramYear(ctx: GraphQLContext, input: CreateProgra
         });
         return year;
       },
-      {
-        key: input.idempotencyKey,
-        operation: 'createProgramYear',
-        resultId: (year) => year.id,
-        replay: (em, id) => em.findOneOrFail(ProgramYear, id),
-      },
+      idempotentCreate(ProgramYear, 'createProgramYear', input.idempotencyKey),
     );
   } catch (error) {
     // Two managers adding the same year at once: the unique (program, number) decides.

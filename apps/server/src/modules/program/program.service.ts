@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertValid } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { creationDiff } from '../activity/index.ts';
@@ -68,12 +69,7 @@ export async function createProgram(ctx: GraphQLContext, input: CreateProgramInp
       });
       return program;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createProgram',
-      resultId: (program) => program.id,
-      replay: (em, id) => em.findOneOrFail(Program, id),
-    },
+    idempotentCreate(Program, 'createProgram', input.idempotencyKey),
   );
 }
 

@@ -3,6 +3,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertValid, badInput, conflict, notFound } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -65,12 +66,7 @@ export async function createExpertTeam(ctx: GraphQLContext, input: CreateExpertT
       if (lead) await publishAccessChanged(em, changes, team, [lead.id]);
       return team;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createExpertTeam',
-      resultId: (team) => team.id,
-      replay: (em, id) => em.findOneOrFail(ExpertTeam, id),
-    },
+    idempotentCreate(ExpertTeam, 'createExpertTeam', input.idempotencyKey),
   );
 }
 
