@@ -16,18 +16,20 @@ export class LiveClient {
   readonly closes: number[] = [];
   connections = 0;
 
-  constructor(url: string | (() => string), options: { cookie?: string | null; retry?: boolean } = {}) {
+  constructor(url: string | (() => string | Promise<string>), options: { cookie?: string | null; retry?: boolean } = {}) {
     const cookie = options.cookie;
     class CookieWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols, cookie ? { headers: { cookie } } : {});
       }
     }
-    const wsUrl = () => (typeof url === 'function' ? url() : url).replace(/^http/, 'ws') + '/graphql';
+    const wsUrl = async () => (typeof url === 'function' ? await url() : url).replace(/^http/, 'ws') + '/graphql';
     this.client = createClient({
       url: wsUrl,
       webSocketImpl: CookieWebSocket,
       lazy: false,
+      // A refused socket reaches the subscriptions' error sinks; graphql-ws would also print it.
+      onNonLazyError: () => {},
       retryAttempts: options.retry === false ? 0 : Number.POSITIVE_INFINITY,
       shouldRetry: () => options.retry !== false,
       retryWait: () => new Promise((resolve) => setTimeout(resolve, 50)),
@@ -76,7 +78,10 @@ export class LiveSubscription<T extends { seq: number }> {
         this.notify();
       },
       error: (error) => {
-        const errors = Array.isArray(error) ? (error as LiveError[]) : [{ message: String((error as Error)?.message ?? error) }];
+        const closeCode = (error as { code?: unknown })?.code;
+        const errors = Array.isArray(error)
+          ? (error as LiveError[])
+          : [{ message: String((error as Error)?.message ?? error), ...(typeof closeCode === 'number' ? { extensions: { closeCode } } : {}) }];
         this.errors.push(...errors);
         this.notify();
       },

@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.ts';
 import { entities } from './entities.ts';
+import { releaseBrokenConnections } from './pool-recovery.ts';
 import { migrationsList } from '../../migrations/index.ts';
 
 export interface OrmOptions {
@@ -23,6 +24,7 @@ export function ormConfig(options: OrmOptions): Options {
     ignoreUndefinedInQuery: true,
     allowGlobalContext: false,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    driverOptions: { onPoolCreated: releaseBrokenConnections },
     migrations: {
       migrationsList,
       transactional: true,

@@ -49,6 +49,8 @@ const PATH = '/graphql';
 const MAX_PAYLOAD_BYTES = 1024 * 1024;
 const CONNECTION_INIT_WAIT_MS = 10_000;
 const DEFAULT_KEEP_ALIVE_MS = 12_000;
+const TRY_AGAIN_LATER = 1013;
+const SHUTDOWN_GRACE_MS = 1_000;
 
 /** graphql-ws (graphql-transport-ws protocol) on the same origin and path as HTTP GraphQL. */
 export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): GraphQLWebSocketServer {
@@ -62,10 +64,20 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
       onConnect: async (ctx) => {
-        const viewer = await options.authenticateSocket(ctx.extra.request, ctx.connectionParams);
-        if (viewer && 'close' in viewer) {
-          // graphql-ws's own `false` would say 4403; the first close code sent is the one that counts.
-          ctx.extra.socket.close(viewer.close, viewer.reason);
+        let viewer: Viewer | null | false;
+        try {
+          const verdict = await options.authenticateSocket(ctx.extra.request, ctx.connectionParams);
+          if (verdict && 'close' in verdict) {
+            // graphql-ws's own `false` would say 4403; the first close code sent is the one that counts.
+            ctx.extra.socket.close(verdict.close, verdict.reason);
+            return false;
+          }
+          viewer = verdict;
+        } catch (error) {
+          // The database is restarting, say. graphql-ws would close with 4500, which clients
+          // treat as fatal; 1013 makes them retry, and they resume with `since`.
+          services.logger.warn({ err: error }, 'could not authenticate a websocket; asking the client to retry');
+          ctx.extra.socket.close(TRY_AGAIN_LATER, 'Try again later');
           return false;
         }
         if (viewer === false) return false;
@@ -104,7 +116,13 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
     dispose() {
       disposing ??= (async () => {
         for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
+        // ws waits for every closing handshake (up to 30 s each); a client that does not answer
+        // must not hold up a restart.
+        const grace = setTimeout(() => {
+          for (const client of wsServer.clients) client.terminate();
+        }, SHUTDOWN_GRACE_MS);
         await cleanup.dispose();
+        clearTimeout(grace);
       })();
       return disposing;
     },

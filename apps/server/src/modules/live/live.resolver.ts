@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, measureChanges, participationChanges, taskChanges } from './live.service.ts';
-import { ActivityAdded, MeasureChange, ParticipationChange, TaskChange } from './live.types.ts';
+import { activityAdditions, commentChanges, measureChanges, participationChanges, taskChanges } from './live.service.ts';
+import { ActivityAdded, CommentChange, MeasureChange, ParticipationChange, TaskChange } from './live.types.ts';
 
 /** What every subscription's description says about resuming; the web client relies on it. */
 const RESUME =
@@ -33,6 +33,18 @@ export class LiveResolver {
     @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): TaskChange {
+    return change;
+  }
+
+  @Subscription(() => CommentChange, {
+    description: `Comments of one task added, edited or deleted; company staff receive shared comments only. ${RESUME}`,
+    subscribe: ({ args, context }) => commentChanges(context as GraphQLContext, args as { taskId: string; since?: number | null }),
+  })
+  commentChanged(
+    @Root() change: CommentChange,
+    @Arg('taskId', () => ID) _taskId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): CommentChange {
     return change;
   }
 

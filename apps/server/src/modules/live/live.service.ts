@@ -1,26 +1,29 @@
 import { mayRead, type DataKind } from '../../core/auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { isUuid } from '../../core/ids.ts';
 import type { EventType } from '../../core/realtime/event-types.ts';
 import type { OutboxRecord } from '../../core/realtime/outbox-store.ts';
 import type { EventRecords } from '../../core/realtime/event-records.ts';
 import type { LiveTopic } from '../../core/realtime/realtime.ts';
 import { ActivityEntry } from '../activity/index.ts';
+import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Participation } from '../participation/index.ts';
-import { ProgramYear } from '../program/index.ts';
 import { Task } from '../task/index.ts';
 import {
   ACTIVITY_EVENTS,
+  COMMENT_EVENTS,
   companyScope,
   everywhere,
   MEASURE_EVENTS,
   PARTICIPATION_EVENTS,
   programYearScope,
   TASK_EVENTS,
+  taskScope,
   type Scope,
 } from './live.topics.ts';
-import { TaskChangeKind, type ActivityAdded, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
+import { TaskChangeKind, type ActivityAdded, type CommentChange, type CommentChangeKind, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
 
 export interface CompanyOrYearArgs {
   companyId?: string | null;
@@ -39,12 +42,19 @@ export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, ar
   }
   assertMayWatch(ctx, kind);
   if (args.companyId) {
+    await assertExists(ctx, 'company', 'Company', args.companyId);
     await ctx.access.assertCanSeeCompany(kind, args.companyId, 'Company', args.companyId);
     return companyScope(args.companyId);
   }
   const programYearId = args.programYearId as string;
-  if (!(await ctx.em.findOne(ProgramYear, programYearId, { fields: ['id'] }))) throw notFound('ProgramYear', programYearId);
+  await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);
   return programYearScope(ctx.em, programYearId);
+}
+
+/** A malformed id is simply not found (PostgreSQL would reject it as a uuid syntax error). */
+async function assertExists(ctx: GraphQLContext, table: 'company' | 'program_year', entity: string, id: string): Promise<void> {
+  const rows = isUuid(id) ? await ctx.em.execute(`select 1 from ${table} where id = ?`, [id]) : [];
+  if (rows.length === 0) throw notFound(entity, id);
 }
 
 /** Signed in, and in a role that reads this kind of data at all. */
@@ -91,6 +101,27 @@ export function taskChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { sin
       task: kind === TaskChangeKind.DELETED ? null : await records.load(record.seq, 'task', (em) => em.findOne(Task, record.entityId)),
     };
   });
+}
+
+/** Comments of one task; a task the viewer may not see is NOT_FOUND. */
+export async function commentChanges(ctx: GraphQLContext, args: { taskId: string; since?: number | null }): Promise<AsyncIterable<CommentChange>> {
+  assertMayWatch(ctx, 'comments');
+  const [task] = isUuid(args.taskId)
+    ? await ctx.em.execute<{ company_id: string }[]>('select company_id from task where id = ?', [args.taskId])
+    : [];
+  if (!task) throw notFound('Task', args.taskId);
+  await ctx.access.assertCanSeeCompany('comments', task.company_id, 'Task', args.taskId);
+  return ctx.services.realtime.subscribe(
+    ctx,
+    liveTopic('comments', COMMENT_EVENTS, taskScope(args.taskId), async (record, records) => ({
+      seq: record.seq,
+      kind: changeKind<CommentChangeKind>(record.type),
+      commentId: record.entityId,
+      taskId: args.taskId,
+      comment: await records.load(record.seq, 'comment', (em) => em.findOne(Comment, record.entityId)),
+    })),
+    sinceOf(args),
+  );
 }
 
 export function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { since?: number | null }): Promise<AsyncIterable<MeasureChange>> {

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { ActivityEntry } from '../activity/index.ts';
+import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Participation } from '../participation/index.ts';
 import { Task } from '../task/index.ts';
@@ -11,6 +12,10 @@ const SEQ_DESCRIPTION =
 export const TaskChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', MOVED: 'MOVED', DELETED: 'DELETED' } as const;
 export type TaskChangeKind = (typeof TaskChangeKind)[keyof typeof TaskChangeKind];
 registerEnumType(TaskChangeKind, { name: 'TaskChangeKind', description: 'DELETED: archived, gone from the board' });
+
+export const CommentChangeKind = { ADDED: 'ADDED', EDITED: 'EDITED', DELETED: 'DELETED' } as const;
+export type CommentChangeKind = (typeof CommentChangeKind)[keyof typeof CommentChangeKind];
+registerEnumType(CommentChangeKind, { name: 'CommentChangeKind' });
 
 export const MeasureChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', DELETED: 'DELETED' } as const;
 export type MeasureChangeKind = (typeof MeasureChangeKind)[keyof typeof MeasureChangeKind];
@@ -36,6 +41,24 @@ export class TaskChange {
 
   @Field(() => Task, { nullable: true, description: 'The task as it is now; null once deleted' })
   task!: Task | null;
+}
+
+@ObjectType({ description: "A comment on a task was added, edited or deleted (internal ones reach experts and managers only)" })
+export class CommentChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => CommentChangeKind)
+  kind!: CommentChangeKind;
+
+  @Field(() => ID)
+  commentId!: string;
+
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => Comment, { nullable: true, description: 'The comment as it is now (a deleted one has no body)' })
+  comment!: Comment | null;
 }
 
 @ObjectType({ description: 'A measure was created, changed or deleted' })
