@@ -5,14 +5,14 @@ import { describeWithBrowser, HANGUL, screenshot, signInAs, startHub, webRoot, t
 
 /**
  * The visible text of the UI's own labels: elements matching `chrome`, without what is data
- * (`data`) or marked as another language (`[lang="ko"]`, e.g. the language switch's own name).
+ * (`data`, `[data-content]`) or marked as another language (`[lang="ko"]`, e.g. the language switch's own name).
  */
 function labelTexts({ chrome, data }: { chrome: string; data: string }): string[] {
   return [...document.querySelectorAll<HTMLElement>(chrome)]
-    .filter((element) => !element.closest(`[lang="ko"], ${data}`) && element.checkVisibility())
+    .filter((element) => !element.closest(`[lang="ko"], [data-content], ${data}`) && element.checkVisibility())
     .map((element) => {
       const copy = element.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(`[lang="ko"], ${data}`).forEach((node) => node.remove());
+      copy.querySelectorAll(`[lang="ko"], [data-content], ${data}`).forEach((node) => node.remove());
       return (copy.textContent ?? '').trim();
     })
     .filter(Boolean);

@@ -1,16 +1,32 @@
 import urql from '@urql/vue';
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import App from './App.vue';
-import { SOCKET_KEY } from './graphql/api';
-import { createApiClients } from './graphql/client';
+import { session } from './features/auth/session';
+import { createApiClient, createLiveConnection, defaultSocketUrl } from './graphql/client';
 import { createAppI18n, rememberLocale } from './i18n';
 import { createAppRouter } from './router';
 import './styles/tokens.css';
 import './styles/base.css';
 
-const { client, socket } = createApiClients();
 const i18n = createAppI18n();
 rememberLocale(i18n.global.locale.value);
+
+// The socket belongs to the session: opened when someone is signed in, reopened when that
+// person changes, closed at sign-out. A refused socket (session ended or revoked) signs out.
+const live = createLiveConnection(defaultSocketUrl(), () => {
+  session.set(null);
+  void router.push({ name: 'sign-in', query: { ended: '1' } });
+});
+const client = createApiClient(live);
 const router = createAppRouter(client);
 
-createApp(App).use(urql, client).provide(SOCKET_KEY, socket).use(i18n).use(router).mount('#app');
+watch(
+  () => session.viewer.value?.id ?? null,
+  (id, previous) => {
+    if (id === previous) return;
+    if (id) live.start();
+    else live.stop();
+  },
+);
+
+createApp(App).use(urql, client).use(i18n).use(router).mount('#app');

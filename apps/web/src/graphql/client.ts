@@ -1,22 +1,40 @@
 import { cacheExchange, Client, fetchExchange } from '@urql/core';
 import type { Client as WsClient } from 'graphql-ws';
-import { createSocket, onReconnected, webSocketUrl } from './connection';
+import { createSocket, markOffline, onReconnected, webSocketUrl } from './connection';
 import { liveSubscriptionExchange } from './live-exchange';
 
-export interface ApiClients {
-  client: Client;
-  socket: WsClient;
+/** Starts and stops the session's websocket; subscriptions always use the current one. */
+export interface LiveConnection {
+  current(): WsClient | null;
+  /** (Re)opens the socket for the session that is signed in now. */
+  start(): void;
+  stop(): void;
+}
+
+export function createLiveConnection(url: string, onRefused: (code: number) => void): LiveConnection {
+  let socket: WsClient | null = null;
+  return {
+    current: () => socket,
+    start() {
+      void socket?.dispose();
+      socket = createSocket(url, onRefused);
+    },
+    stop() {
+      void socket?.dispose();
+      socket = null;
+      markOffline();
+    },
+  };
 }
 
 /**
  * urql over the same origin: queries and mutations by HTTP with the session cookie, subscriptions
- * over one graphql-ws socket. In development Vite proxies both to the API.
+ * over the session's graphql-ws socket. In development Vite proxies both to the API.
  */
-export function createApiClients(location: Pick<Location, 'protocol' | 'host'> = window.location): ApiClients {
-  const socket = createSocket(webSocketUrl(location));
-  const client = new Client({
+export function createApiClient(live: LiveConnection): Client {
+  return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, liveSubscriptionExchange(socket, onReconnected), fetchExchange],
+    exchanges: [cacheExchange, liveSubscriptionExchange(live.current, onReconnected), fetchExchange],
     fetchOptions: () => ({
       credentials: 'include',
       // Apollo's CSRF prevention wants a non-simple request; JSON bodies already are, GETs need this.
@@ -25,10 +43,8 @@ export function createApiClients(location: Pick<Location, 'protocol' | 'host'> =
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
   });
-  return { client, socket };
 }
 
-/** The server binds the socket to the session when it opens: after sign-in or -out, reopen it. */
-export function restartSocket(socket: WsClient): void {
-  socket.terminate();
+export function defaultSocketUrl(): string {
+  return webSocketUrl(window.location);
 }

@@ -1,15 +1,15 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { readonly, ref } from 'vue';
 
-/** What the header shows: live (socket up), reconnecting (trying), offline (browser has no network). */
+/** What the header shows: live (socket up), reconnecting (trying), offline (no network or no socket). */
 export type ConnectionStatus = 'live' | 'reconnecting' | 'offline';
 
-const status = ref<ConnectionStatus>('reconnecting');
+const status = ref<ConnectionStatus>('offline');
 const reconnectListeners = new Set<() => void>();
 
 export const connectionStatus = readonly(status);
 
-/** Called after the socket comes back from a drop (not on the first connect). */
+/** Called after the socket comes back from a drop (not on its first connect). */
 export function onReconnected(listener: () => void): () => void {
   reconnectListeners.add(listener);
   return () => reconnectListeners.delete(listener);
@@ -25,21 +25,39 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
 }
 
+function isCloseEvent(value: unknown): value is { code: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number';
+}
+
+const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', () => (status.value = 'offline'));
+  window.addEventListener('online', () => {
+    if (status.value === 'offline') status.value = 'reconnecting';
+  });
+}
+
 /**
- * The one websocket: opened eagerly so the indicator tells the truth even on pages without
- * subscriptions, retried forever. The server reads the session cookie when the socket opens,
- * so signing in or out restarts it (see `restartSocket`).
+ * One websocket per signed-in session: the server binds it to the session cookie when it opens
+ * and refuses anonymous ones. It is opened eagerly, so the indicator tells the truth even on pages
+ * without subscriptions, and retried forever; only a refusal (4401 session ended, 4403 forbidden)
+ * stops it, and `onRefused` then signs the person out.
  */
-export function createSocket(url: string): WsClient {
+export function createSocket(url: string, onRefused: (code: number) => void): WsClient {
   let connectedBefore = false;
-  const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
-  const client = createWsClient({
+  status.value = 'reconnecting';
+  return createWsClient({
     url,
     lazy: false,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, retryDelay(retries))),
     keepAlive: 20_000,
+    onNonLazyError: (error) => {
+      status.value = 'offline';
+      if (isCloseEvent(error)) onRefused(error.code);
+    },
     on: {
       connecting: () => {
         status.value = online() ? 'reconnecting' : 'offline';
@@ -54,18 +72,9 @@ export function createSocket(url: string): WsClient {
       },
     },
   });
-  if (typeof window !== 'undefined') {
-    window.addEventListener('offline', () => {
-      status.value = 'offline';
-    });
-    window.addEventListener('online', () => {
-      if (status.value === 'offline') status.value = 'reconnecting';
-    });
-  }
-  return client;
 }
 
-/** Test seam: components read the status through this module only. */
-export function setConnectionStatusForTests(value: ConnectionStatus): void {
-  status.value = value;
+/** The socket is gone (signed out): nothing is live. */
+export function markOffline(): void {
+  status.value = 'offline';
 }

@@ -45,7 +45,7 @@ describe('live subscription exchange', () => {
   it('writes the last seq into the payload graphql-ws re-sends after a reconnect', async () => {
     const { socket, subscriptions } = fakeSocket();
     const live = reconnector();
-    const client = new Client({ url: '/graphql', exchanges: [liveSubscriptionExchange(socket, live.onReconnected)] });
+    const client = new Client({ url: '/graphql', exchanges: [liveSubscriptionExchange(() => socket, live.onReconnected)] });
     const onResync = vi.fn();
     const seen: unknown[] = [];
     client.subscription(TASK_EVENTS, { companyId: 'c1' }, { onResync } as never).subscribe((result) => seen.push(result.data));
@@ -63,7 +63,7 @@ describe('live subscription exchange', () => {
   it('asks the page to refetch when it reconnects before any event gave it a place to resume from', async () => {
     const { socket, subscriptions } = fakeSocket();
     const live = reconnector();
-    const client = new Client({ url: '/graphql', exchanges: [liveSubscriptionExchange(socket, live.onReconnected)] });
+    const client = new Client({ url: '/graphql', exchanges: [liveSubscriptionExchange(() => socket, live.onReconnected)] });
     const onResync = vi.fn();
     client.subscription(TASK_EVENTS, { companyId: 'c1' }, { onResync } as never).subscribe(() => {});
     await vi.waitFor(() => expect(subscriptions).toHaveLength(1));

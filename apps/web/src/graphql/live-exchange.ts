@@ -41,7 +41,10 @@ interface LivePayload {
   extensions?: Record<string, unknown>;
 }
 
-export function liveSubscriptionExchange(ws: WsClient, onReconnected: (listener: () => void) => () => void): Exchange {
+export function liveSubscriptionExchange(
+  socket: () => WsClient | null,
+  onReconnected: (listener: () => void) => () => void,
+): Exchange {
   return subscriptionExchange({
     enableAllOperations: false,
     forwardSubscription(request, operation: Operation) {
@@ -55,6 +58,12 @@ export function liveSubscriptionExchange(ws: WsClient, onReconnected: (listener:
       const context = operation.context as LiveContext;
       return {
         subscribe(sink) {
+          const ws = socket();
+          if (!ws) {
+            // Signed out: there is no socket to listen on; pages stay usable without liveness.
+            sink.complete();
+            return { unsubscribe() {} };
+          }
           const stopListening = onReconnected(() => {
             if (!resumable || payload.variables.since == null) context.onResync?.();
           });
