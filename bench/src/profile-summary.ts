@@ -88,6 +88,38 @@ function stackHas(id: number, byId: Map<number, ProfileNode>, parentOf: Map<numb
   return false;
 }
 
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** A sampling heap profile (V8's HeapProfiler): bytes still alive, by allocating package and function. */
+export function summarizeHeap(file: string, top = 10): { totalBytes: number; owners: CostLine[]; functions: CostLine[] } {
+  const { head } = JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode };
+  const owners = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let totalBytes = 0;
+  const visit = (node: HeapNode) => {
+    if (node.selfSize > 0) {
+      const frame = node.callFrame;
+      const owner = ownerOf(frame.url);
+      totalBytes += node.selfSize;
+      owners.set(owner, (owners.get(owner) ?? 0) + node.selfSize);
+      const name = `${frame.functionName || '(anonymous)'} — ${owner}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+      functions.set(name, (functions.get(name) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(head);
+  const rank = (map: Map<string, number>) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, bytes]) => ({ name, percent: Math.round((bytes / totalBytes) * 1000) / 10 }));
+  return { totalBytes, owners: rank(owners), functions: rank(functions) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
   if (!file) throw new Error('usage: node --import tsx src/profile-summary.ts <file.cpuprofile>');

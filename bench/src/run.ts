@@ -56,6 +56,7 @@ try {
     hub,
     data,
     quick,
+    profiling: cpuProfile,
     log,
     counter: () => (counting.hub ??= Hub.start({ name: 'counter', databaseUrl: hub.databaseUrl, countStatements: true })),
   };

@@ -23,7 +23,7 @@ try {
     if (traceCommits) send({ type: 'committed', at });
   };
 
-  // The V8 CPU profiler (what --cpu-prof uses), started and stopped around one scenario.
+  // V8's CPU profiler (what --cpu-prof uses) and sampling heap profiler, around one phase.
   const inspector = new Session();
   inspector.connect();
 
@@ -65,6 +65,17 @@ try {
         break;
       case 'profile-stop': {
         const { profile } = await inspector.post('Profiler.stop');
+        writeFileSync(message.file as string, JSON.stringify(profile));
+        reply({});
+        break;
+      }
+      case 'heap-start':
+        await inspector.post('HeapProfiler.enable');
+        await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384 });
+        reply({});
+        break;
+      case 'heap-stop': {
+        const { profile } = await inspector.post('HeapProfiler.stopSampling');
         writeFileSync(message.file as string, JSON.stringify(profile));
         reply({});
         break;

@@ -77,6 +77,15 @@ export class Hub {
     await this.child.request('profile-stop', { file });
   }
 
+  /** Samples allocations from now on; the profile keeps those still alive when it stops. */
+  async startHeapSampling(): Promise<void> {
+    await this.child.request('heap-start');
+  }
+
+  async stopHeapSampling(file: string): Promise<void> {
+    await this.child.request('heap-stop', { file });
+  }
+
   async collectGarbage(): Promise<void> {
     await this.child.request('gc');
   }

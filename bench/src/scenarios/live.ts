@@ -4,7 +4,10 @@ import { measureFanOut, type FanOutResult, type FleetFigures } from '../live/fan
 import { Fleet } from '../live/fleet.ts';
 import { GraphQLClient } from '../load/graphql.ts';
 import { round } from '../load/samples.ts';
-import type { Cell, ScenarioResult } from '../report/report.ts';
+import { join } from 'node:path';
+import { PROFILES_DIR } from '../paths.ts';
+import { summarizeHeap } from '../profile-summary.ts';
+import type { Cell, ScenarioResult, Table } from '../report/report.ts';
 import type { BenchContext } from './context.ts';
 
 export const FEED: BoardFeed = ACTIVITY_FEED;
@@ -84,6 +87,8 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
 
     const idleSize = sizes[2] as number;
     ctx.log(`idle scale: connecting ${idleSize - open} more sockets`);
+    const heapFile = join(PROFILES_DIR, `idle-sockets-${Date.now()}.heapprofile`);
+    if (ctx.profiling) await hub.startHeapSampling();
     const connectStarted = performance.now();
     const { fleet } = await openFleet(ctx, hub, 1 + open, idleSize - open);
     fleets.push(fleet);
@@ -93,6 +98,7 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
     await hub.collectGarbage();
     const after = await hub.stats();
     const rssAfter = hub.rssBytes() ?? after.rss;
+    if (ctx.profiling) await hub.stopHeapSampling(heapFile);
     const perSocketKiB = round((rssAfter - rssBefore) / idleSize / 1024, 1);
     const perSocket = (field: 'heapUsed' | 'heapTotal' | 'external') => `${round((after[field] - before[field]) / idleSize / 1024, 1)} KiB`;
     ctx.log(`idle scale: one event at a time to ${idleSize}`);
@@ -101,6 +107,24 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
 
     const [small, large] = fanOut;
     const mb = (bytes: number) => round(bytes / 2 ** 20, 0);
+    const idleTables: Table[] = [
+      {
+        columns: ['sockets', 'hub RSS before', 'hub RSS after', 'RSS per socket', 'JS heap used / total per socket', 'external per socket', 'connect + subscribe'],
+        rows: [
+          [
+            idleSize,
+            `${mb(rssBefore)} MiB`,
+            `${mb(rssAfter)} MiB`,
+            `${perSocketKiB} KiB`,
+            `${perSocket('heapUsed')} / ${perSocket('heapTotal')}`,
+            perSocket('external'),
+            `${round(connectSeconds, 1)} s for the last ${idleSize - open}`,
+          ],
+        ],
+      },
+      { columns: FAN_OUT_COLUMNS, rows: [fanOutRow(idleSize, 'one event every 2 s', idle.all)] },
+      ...(ctx.profiling ? heapTables(heapFile, idleSize - open) : []),
+    ];
     const fanOutTarget = (entry: typeof small, limit: number) => ({
       target: `fan-out p99 ≤ ${limit} ms at ${entry?.size.toLocaleString('en-US')} subscribers`,
       measured: entry ? `${entry.result.all.latency.p99} ms` : 'not run',
@@ -126,23 +150,7 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
     const scenario4: ScenarioResult = {
       id: 4,
       title: `Idle scale: ${idleSize.toLocaleString('en-US')} authenticated, subscribed sockets on one instance`,
-      tables: [
-        {
-          columns: ['sockets', 'hub RSS before', 'hub RSS after', 'RSS per socket', 'JS heap used / total per socket', 'external per socket', 'connect + subscribe'],
-          rows: [
-            [
-              idleSize,
-              `${mb(rssBefore)} MiB`,
-              `${mb(rssAfter)} MiB`,
-              `${perSocketKiB} KiB`,
-              `${perSocket('heapUsed')} / ${perSocket('heapTotal')}`,
-              perSocket('external'),
-              `${round(connectSeconds, 1)} s for the last ${idleSize - open}`,
-            ],
-          ],
-        },
-        { columns: FAN_OUT_COLUMNS, rows: [fanOutRow(idleSize, 'one event every 2 s', idle.all)] },
-      ],
+      tables: idleTables,
       targets: [{ target: `${idleSize.toLocaleString('en-US')} sockets in ≤ 1.5 GB`, measured: `${mb(rssAfter)} MiB hub RSS`, met: rssAfter <= 1.5 * 2 ** 30 }],
       notes: ['RSS is read from /proc/<pid>/status of the hub process after a full GC (--expose-gc); PostgreSQL is a separate process and not included.', ...problems(idle, fleets)],
       figures: { sockets: idleSize, rssBefore, rssAfter, perSocketBytes: (rssAfter - rssBefore) / idleSize, memoryBefore: before, memoryAfter: after, connectSeconds, fanOut: idle },
@@ -153,4 +161,14 @@ export async function liveScenarios(ctx: BenchContext): Promise<ScenarioResult[]
     await writer.close();
     await hub.waitForNoSubscriptions(60_000);
   }
+}
+
+/** What the sockets connected while the heap was sampled keep alive, by allocating code. */
+function heapTables(file: string, sockets: number): Table[] {
+  const heap = summarizeHeap(file);
+  const perSocket = `${round(heap.totalBytes / sockets / 1024, 1)} KiB per socket`;
+  return [
+    { title: `Live JS memory allocated while ${sockets} sockets connected (sampling heap profile, ${perSocket})`, columns: ['allocated by package', '%'], rows: heap.owners.map((line) => [line.name, line.percent]) },
+    { columns: ['allocated by function', '%'], rows: heap.functions.map((line) => [line.name, line.percent]) },
+  ];
 }
