@@ -31,6 +31,7 @@ describe('renderMarkdown', () => {
     const chip = container.querySelector('.mention');
     expect(chip?.getAttribute('data-person-id')).toBe('p-1');
     expect(chip?.textContent).toBe('@이수진');
+    expect(container.textContent).toBe('확인 부탁드립니다 @이수진\n');
     expect(container.querySelector('a')).toBeNull();
   });
 

@@ -11,6 +11,20 @@ const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typo
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 const defaultLinkClose = markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 
+// A mention is written `@[Name](person:ID)`: markdown-it reads the `@` as text before the link.
+// Take it off that text so the chip (which shows its own `@`) owns it.
+markdown.core.ruler.push('mention_at', (state) => {
+  for (const block of state.tokens) {
+    const children = block.children ?? [];
+    children.forEach((token, index) => {
+      const before = children[index - 1];
+      if (token.type === 'link_open' && String(token.attrGet('href') ?? '').startsWith('person:') && before?.type === 'text' && before.content.endsWith('@')) {
+        before.content = before.content.slice(0, -1);
+      }
+    });
+  }
+});
+
 // markdown-it refuses unknown schemes only for javascript:, vbscript:, file: and data:, so
 // `person:` links reach the renderer, where they become mention chips instead of anchors.
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
