@@ -26,12 +26,13 @@ export class LiveRights {
   /**
    * `kind` is what the delivery reveals: a task move shows 'work', a board row
    * 'program-results'. Comment events additionally follow the comment's visibility, personal
-   * events (notifications) go to their recipient only, and access changes to nobody.
+   * events (notifications) go to their recipient only (and only while they still see the
+   * company), and access changes to nobody.
    */
   async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: DataKind): Promise<boolean> {
     if (!viewer || !mayRead(viewer, kind)) return false;
     if (record.type === EventType.ACCESS_CHANGED) return false;
-    if (record.recipientId !== null) return record.recipientId === viewer.personId;
+    if (record.recipientId !== null && record.recipientId !== viewer.personId) return false;
     if (isInternalComment(record) && !can(viewer, 'comment.readInternal')) return false;
     if (record.companyId === null) return true;
     return scopeIncludes(await this.scope(viewer, kind), record.companyId);

@@ -1,18 +1,18 @@
 import { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EventType } from '../../core/realtime/event-types.ts';
 import { LiveClient } from '../../testing/live-client.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
-import { publish, seedIds, SHARED, subscribed } from './live.test-kit.ts';
+import { subscribed } from './live.test-kit.ts';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 /** Long enough that only the bus can explain a delivery within the test's time. */
 const NO_POLL = { safetyPollMs: 600_000 };
 
-const ACTIVITY = `subscription($companyId: ID, $since: SafeInt) {
-  activityAdded(companyId: $companyId, since: $since) { seq entry { action entityId } }
+const COMMENT_CHANGED = `subscription($taskId: ID!) {
+  commentChanged(taskId: $taskId) { seq commentId comment { body } }
 }`;
-type Activity = { seq: number; entry: { action: string; entityId: string } };
+type CommentEvent = { seq: number; commentId: string; comment: { body: string } | null };
+const ADD_COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;
 
 function redisAnswers(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,27 +47,27 @@ describe.each([
     hubs.push(a);
     const b = await startTestServer({ env, realtime: NO_POLL, databaseUrl: a.databaseUrl });
     hubs.push(b);
-    const ids = await seedIds(a.server);
-    const http = new TestClient(a.url);
-    await http.signInAs('admin@ecohub.kr');
-    const client = new LiveClient(a.url, { cookie: http.cookie, retry: false });
+    const [task] = await a.server.orm.em.fork().execute<{ id: string }[]>('select id from task order by id limit 1');
+    const onA = await new TestClient(a.url).signInAs('admin@ecohub.kr');
+    const onB = await new TestClient(b.url).signInAs('admin@ecohub.kr');
+    const client = new LiveClient(a.url, { cookie: onA.cookie, retry: false });
     clients.push(client);
-    const activity = client.subscribe<Activity>(ACTIVITY, { companyId: ids.companyId });
+    const comments = client.subscribe<CommentEvent>(COMMENT_CHANGED, { taskId: task!.id });
     await subscribed(a.server, 1);
 
     const latencies: number[] = [];
+    const added: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const commentId = `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`;
-      await publish(b.server, { type: EventType.COMMENT_ADDED, entityId: commentId, companyId: ids.companyId, taskId: ids.taskId, payload: SHARED });
+      const result = await onB.data<{ addComment: { id: string } }>(ADD_COMMENT, { input: { taskId: task!.id, body: `through B ${i}` } });
       const committed = performance.now();
-      await activity.until((events) => events.length === i + 1);
+      added.push(result.addComment.id);
+      await comments.until((events) => events.length === i + 1);
       latencies.push(performance.now() - committed);
     }
-    expect(activity.events.map((event) => event.entry.entityId)).toEqual(
-      Array.from({ length: 20 }, (_, i) => `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`),
-    );
+    expect(comments.events.map((event) => event.commentId)).toEqual(added);
+    expect(comments.events.map((event) => event.comment?.body)).toEqual(added.map((_, i) => `through B ${i}`));
     latencies.sort((x, y) => x - y);
-    console.info(`cross-instance commit→receipt over ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}: p50 ${latencies[10]?.toFixed(1)} ms, max ${latencies[19]?.toFixed(1)} ms`);
+    console.info(`cross-instance response→receipt over ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}: p50 ${latencies[10]?.toFixed(1)} ms, max ${latencies[19]?.toFixed(1)} ms`);
     expect(a.server.services.realtime.busConnected).toBe(true);
   });
 });

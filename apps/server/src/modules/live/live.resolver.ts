@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, commentChanges, measureChanges, participationChanges, taskChanges } from './live.service.ts';
-import { ActivityAdded, CommentChange, MeasureChange, ParticipationChange, TaskChange } from './live.types.ts';
+import { activityAdditions, boardRowChanges, commentChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
+import { ActivityAdded, BoardRowChange, CommentChange, MeasureChange, NotificationAdded, ParticipationChange, TaskChange } from './live.types.ts';
 
 /** What every subscription's description says about resuming; the web client relies on it. */
 const RESUME =
@@ -82,6 +82,26 @@ export class LiveResolver {
     @Arg('companyId', () => ID, { nullable: true, description: 'Only this company' }) _companyId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): ActivityAdded {
+    return change;
+  }
+
+  @Subscription(() => BoardRowChange, {
+    description: `The recomputed board row of a company whenever its records change, for one program year's board. ${RESUME}`,
+    subscribe: ({ args, context }) => boardRowChanges(context as GraphQLContext, args as { programYearId: string; since?: number | null }),
+  })
+  boardRowChanged(
+    @Root() change: BoardRowChange,
+    @Arg('programYearId', () => ID) _programYearId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): BoardRowChange {
+    return change;
+  }
+
+  @Subscription(() => NotificationAdded, {
+    description: `The signed-in person's new notifications (mentions, assignments). ${RESUME}`,
+    subscribe: ({ args, context }) => notificationAdditions(context as GraphQLContext, args),
+  })
+  notificationAdded(@Root() change: NotificationAdded, @Arg('since', () => SafeInt, SINCE) _since: number | null): NotificationAdded {
     return change;
   }
 }

@@ -1,14 +1,19 @@
+import { Role } from '@ecohub/domain';
+import { Access } from '../../core/auth/access.ts';
 import { mayRead, type DataKind } from '../../core/auth/policy.ts';
+import type { Viewer } from '../../core/auth/viewer.ts';
 import { badInput, forbidden, notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { EventType } from '../../core/realtime/event-types.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
 import type { OutboxRecord } from '../../core/realtime/outbox-store.ts';
 import type { EventRecords } from '../../core/realtime/event-records.ts';
 import type { LiveTopic } from '../../core/realtime/realtime.ts';
 import { ActivityEntry } from '../activity/index.ts';
+import { boardRow } from '../board/index.ts';
 import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
+import { Notification } from '../notification/index.ts';
 import { Participation } from '../participation/index.ts';
 import { Task } from '../task/index.ts';
 import {
@@ -19,11 +24,17 @@ import {
   MEASURE_EVENTS,
   PARTICIPATION_EVENTS,
   programYearScope,
+  recipientScope,
   TASK_EVENTS,
   taskScope,
   type Scope,
 } from './live.topics.ts';
-import { TaskChangeKind, type ActivityAdded, type CommentChange, type CommentChangeKind, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
+import {
+  TaskChangeKind,
+  type ActivityAdded,
+  type BoardRowChange,
+  type NotificationAdded,
+  type CommentChange, type CommentChangeKind, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
 
 export interface CompanyOrYearArgs {
   companyId?: string | null;
@@ -50,6 +61,12 @@ export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, ar
   await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);
   return programYearScope(ctx.em, programYearId);
 }
+
+/**
+ * Computes a board row for all subscribers at once, with every company in scope; each
+ * subscriber's own rights are checked by `mayReceive` before the row is delivered to them.
+ */
+const BOARD_READER: Viewer = { personId: 'live-board', role: Role.ADMIN, companyId: null, sessionId: 'live-board' };
 
 /** A malformed id is simply not found (PostgreSQL would reject it as a uuid syntax error). */
 async function assertExists(ctx: GraphQLContext, table: 'company' | 'program_year', entity: string, id: string): Promise<void> {
@@ -142,6 +159,37 @@ export async function participationChanges(ctx: GraphQLContext, args: { programY
     companyId: record.companyId as string,
     participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId)),
   }));
+}
+
+/**
+ * Board rows of one program year: after any change to a company's records (its task counts,
+ * measure figures, stage or last activity may have moved), that company's row, recomputed once
+ * per event for every subscriber; the row reveals program results, checked per subscriber.
+ */
+export async function boardRowChanges(ctx: GraphQLContext, args: { programYearId: string; since?: number | null }): Promise<AsyncIterable<BoardRowChange>> {
+  const programYearId = args.programYearId;
+  return subscribeInScope(ctx, 'program-results', ACTIVITY_EVENTS, { programYearId, since: args.since }, async (record, records) => {
+    const companyId = record.companyId;
+    if (!companyId) return null;
+    const row = await records.load(record.seq, `board:${programYearId}:${companyId}`, (em) =>
+      boardRow(em, new Access(em, BOARD_READER), programYearId, companyId),
+    );
+    return { seq: record.seq, companyId, row };
+  });
+}
+
+/** The viewer's own notifications (mentions, assignments). */
+export async function notificationAdditions(ctx: GraphQLContext, args: { since?: number | null }): Promise<AsyncIterable<NotificationAdded>> {
+  assertMayWatch(ctx, 'work');
+  const viewer = ctx.access.requireViewer();
+  return ctx.services.realtime.subscribe(
+    ctx,
+    liveTopic('work', [EventType.NOTIFICATION_ADDED], recipientScope(viewer.personId), async (record, records) => {
+      const notification = await records.load(record.seq, 'notification', (em) => em.findOne(Notification, record.entityId));
+      return notification ? { seq: record.seq, notification } : null;
+    }),
+    sinceOf(args),
+  );
 }
 
 /** History entries as they are written: of one company, or of everything the viewer may see. */

@@ -1,8 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { ActivityEntry } from '../activity/index.ts';
+import { BoardRow } from '../board/index.ts';
 import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
+import { Notification } from '../notification/index.ts';
 import { Participation } from '../participation/index.ts';
 import { Task } from '../task/index.ts';
 
@@ -104,4 +106,25 @@ export class ActivityAdded {
 
   @Field(() => ActivityEntry)
   entry!: ActivityEntry;
+}
+
+@ObjectType({ description: "One company's program board row, recomputed after a change to its work" })
+export class BoardRowChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => ID)
+  companyId!: string;
+
+  @Field(() => BoardRow, { nullable: true, description: 'The row as it is now; null when the company is no longer on the board (e.g. withdrawn)' })
+  row!: BoardRow | null;
+}
+
+@ObjectType({ description: 'A new notification for the signed-in person' })
+export class NotificationAdded {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => Notification)
+  notification!: Notification;
 }

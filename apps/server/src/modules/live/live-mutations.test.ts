@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveClient } from '../../testing/live-client.ts';
+import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
+import { subscribed } from './live.test-kit.ts';
+
+/** Subscriptions fed by the real mutations of the other modules. */
+
+const ADMIN = 'admin@ecohub.kr';
+const STAFF = 'staff@hanilplating.co.kr';
+
+const COMMENT_CHANGED = `subscription($taskId: ID!, $since: SafeInt) {
+  commentChanged(taskId: $taskId, since: $since) { seq kind commentId taskId comment { id body visibility } }
+}`;
+type CommentEvent = { seq: number; kind: string; commentId: string; comment: { id: string; body: string | null; visibility: string } | null };
+const ADD_COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { id body } }`;
+
+const TASK_CHANGED = `subscription($programYearId: ID, $since: SafeInt) {
+  taskChanged(programYearId: $programYearId, since: $since) { seq kind taskId companyId task { id status version } }
+}`;
+type TaskEvent = { seq: number; kind: string; taskId: string; task: { id: string; status: string; version: number } | null };
+const MOVE_TASK = `mutation($id: ID!, $status: TaskStatus!, $version: Int!) { moveTask(id: $id, status: $status, version: $version) { id status version } }`;
+
+const BOARD_ROW_CHANGED = `subscription($programYearId: ID!, $since: SafeInt) {
+  boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId row { stage taskCounts { todo inProgress done total } company { id } } }
+}`;
+type BoardEvent = { seq: number; companyId: string; row: { taskCounts: { done: number; total: number }; company: { id: string } } | null };
+
+const NOTIFICATION_ADDED = `subscription($since: SafeInt) { notificationAdded(since: $since) { seq notification { id kind task { id } comment { id } } } }`;
+type NotificationEvent = { seq: number; notification: { id: string; kind: string; task: { id: string } | null; comment: { id: string } | null } };
+
+describe('live subscriptions fed by mutations', () => {
+  let hub: TestServer;
+  let admin: TestClient;
+  let staff: TestClient;
+  let staffPersonId: string;
+  let programYearId: string;
+  /** A task of the staff member's company. */
+  let task: { id: string; company_id: string; status: string; version: number };
+  const clients: LiveClient[] = [];
+
+  function live(http: TestClient): LiveClient {
+    const client = new LiveClient(hub.url, { cookie: http.cookie, retry: false });
+    clients.push(client);
+    return client;
+  }
+
+  async function subscribe<T extends { seq: number }>(http: TestClient, query: string, variables: Record<string, unknown>) {
+    const before = hub.server.services.realtime.subscriptions;
+    const subscription = live(http).subscribe<T>(query, variables);
+    await subscribed(hub.server, before + 1);
+    return subscription;
+  }
+
+  beforeAll(async () => {
+    hub = await startTestServer();
+    admin = await new TestClient(hub.url).signInAs(ADMIN);
+    staff = await new TestClient(hub.url).signInAs(STAFF);
+    const em = hub.server.orm.em.fork();
+    const [person] = await em.execute<{ id: string; company_id: string }[]>('select id, company_id from person where email = ?', [STAFF]);
+    staffPersonId = person!.id;
+    const [row] = await em.execute<{ id: string; company_id: string; status: string; version: number; program_year_id: string }[]>(
+      `select t.id, t.company_id, t.status, t.version, p.program_year_id
+         from task t join participation p on p.company_id = t.company_id
+        where t.company_id = ? and t.archived_at is null and t.status = 'TODO' order by t.id limit 1`,
+      [person!.company_id],
+    );
+    task = row!;
+    programYearId = row!.program_year_id;
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await hub.close();
+  });
+
+  it('creates one comment for an addComment sent twice with one idempotency key, and publishes it once', async () => {
+    const comments = await subscribe<CommentEvent>(admin, COMMENT_CHANGED, { taskId: task.id });
+    const input = { taskId: task.id, body: 'sent twice', idempotencyKey: 'live-idempotent-1' };
+    const [first, second] = await Promise.all([admin.data(ADD_COMMENT, { input }), admin.data(ADD_COMMENT, { input })]);
+    const third = await admin.data<{ addComment: { id: string } }>(ADD_COMMENT, { input });
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+    const [count] = await hub.server.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from comment where task_id = ? and body = ?', [task.id, 'sent twice']);
+    expect(Number(count?.n)).toBe(1);
+
+    await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: 'after the retries' } });
+    const events = await comments.until((received) => received.length === 2);
+    expect(events.map((event) => event.comment?.body)).toEqual(['sent twice', 'after the retries']);
+    expect(events[0]?.commentId).toBe(third.addComment.id);
+  });
+
+  it('publishes nothing for a mutation that fails', async () => {
+    const comments = await subscribe<CommentEvent>(admin, COMMENT_CHANGED, { taskId: task.id });
+    expect(await admin.errorCode(ADD_COMMENT, { input: { taskId: task.id, body: '' } })).toBe('BAD_USER_INPUT');
+    expect(await admin.errorCode(MOVE_TASK, { id: task.id, status: 'IN_PROGRESS', version: task.version + 100 })).toBe('CONFLICT');
+    await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: 'the only event' } });
+    const [event] = await comments.until((received) => received.length >= 1);
+    expect(event?.comment?.body).toBe('the only event');
+    await hub.server.services.realtime.dispatcher.caughtUp();
+    expect(comments.events).toHaveLength(1);
+  });
+
+  it('never sends company staff an internal comment, and sends them shared ones', async () => {
+    const staffComments = await subscribe<CommentEvent>(staff, COMMENT_CHANGED, { taskId: task.id });
+    const adminComments = await subscribe<CommentEvent>(admin, COMMENT_CHANGED, { taskId: task.id });
+    await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: 'experts only', visibility: 'INTERNAL' } });
+    await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: 'for everyone', visibility: 'SHARED' } });
+    await adminComments.until((received) => received.length === 2);
+    const seen = await staffComments.until((received) => received.length === 1);
+    expect(seen.map((event) => event.comment?.body)).toEqual(['for everyone']);
+  });
+
+  it('streams task moves of a program year and the recomputed board row of the company', async () => {
+    const tasks = await subscribe<TaskEvent>(admin, TASK_CHANGED, { programYearId });
+    const board = await subscribe<BoardEvent>(admin, BOARD_ROW_CHANGED, { programYearId });
+    const before = (await admin.data<{ programYear: { board: { company: { id: string }; taskCounts: { done: number } }[] } }>(
+      'query($id: ID!) { programYear(id: $id) { board { company { id } taskCounts { done } } } }',
+      { id: programYearId },
+    )).programYear.board.find((row) => row.company.id === task.company_id);
+
+    const moved = await admin.data<{ moveTask: { version: number } }>(MOVE_TASK, { id: task.id, status: 'IN_PROGRESS', version: task.version });
+    await admin.data(MOVE_TASK, { id: task.id, status: 'DONE', version: moved.moveTask.version });
+
+    const taskEvents = await tasks.until((received) => received.length === 2);
+    expect(taskEvents.map((event) => [event.kind, event.taskId])).toEqual([
+      ['MOVED', task.id],
+      ['MOVED', task.id],
+    ]);
+    // The task is loaded when the event is delivered: both show it as it is now.
+    expect(taskEvents[1]?.task?.status).toBe('DONE');
+
+    const rows = await board.until((received) => received.length === 2);
+    expect(rows.every((event) => event.companyId === task.company_id && event.row?.company.id === task.company_id)).toBe(true);
+    expect(rows[1]?.row?.taskCounts.done).toBe((before?.taskCounts.done ?? 0) + 1);
+  });
+
+  it('sends a notification to the person mentioned, and to nobody else', async () => {
+    const mine = await subscribe<NotificationEvent>(staff, NOTIFICATION_ADDED, {});
+    const admins = await subscribe<NotificationEvent>(admin, NOTIFICATION_ADDED, {});
+    const added = await admin.data<{ addComment: { id: string } }>(ADD_COMMENT, {
+      input: { taskId: task.id, body: `@[이수진](person:${staffPersonId}) please check the meter readings` },
+    });
+    const [event] = await mine.until((received) => received.length === 1);
+    expect(event?.notification).toMatchObject({ kind: 'MENTION', task: { id: task.id }, comment: { id: added.addComment.id } });
+    await hub.server.services.realtime.dispatcher.caughtUp();
+    expect(admins.events).toHaveLength(0);
+  });
+});
