@@ -20,7 +20,7 @@ export interface Machine {
 export async function describeMachine(databaseUrl: string): Promise<Machine> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  let postgres = 'unknown';
+  let postgres: string;
   try {
     postgres = String((await client.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]?.v);
   } finally {
