@@ -6,7 +6,9 @@ import { round } from '../load/samples.ts';
 import { SERVER_DIR } from '../paths.ts';
 import type { ScenarioResult } from '../report/report.ts';
 
-const RUNS = 3;
+const MAX_RUNS = 3;
+/** What one start and stop may take on a busy machine: fewer runs when the run's time is short. */
+const RUN_BUDGET_MS = 30_000;
 const TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 45_000;
 
@@ -90,10 +92,11 @@ async function stopOrphanedPostgres(dataDir: string): Promise<void> {
   for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-export async function startScenario(dataDir: string): Promise<ScenarioResult> {
+export async function startScenario(dataDir: string, budgetMs: number): Promise<ScenarioResult> {
   const commands = existsSync(BUNDLE) ? [TSX_START, BUNDLE_START] : [TSX_START];
+  const perCommand = Math.max(1, Math.min(MAX_RUNS, Math.floor(budgetMs / RUN_BUDGET_MS / commands.length)));
   const runs: { command: string; run: StartRun }[] = [];
-  for (const command of commands) for (let i = 0; i < RUNS; i++) runs.push({ command: command.name, run: await startOnce(dataDir, command) });
+  for (const command of commands) for (let i = 0; i < perCommand; i++) runs.push({ command: command.name, run: await startOnce(dataDir, command) });
   const medianOf = (name: string) => {
     const sorted = runs.filter((r) => r.command === name).map((r) => r.run.readyMs).sort((a, b) => a - b);
     return { median: sorted[Math.floor(sorted.length / 2)] as number, worst: sorted.at(-1) as number };
