@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, HANGUL, screenshot, signInAs, startHub, webRoot, type Hub, type Person } from './harness.ts';
@@ -172,6 +172,23 @@ describeWithBrowser('an expert and a company staff member working together', () 
     });
     expect(taskLabels.filter((text) => HANGUL.test(text))).toEqual([]);
     await page.getByTestId('lang-ko').click();
+  });
+
+  it('exports the measures register to CSV and Excel files', async () => {
+    const { page } = expert;
+    await page.goto('/measures');
+    await page.locator('[data-measure-id]').first().waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const csvText = readFileSync((await csv.path()) as string, 'utf8');
+    expect(csv.suggestedFilename()).toMatch(/^ecohub-measures-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csvText.startsWith('\uFEFF기업,과제,유형,상태,투자비 (원)')).toBe(true);
+    expect(csvText.trim().split('\r\n').length).toBe((await page.locator('[data-measure-id]').count()) + 1);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    const bytes = readFileSync((await xlsx.path()) as string);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(2000);
   });
 
   it('keeps the pages within the Content Security Policy and free of script errors', () => {
