@@ -3,7 +3,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../../config/config.ts';
 import type { DataKind } from '../auth/policy.ts';
-import { unauthenticated } from '../errors.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';

@@ -66,6 +66,23 @@ describe('live delivery', () => {
     await hub.close();
   });
 
+  it('delivers an event within milliseconds of its commit', async ({ annotate }) => {
+    const client = await live('admin@ecohub.kr');
+    const before = hub.server.services.realtime.subscriptions;
+    const activity = client.subscribe<Activity>(ACTIVITY, { companyId: ids.companyId });
+    await subscribed(hub.server, before + 1);
+    const latencies: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      await publish(hub.server, { type: EventType.TASK_UPDATED, entityId: ids.taskId, companyId: ids.companyId, taskId: ids.taskId });
+      const committed = performance.now();
+      await activity.until((events) => events.length === i + 1);
+      latencies.push(performance.now() - committed);
+    }
+    await annotate(`commit→receipt on one instance (activityAdded): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+    expect(percentile(latencies, 50)).toBeLessThan(250);
+    activity.unsubscribe();
+  });
+
   it('stops delivering a company to an expert at once when they leave the team serving it', async () => {
     const em = hub.server.orm.em.fork();
     // An expert who serves the company only through one team membership (not as its lead).
@@ -99,7 +116,7 @@ describe('live delivery', () => {
     expect(events.map((event) => event.entry.action)).toEqual([EventType.TASK_UPDATED, EventType.BUDGET_CHANGED]);
   });
 
-  it('disconnects a client that stops reading (bounded queue) without delaying a healthy one', async () => {
+  it('disconnects a client that stops reading (bounded queue) without delaying a healthy one', async ({ annotate }) => {
     const em = hub.server.orm.em.fork();
     // Large events fill the socket buffers quickly, so the stuck client's queue overflows soon.
     await em.execute(`update task set description = repeat('물', 30000) where id = ?`, [ids.taskId]);
@@ -128,7 +145,7 @@ describe('live delivery', () => {
     const beside = healthy.receivedAt.slice(firstBeside).map((at, i) => at - (committedAt[firstBeside + i] as number));
 
     const summary = (latencies: number[]) => `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`;
-    console.info(
+    await annotate(
       `commit→receipt of ~90 kB task events: alone ${summary(alone)}; beside a stuck client (cut off after ${beside.length} events) ${summary(beside)}`,
     );
     expect(percentile(beside, 50)).toBeLessThan(percentile(alone, 50) * 3 + 20);

@@ -42,7 +42,7 @@ describe.each([
     for (const hub of hubs.reverse()) await hub.close();
   });
 
-  it.runIf(run)('delivers to a subscriber on instance A a comment added through instance B', async () => {
+  it.runIf(run)('delivers to a subscriber on instance A a comment added through instance B', async ({ annotate }) => {
     const a = await startTestServer({ env, realtime: NO_POLL });
     hubs.push(a);
     const b = await startTestServer({ env, realtime: NO_POLL, databaseUrl: a.databaseUrl });
@@ -67,7 +67,7 @@ describe.each([
     expect(comments.events.map((event) => event.commentId)).toEqual(added);
     expect(comments.events.map((event) => event.comment?.body)).toEqual(added.map((_, i) => `through B ${i}`));
     latencies.sort((x, y) => x - y);
-    console.info(`cross-instance response→receipt over ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}: p50 ${latencies[10]?.toFixed(1)} ms, max ${latencies[19]?.toFixed(1)} ms`);
+    await annotate(`cross-instance response→receipt over ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}: p50 ${latencies[10]?.toFixed(1)} ms, max ${latencies[19]?.toFixed(1)} ms`);
     expect(a.server.services.realtime.busConnected).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { Role } from '@ecohub/domain';
 import { Access } from '../../core/auth/access.ts';
-import { mayRead, type DataKind } from '../../core/auth/policy.ts';
+import type { DataKind } from '../../core/auth/policy.ts';
 import type { Viewer } from '../../core/auth/viewer.ts';
-import { badInput, forbidden, notFound } from '../../core/errors.ts';
+import { notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { isUuid } from '../../core/ids.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -19,65 +19,28 @@ import { Task } from '../task/index.ts';
 import {
   ACTIVITY_EVENTS,
   COMMENT_EVENTS,
-  companyScope,
   everywhere,
   MEASURE_EVENTS,
   PARTICIPATION_EVENTS,
-  programYearScope,
   recipientScope,
   TASK_EVENTS,
   taskScope,
   type Scope,
 } from './live.topics.ts';
+import { assertMayWatch, companyOrYearScope, type CompanyOrYearArgs } from './live.access.ts';
 import {
   TaskChangeKind,
   type ActivityAdded,
   type BoardRowChange,
+  type CommentChange,
+  type CommentChangeKind,
+  type MeasureChange,
+  type MeasureChangeKind,
   type NotificationAdded,
-  type CommentChange, type CommentChangeKind, type MeasureChange, type MeasureChangeKind, type ParticipationChange, type ParticipationChangeKind, type TaskChange } from './live.types.ts';
-
-export interface CompanyOrYearArgs {
-  companyId?: string | null;
-  programYearId?: string | null;
-}
-
-/**
- * Checks that the viewer may watch the requested company or program year (an invisible company
- * is NOT_FOUND, a kind of data the role never sees is FORBIDDEN) and returns its scope.
- */
-export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, args: CompanyOrYearArgs): Promise<Scope> {
-  if (Boolean(args.companyId) === Boolean(args.programYearId)) {
-    throw badInput('Give either companyId or programYearId', [
-      { field: 'companyId', rule: 'exactlyOne', message: 'companyId or programYearId, not both' },
-    ]);
-  }
-  assertMayWatch(ctx, kind);
-  if (args.companyId) {
-    await assertExists(ctx, 'company', 'Company', args.companyId);
-    await ctx.access.assertCanSeeCompany(kind, args.companyId, 'Company', args.companyId);
-    return companyScope(args.companyId);
-  }
-  const programYearId = args.programYearId as string;
-  await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);
-  return programYearScope(ctx.em, programYearId);
-}
-
-/**
- * Computes a board row for all subscribers at once, with every company in scope; each
- * subscriber's own rights are checked by `mayReceive` before the row is delivered to them.
- */
-const BOARD_READER: Viewer = { personId: 'live-board', role: Role.ADMIN, companyId: null, sessionId: 'live-board' };
-
-/** A malformed id is simply not found (PostgreSQL would reject it as a uuid syntax error). */
-async function assertExists(ctx: GraphQLContext, table: 'company' | 'program_year', entity: string, id: string): Promise<void> {
-  const rows = isUuid(id) ? await ctx.em.execute(`select 1 from ${table} where id = ?`, [id]) : [];
-  if (rows.length === 0) throw notFound(entity, id);
-}
-
-/** Signed in, and in a role that reads this kind of data at all. */
-function assertMayWatch(ctx: GraphQLContext, kind: DataKind): void {
-  if (!mayRead(ctx.access.requireViewer(), kind)) throw forbidden();
-}
+  type ParticipationChange,
+  type ParticipationChangeKind,
+  type TaskChange,
+} from './live.types.ts';
 
 /**
  * A live topic from a scope and event types. The scope sees every event first (a program year
@@ -107,6 +70,12 @@ function sinceOf(args: { since?: number | null }): number | null {
   return args.since ?? null;
 }
 
+/*
+ * Records are loaded once per event for all subscribers (EventRecords), with the relations the
+ * clients select populated up front: field resolvers then run per subscriber on loaded
+ * references instead of scheduling a batch load each.
+ */
+
 export function taskChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { since?: number | null }): Promise<AsyncIterable<TaskChange>> {
   return subscribeInScope(ctx, 'work', TASK_EVENTS, args, async (record, records) => {
     const kind = changeKind<TaskChangeKind>(record.type);
@@ -115,7 +84,7 @@ export function taskChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { sin
       kind,
       taskId: record.entityId,
       companyId: record.companyId as string,
-      task: kind === TaskChangeKind.DELETED ? null : await records.load(record.seq, 'task', (em) => em.findOne(Task, record.entityId)),
+      task: kind === TaskChangeKind.DELETED ? null : await records.load(record.seq, 'task', (em) => em.findOne(Task, record.entityId, { populate: ['assignees'] })),
     };
   });
 }
@@ -135,7 +104,7 @@ export async function commentChanges(ctx: GraphQLContext, args: { taskId: string
       kind: changeKind<CommentChangeKind>(record.type),
       commentId: record.entityId,
       taskId: args.taskId,
-      comment: await records.load(record.seq, 'comment', (em) => em.findOne(Comment, record.entityId)),
+      comment: await records.load(record.seq, 'comment', (em) => em.findOne(Comment, record.entityId, { populate: ['author'] })),
     })),
     sinceOf(args),
   );
@@ -147,7 +116,7 @@ export function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & { 
     kind: changeKind<MeasureChangeKind>(record.type),
     measureId: record.entityId,
     companyId: record.companyId as string,
-    measure: await records.load(record.seq, 'measure', (em) => em.findOne(Measure, record.entityId)),
+    measure: await records.load(record.seq, 'measure', (em) => em.findOne(Measure, record.entityId, { populate: ['company'] })),
   }));
 }
 
@@ -157,9 +126,15 @@ export async function participationChanges(ctx: GraphQLContext, args: { programY
     kind: changeKind<ParticipationChangeKind>(record.type),
     participationId: record.entityId,
     companyId: record.companyId as string,
-    participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId)),
+    participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId, { populate: ['company'] })),
   }));
 }
+
+/**
+ * Computes a board row for all subscribers at once, with every company in scope; each
+ * subscriber's own rights are checked by `mayReceive` before the row is delivered to them.
+ */
+const BOARD_READER: Viewer = { personId: 'live-board', role: Role.ADMIN, companyId: null, sessionId: 'live-board' };
 
 /**
  * Board rows of one program year: after any change to a company's records (its task counts,
@@ -185,7 +160,7 @@ export async function notificationAdditions(ctx: GraphQLContext, args: { since?:
   return ctx.services.realtime.subscribe(
     ctx,
     liveTopic('work', [EventType.NOTIFICATION_ADDED], recipientScope(viewer.personId), async (record, records) => {
-      const notification = await records.load(record.seq, 'notification', (em) => em.findOne(Notification, record.entityId));
+      const notification = await records.load(record.seq, 'notification', (em) => em.findOne(Notification, record.entityId, { populate: ['actor', 'task', 'comment'] }));
       return notification ? { seq: record.seq, notification } : null;
     }),
     sinceOf(args),
@@ -201,7 +176,7 @@ export async function activityAdditions(ctx: GraphQLContext, args: { companyId?:
     liveTopic('work', ACTIVITY_EVENTS, scope, async (record, records) => {
       const activityId = record.payload.activityId;
       if (typeof activityId !== 'string') return null;
-      const entry = await records.load(record.seq, 'activity', (em) => em.findOne(ActivityEntry, activityId));
+      const entry = await records.load(record.seq, 'activity', (em) => em.findOne(ActivityEntry, activityId, { populate: ['actor', 'company'] }));
       return entry ? { seq: record.seq, entry } : null;
     }),
     sinceOf(args),
