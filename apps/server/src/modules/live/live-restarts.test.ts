@@ -8,7 +8,7 @@ import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts'
 import { freePort, startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 
 const COMMENTS = 500;
-const LANES = 4;
+const LANES = 8;
 const COMMENT_CHANGED = `subscription($taskId: ID!, $since: SafeInt) {
   commentChanged(taskId: $taskId, since: $since) { seq kind commentId comment { id body } }
 }`;
@@ -21,7 +21,7 @@ function body(i: number): string {
 
 /**
  * Reliability end to end, on a database of its own that the test can restart: instance A is
- * restarted at comment 150 and PostgreSQL itself at comment 300, while four writers add comments
+ * restarted at comment 150 and PostgreSQL itself at comment 300, while eight writers add comments
  * through both instances (each retrying with its idempotency key whenever it gets no answer) and
  * three subscribers (two on A, one on B) resume with `since` whenever their socket drops. Every
  * subscriber must end with the comments in commit order, each exactly once.
@@ -74,7 +74,7 @@ describe('no lost comments across an instance restart and a database restart', (
     const onA = async () => (await aReady).url;
     const subscribers: LiveSubscription<CommentEvent>[] = [subscribe(onA), subscribe(onA), subscribe(async () => b.url)];
 
-    // Four writers in parallel, alternating between the instances; positions decide the order.
+    // Writers in parallel, alternating between the instances; positions decide the order.
     const restarts: Promise<void>[] = [];
     let added = 0;
     const lane = async (first: number) => {
