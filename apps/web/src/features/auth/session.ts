@@ -49,6 +49,8 @@ export async function signOut(client: Client) {
 }
 
 export const MANAGER_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER];
+/** Who writes the consulting work: tasks, measures, diagnoses. */
+export const WORK_WRITER_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT];
 export const PROGRAM_WIDE_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.OBSERVER, Role.EXPERT];
 
 export function hasRole(person: Viewer | null, roles: readonly Role[]): boolean {

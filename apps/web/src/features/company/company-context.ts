@@ -3,8 +3,11 @@ import type { CompanyWorkspaceQuery } from '@/graphql/generated/graphql';
 
 export interface CompanyContext {
   company: ComputedRef<CompanyWorkspaceQuery['company'] | null>;
-  /** Observers only watch. */
-  canEdit: ComputedRef<boolean>;
+  /** Managers and experts write the consulting work (tasks, measures, diagnoses). */
+  canWrite: ComputedRef<boolean>;
+  /** Who may move a card: writers any card, company staff the cards assigned to them. */
+  canMoveTask: ComputedRef<(task: { assignees: readonly { id: string }[] }) => boolean>;
+  canComment: ComputedRef<boolean>;
 }
 
 export const COMPANY_KEY: InjectionKey<CompanyContext> = Symbol('ecohub.company');

@@ -24,14 +24,14 @@ function task(id: string, status: string, rank: string, version = 1) {
 
 const TASKS = [task('a', 'TODO', 'h', 4), task('b', 'TODO', 'p', 2), task('c', 'TODO', 'x'), task('d', 'IN_PROGRESS', 'i', 7)];
 
-function setup(moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>) {
+function setup(moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>, canMove: (task: { assignees: readonly { id: string }[] }) => boolean = () => true) {
   const mock = mockClient({
     CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: TASKS.length, edges: TASKS.map((node) => ({ node })) } } }),
     MoveTask: moveAnswer,
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   const wrapper = mount(TaskBoardPanel, {
-    props: { companyId: 'company-1', canEdit: true },
+    props: { companyId: 'company-1', canAdd: true, canMove },
     global: { plugins: [router, [urql, shallowRef(mock.client)]] },
     attachTo: document.body,
   });
@@ -128,5 +128,17 @@ describe('the task board', () => {
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'c']);
     expect(columnIds(wrapper, 'DONE')).toEqual(['b']);
     expect(wrapper.find('[data-task-id="b"]').classes()).toContain('live-changed');
+  });
+
+  it('does not let people move cards they may not move (staff: only their own)', async () => {
+    const { mock, wrapper } = setup(() => 'pending', () => false);
+    await flushPromises();
+    const card = wrapper.find('[data-task-id="a"]');
+    expect(card.attributes('draggable')).toBe('false');
+    await card.trigger('keydown', { key: ' ' });
+    await card.trigger('keydown', { key: 'ArrowRight' });
+    await card.trigger('keydown', { key: ' ' });
+    expect(mock.callsOf('MoveTask')).toEqual([]);
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
   });
 });
