@@ -1,5 +1,5 @@
 import { CommentVisibility, Role } from '@ecohub/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { can, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
@@ -93,6 +93,21 @@ export class Access {
   /** Other tenants' records are reported as not found: their existence is not revealed. */
   async assertCanSeeCompany(kind: DataKind, companyId: string, entity: string, id: string): Promise<void> {
     if (!(await this.canSeeCompany(kind, companyId))) throw notFound(entity, id);
+  }
+
+  /**
+   * The history entries a viewer may read (a MikroORM filter on ActivityEntry): those of the
+   * companies whose work they see and, for viewers who may not read internal comments, none about
+   * those comments: their very existence is internal.
+   */
+  async activityFilter(): Promise<Record<string, unknown>> {
+    const filter = await this.companyFilter('work');
+    if (can(this.viewer, 'comment.readInternal')) return filter;
+    const internalComment = raw(
+      (alias: string) =>
+        `not (${alias}.entity_type = 'Comment' and exists (select 1 from comment c where c.id = ${alias}.entity_id and c.visibility = '${CommentVisibility.INTERNAL}'))`,
+    );
+    return { ...filter, [internalComment]: [] };
   }
 
   /** Comment visibilities this viewer may read. */

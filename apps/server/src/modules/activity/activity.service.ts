@@ -15,7 +15,7 @@ export async function listActivity(ctx: GraphQLContext, filter: ActivityFilter =
   for (const field of ['entityId', 'companyId', 'actorId'] as const) {
     if (filter[field] && !isUuid(filter[field])) throw badInput(`${field} is not a valid id`);
   }
-  const where: FilterQuery<ActivityEntry>[] = [await ctx.access.companyFilter('work')];
+  const where: FilterQuery<ActivityEntry>[] = [await ctx.access.activityFilter()];
   if (filter.entityType) where.push({ entityType: filter.entityType });
   if (filter.entityId) where.push({ entityId: filter.entityId });
   if (filter.companyId) where.push({ company: filter.companyId });
