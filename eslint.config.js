@@ -37,4 +37,9 @@ export default tseslint.config(
       'vue/multi-word-component-names': ['error', { ignores: ['App'] }],
     },
   },
+  {
+    // Tests, benchmarks and scripts print the figures they measure.
+    files: ['**/*.test.ts', 'bench/**', 'scripts/**', 'apps/server/src/cli/**'],
+    rules: { 'no-console': 'off' },
+  },
 );

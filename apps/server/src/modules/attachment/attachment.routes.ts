@@ -97,18 +97,25 @@ export function attachmentRoutes(services: AppServices, authenticate: (req: Requ
   return router;
 }
 
+function hasControlCharacter(value: string): boolean {
+  return [...value].some((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f;
+  });
+}
+
 function describeUpload(req: Request): { target: AttachmentTarget; fileName: string; contentType: string } {
   const given = TARGET_KINDS.filter((kind) => typeof req.query[`${kind}Id`] === 'string');
   if (given.length !== 1) throw badInput('Name exactly one of diagnosisId, measureId, taskId or commentId');
   const kind = given[0]!;
   const rawName = req.headers['x-file-name'];
-  let fileName = '';
+  let fileName: string;
   try {
     fileName = typeof rawName === 'string' ? basename(decodeURIComponent(rawName)).trim() : '';
   } catch {
     fileName = '';
   }
-  if (!fileName || fileName.length > 255 || /[\u0000-\u001f\u007f]/.test(fileName)) {
+  if (!fileName || fileName.length > 255 || hasControlCharacter(fileName)) {
     throw badInput('X-File-Name must carry the file name (percent-encoded, at most 255 characters)');
   }
   const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

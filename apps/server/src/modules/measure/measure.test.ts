@@ -234,7 +234,7 @@ describe('measures over HTTP', () => {
     it('pages with cursors without gaps or repeats', async () => {
       const seen: string[] = [];
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const page: { measures: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; edges: { node: { id: string } }[] } } =
           await w.as.manager.data(LIST, { first: 2, after });

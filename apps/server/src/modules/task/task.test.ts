@@ -197,7 +197,7 @@ describe('tasks over HTTP', () => {
     it('pages in board order without gaps or repeats', async () => {
       const seen: string[] = [];
       let after: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const page: { tasks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } =
           await w.as.manager.data(LIST, { first: 3, after });
