@@ -1,11 +1,15 @@
-import { useQuery } from '@urql/vue';
+import { ErrorCode, type MeasureStatus } from '@ecohub/domain';
+import { useMutation, useQuery } from '@urql/vue';
+import { useI18n } from 'vue-i18n';
+import { useToasts } from '@/composables/useToasts';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { useApi } from '@/graphql/api';
-import { problemOf } from '@/graphql/errors';
+import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
   MeasureChangedDocument,
   MeasuresDocument,
+  TransitionMeasureDocument,
   type MeasureFilter,
   type MeasureRowFragment,
 } from '@/graphql/generated/graphql';
@@ -22,6 +26,9 @@ export function useMeasures(options: {
   pause?: MaybeRefOrGetter<boolean>;
 }) {
   const { client } = useApi();
+  const { t } = useI18n();
+  const toasts = useToasts();
+  const transitionMutation = useMutation(TransitionMeasureDocument);
   const query = useQuery({
     query: MeasuresDocument,
     variables: () => ({ filter: toValue(options.filter), first: PAGE }),
@@ -90,8 +97,19 @@ export function useMeasures(options: {
     if (page.data) extra.value = [...extra.value, ...page.data.measures.edges.map((edge) => edge.node)];
   }
 
+  /** Moves a measure to its next status; a lost race reloads the register with a message. */
+  async function transition(row: MeasureRowFragment, to: MeasureStatus) {
+    const result = await transitionMutation.executeMutation({ id: row.id, to, version: row.version });
+    const problem = problemOf(result.error);
+    if (problem) {
+      toasts.show(problem.code === ErrorCode.CONFLICT ? t('errors.CONFLICT') : t(problemMessageKey(problem)), problem.code === ErrorCode.CONFLICT ? 'warning' : 'danger');
+    }
+    refetch();
+  }
+
   return {
     query,
+    transition,
     rows,
     totals: computed(() => query.data.value?.measureTotals ?? null),
     totalCount: computed(() => query.data.value?.measures.totalCount ?? 0),
