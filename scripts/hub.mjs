@@ -96,22 +96,28 @@ async function buildWebIfStale(env) {
   await run(env, 'pnpm', ['--filter', '@ecohub/web', 'run', 'build']);
 }
 
+const KOREAN_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+
+/** Browser tests need Debian's Chromium, and a Korean font so screenshots show Hangul, not boxes. */
 function ensureChromium(env) {
-  if (existsSync('/usr/bin/chromium') || env.CHROMIUM_PATH) return;
+  const missing = [];
+  if (!existsSync('/usr/bin/chromium') && !env.CHROMIUM_PATH) missing.push('chromium');
+  if (!existsSync(KOREAN_FONT)) missing.push('fonts-noto-cjk');
+  if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    log('Chromium is missing and this user cannot install it: browser tests will be SKIPPED');
+    log(`${missing.join(' and ')} missing and this user cannot install them: browser tests may be SKIPPED`);
     return;
   }
-  log('installing Debian chromium for the browser tests (apt-get)');
+  log(`installing Debian ${missing.join(' and ')} for the browser tests (apt-get)`);
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   const result =
     update.status === 0
-      ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
           stdio: 'inherit',
           env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
         })
       : update;
-  if (result.status !== 0) log('could not install chromium: browser tests will be SKIPPED');
+  if (result.status !== 0) log(`could not install ${missing.join(' and ')}: browser tests may be SKIPPED`);
 }
 
 const serverTask = (script) => async (env) => run(env, 'pnpm', ['--filter', '@ecohub/server', 'run', script]);
