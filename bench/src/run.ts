@@ -64,9 +64,9 @@ try {
   const scenarios: [number[], string, () => Promise<ScenarioResult | ScenarioResult[]>][] = [
     [[1], 'Board query', () => boardScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
-    [[3, 4], 'Live fan-out and idle scale', () => liveScenarios(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],
     [[6], 'Cross-instance', () => crossInstanceScenario(ctx)],
+    [[3, 4], 'Live fan-out and idle scale', () => liveScenarios(ctx)],
   ];
   for (const [ids, title, run] of scenarios) {
     if (only && !ids.some((id) => only.has(id))) continue;

@@ -44,7 +44,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
     const runs: LoadResult[] = [];
     for (const concurrency of [1, 16]) {
       ctx.log(`board: ${companies} companies at concurrency ${concurrency}`);
-      runs.push(await runLoad(target, { concurrency, warmupMs: ctx.quick ? 500 : 2_000, durationMs: ctx.quick ? 2_000 : 8_000, maxRequests: concurrency === 1 ? 2_000 : undefined }));
+      runs.push(await runLoad(target, { concurrency, warmupMs: ctx.quick ? 500 : 2_000, durationMs: ctx.quick ? 2_000 : 6_000, maxRequests: concurrency === 1 ? 2_000 : undefined }));
     }
     const counting = new GraphQLClient(counter.url, cookie, 1);
     const statements = await statementsPer(counter, ctx.quick ? 3 : 10, async () => {

@@ -57,6 +57,9 @@ async function startOnce(dataDir: string, command: StartCommand): Promise<StartR
     }
     const readyMs = performance.now() - started;
     const logged = /"ms":(\d+),"msg":"EcoHub is ready"/.exec(output)?.[1];
+    // A SIGTERM in the first moments after ready races the start-up outbox prune and the hub
+    // never exits (reported): give it a second, as any real stop would.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     await stop();
     return { readyMs: round(readyMs, 0), createServerMs: logged ? Number(logged) : null, stopMs: result.stopMs, killed: result.killed };
   } finally {
@@ -93,7 +96,7 @@ async function stopOrphanedPostgres(dataDir: string): Promise<void> {
 }
 
 export async function startScenario(dataDir: string, budgetMs: number): Promise<ScenarioResult> {
-  const commands = existsSync(BUNDLE) ? [TSX_START, BUNDLE_START] : [TSX_START];
+  const commands = existsSync(BUNDLE) && budgetMs >= 2 * RUN_BUDGET_MS ? [TSX_START, BUNDLE_START] : [TSX_START];
   const perCommand = Math.max(1, Math.min(MAX_RUNS, Math.floor(budgetMs / RUN_BUDGET_MS / commands.length)));
   const runs: { command: string; run: StartRun }[] = [];
   for (const command of commands) for (let i = 0; i < perCommand; i++) runs.push({ command: command.name, run: await startOnce(dataDir, command) });
@@ -121,7 +124,9 @@ export async function startScenario(dataDir: string, budgetMs: number): Promise<
     targets: [{ target: 'start ≤ 5 s (npm start)', measured: `median ${start.median} ms, worst ${start.worst} ms`, met: start.median <= 5_000 }],
     notes: [
       ...(killed ? [`${killed} of ${runs.length} hubs did not exit within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM and were killed (the next start then recovers PostgreSQL).`] : []),
-      ...(existsSync(BUNDLE) ? [`With the production bundle: median ${medianOf(BUNDLE_START.name).median} ms.`] : ['The production bundle (apps/server/dist/main.js) is timed too once `npm run build` has made it.']),
+      ...(commands.includes(BUNDLE_START)
+        ? [`With the production bundle: median ${medianOf(BUNDLE_START.name).median} ms.`]
+        : ['The production bundle (apps/server/dist/main.js) is timed too once `npm run build` has made it and the run has time left.']),
       'In apps/server, with the embedded PostgreSQL on the data folder this run left (SEED_ON_START=false: nothing to seed); `npm start` itself first checks the toolchain and the web build.',
     ],
     figures: { runs },
