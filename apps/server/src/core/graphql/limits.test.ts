@@ -142,6 +142,17 @@ describe('limits over HTTP', () => {
     expect(get.status).toBe(400);
   });
 
+  it('sends the security headers with every response, the web app\'s included', async () => {
+    for (const path of ['/graphql?query=%7B__typename%7D', '/', '/healthz']) {
+      const response = await fetch(`${hub.url}${path}`, { headers: { 'apollo-require-preflight': 'true' } });
+      expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('allows introspection outside production (the development tools need it)', async () => {
     expect((await client.request(getIntrospectionQuery())).errors).toBeUndefined();
   });
