@@ -259,6 +259,11 @@ describe('tenant isolation under 1,000 random changes', () => {
         { y: programYearId },
       );
       expect(board.programYear.board.map((row) => row.company.id)).toEqual([own]);
+      const kpis = await staff.data<{ programYear: { kpis: { byCompany: { company: { id: string } }[] } } }>(
+        'query($y: ID!) { programYear(id: $y) { kpis { byCompany { company { id } } } } }',
+        { y: programYearId },
+      );
+      expect(kpis.programYear.kpis.byCompany.map((row) => row.company.id)).toEqual([own]);
 
       const activity = await staff.data<{ activity: { edges: { node: { entityId: string; company: { id: string } | null } }[] } }>(
         '{ activity(first: 200) { edges { node { entityId company { id } } } } }',
