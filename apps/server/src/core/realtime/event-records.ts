@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { InFlight } from './in-flight.ts';
 
 const DEFAULT_CAPACITY = 2_000;
 
@@ -13,6 +14,7 @@ export class EventRecords {
 
   constructor(
     private readonly orm: MikroORM,
+    private readonly inFlight = new InFlight(),
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
@@ -20,7 +22,7 @@ export class EventRecords {
     const key = `${seq}:${what}`;
     const cached = this.cache.get(key);
     if (cached) return cached as Promise<T>;
-    const loading = load(this.orm.em.fork({ useContext: false }));
+    const loading = this.inFlight.track(load(this.orm.em.fork({ useContext: false })));
     // A failed load (database restarting) is retried by the next subscriber, not remembered.
     loading.catch(() => this.cache.get(key) === loading && this.cache.delete(key));
     this.cache.set(key, loading);

@@ -4,6 +4,7 @@ import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/acces
 import { can, mayRead, type DataKind } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
+import { InFlight } from './in-flight.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 
 /**
@@ -16,7 +17,10 @@ import type { OutboxRecord } from './outbox-store.ts';
 export class LiveRights {
   private scopes = new Map<string, Promise<CompanyScope>>();
 
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly inFlight = new InFlight(),
+  ) {}
 
   /** Called by the dispatcher for every event, before any subscription sees it. */
   observe(record: OutboxRecord): void {
@@ -44,7 +48,7 @@ export class LiveRights {
     let scope = this.scopes.get(key);
     if (!scope) {
       const scopes = this.scopes;
-      scope = companyScopeFor(this.orm.em.fork({ useContext: false }), viewer, kind);
+      scope = this.inFlight.track(companyScopeFor(this.orm.em.fork({ useContext: false }), viewer, kind));
       // A failed read (database down) must not stick: the next event asks again.
       scope.catch(() => scopes.get(key) === scope && scopes.delete(key));
       scopes.set(key, scope);

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventType } from './event-types.ts';
+import { InFlight } from './in-flight.ts';
 
 /** One committed outbox event as readers see it. */
 export interface OutboxRecord {
@@ -41,10 +42,13 @@ const COLUMNS = 'seq, type, entity_id, company_id, program_year_id, task_id, rec
  * N" read now never gains an earlier row later: a reader only has to remember its last seq.
  */
 export class OutboxStore {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly inFlight = new InFlight(),
+  ) {}
 
   private execute<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.orm.em.getConnection().execute<T[]>(sql, params);
+    return this.inFlight.track(this.orm.em.getConnection().execute<T[]>(sql, params));
   }
 
   /** The last committed position (0 for an empty outbox that was never pruned). */

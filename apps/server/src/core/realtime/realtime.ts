@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
 import { EventRecords } from './event-records.ts';
+import { InFlight } from './in-flight.ts';
 import { LiveRights } from './live-rights.ts';
 import { socketOf } from './live-socket.ts';
 import { LiveStream } from './live-stream.ts';
@@ -14,6 +15,7 @@ import type { OutboxFilter, OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
 import { RedisWakeBus } from './redis-wake-bus.ts';
+import { SharedExecution } from './shared-execution.ts';
 import type { WakeBus } from './wake-bus.ts';
 
 /** What one subscription listens to and how it shapes what it delivers. */
@@ -65,8 +67,11 @@ export class Realtime {
   readonly rights: LiveRights;
   readonly records: EventRecords;
   readonly dispatcher: OutboxDispatcher;
+  /** Renders each event once per operation and viewer class (graphql-ws's `subscribe`). */
+  readonly execution = new SharedExecution();
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
+  private readonly inFlight = new InFlight();
   private pruning: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -76,9 +81,9 @@ export class Realtime {
     private readonly logger: Logger,
     private readonly options: RealtimeOptions,
   ) {
-    this.store = new OutboxStore(orm);
-    this.rights = new LiveRights(orm);
-    this.records = new EventRecords(orm);
+    this.store = new OutboxStore(orm, this.inFlight);
+    this.rights = new LiveRights(orm, this.inFlight);
+    this.records = new EventRecords(orm, this.inFlight);
     this.queueLimit = options.queueLimit ?? 1_000;
     this.dispatcher = new OutboxDispatcher(this.store, logger, {
       safetyPollMs: options.safetyPollMs,
@@ -178,5 +183,6 @@ export class Realtime {
     for (const stream of this.streams) await stream.return();
     await this.bus.close();
     await this.dispatcher.stop();
+    await this.inFlight.settled();
   }
 }

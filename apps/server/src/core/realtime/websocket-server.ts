@@ -63,6 +63,7 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
     {
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
+      subscribe: services.realtime.execution.subscribe,
       onConnect: async (ctx) => {
         let viewer: Viewer | null | false;
         try {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '../../testing/live-client.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
-import { subscribed } from './live.test-kit.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
+import { publish, subscribed } from './live.test-kit.ts';
 
 /** Subscriptions fed by the real mutations of the other modules. */
 
@@ -24,6 +25,11 @@ const BOARD_ROW_CHANGED = `subscription($programYearId: ID!, $since: SafeInt) {
   boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId row { stage taskCounts { todo inProgress done total } company { id } } }
 }`;
 type BoardEvent = { seq: number; companyId: string; row: { taskCounts: { done: number; total: number }; company: { id: string } } | null };
+
+const MEASURE_CHANGED = `subscription($companyId: ID, $since: SafeInt) {
+  measureChanged(companyId: $companyId, since: $since) { seq kind measure { id company { id contactPhone } } }
+}`;
+type MeasureEvent = { seq: number; measure: { id: string; company: { contactPhone: string | null } } | null };
 
 const NOTIFICATION_ADDED = `subscription($since: SafeInt) { notificationAdded(since: $since) { seq notification { id kind task { id } comment { id } } } }`;
 type NotificationEvent = { seq: number; notification: { id: string; kind: string; task: { id: string } | null; comment: { id: string } | null } };
@@ -143,5 +149,32 @@ describe('live subscriptions fed by mutations', () => {
     expect(event?.notification).toMatchObject({ kind: 'MENTION', task: { id: task.id }, comment: { id: added.addComment.id } });
     await hub.server.services.realtime.dispatcher.caughtUp();
     expect(admins.events).toHaveLength(0);
+  });
+
+  it('renders an event once for viewers who see it alike, and apart for those who do not', async () => {
+    const em = hub.server.orm.em.fork();
+    const [measure] = await em.execute<{ id: string }[]>('select id from measure where company_id = ? limit 1', [task.company_id]);
+    const manager = await new TestClient(hub.url).signInAs('manager@ecofrontier.co.kr');
+    const coordinator = await new TestClient(hub.url).signInAs('seoyoung.yoon@ecofrontier.co.kr');
+    const observer = await new TestClient(hub.url).signInAs('observer@ansan.go.kr');
+    const since = (await manager.data<{ liveSequence: number }>('{ liveSequence }')).liveSequence;
+    const seenByManager = await subscribe<MeasureEvent>(manager, MEASURE_CHANGED, { companyId: task.company_id, since });
+    const seenByCoordinator = await subscribe<MeasureEvent>(coordinator, MEASURE_CHANGED, { companyId: task.company_id });
+    const seenByObserver = await subscribe<MeasureEvent>(observer, MEASURE_CHANGED, { companyId: task.company_id });
+
+    const { stats } = hub.server.services.realtime.execution;
+    const before = { ...stats };
+    await publish(hub.server, { type: EventType.MEASURE_UPDATED, entityId: measure!.id, companyId: task.company_id, programYearId });
+    const [forManager] = await seenByManager.until((events) => events.length === 1);
+    const [forCoordinator] = await seenByCoordinator.until((events) => events.length === 1);
+    const [forObserver] = await seenByObserver.until((events) => events.length === 1);
+
+    // Two program managers share one rendering (their `since` differs, which only sets the start).
+    expect(stats.executed - before.executed).toBe(2);
+    expect(stats.reused - before.reused).toBe(1);
+    expect(forCoordinator).toEqual(forManager);
+    // The observer's own rendering hides the company's personal data.
+    expect(forManager?.measure?.company.contactPhone).toEqual(expect.any(String));
+    expect(forObserver?.measure?.company.contactPhone).toBeNull();
   });
 });
