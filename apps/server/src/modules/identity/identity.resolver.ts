@@ -9,8 +9,9 @@ import { storeNewPassword } from './account.service.ts';
 import { ChangePasswordInput, SignInInput } from './identity.inputs.ts';
 import { bookAttempt, clearAccountFailures, forgiveAttempt } from './login-throttle.ts';
 import { clientAddress } from './request-origin.ts';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
-import { createSession, findPersonByEmail, revokeSession } from './session.service.ts';
+import { clearSessionCookie } from './session-cookie.ts';
+import { findPersonByEmail, revokeSession } from './session.service.ts';
+import { openBrowserSession } from './sign-in-session.ts';
 
 /** The same answer whether the email is unknown or the password wrong: emails are not revealed. */
 function invalidCredentials(): GraphQLError {
@@ -49,12 +50,7 @@ export class IdentityResolver {
     if (!person || !ok || person.disabledAt) throw invalidCredentials();
     await forgiveAttempt(ctx.em, booked);
     await clearAccountFailures(ctx.em, email);
-    const { config } = ctx.services;
-    const { token, session } = await createSession(ctx.em, person, config.sessionTtlHours, {
-      ipAddress: clientAddress(ctx),
-      userAgent: http.req.headers['user-agent'] ?? null,
-    });
-    setSessionCookie(http.res, token, session.expiresAt, config.cookieSecure);
+    await openBrowserSession(ctx, http, person);
     return person;
   }
 

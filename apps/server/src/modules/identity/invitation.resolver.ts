@@ -5,9 +5,8 @@ import { acceptInvitation, invitePerson, previewInvitation } from './account.ser
 import { AcceptInvitationInput, InvitePersonInput } from './identity.inputs.ts';
 import { InvitationPreview } from './identity.types.ts';
 import { Invitation } from './invitation.entity.ts';
-import { clientAddress, publicOrigin } from './request-origin.ts';
-import { setSessionCookie } from './session-cookie.ts';
-import { createSession } from './session.service.ts';
+import { publicOrigin } from './request-origin.ts';
+import { openBrowserSession } from './sign-in-session.ts';
 
 @Resolver(() => Invitation)
 export class InvitationResolver {
@@ -33,14 +32,7 @@ export class InvitationResolver {
   })
   async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: GraphQLContext): Promise<Person> {
     const person = await acceptInvitation(ctx, input);
-    if (ctx.http) {
-      const { config } = ctx.services;
-      const { token, session } = await createSession(ctx.em, person, config.sessionTtlHours, {
-        ipAddress: clientAddress(ctx),
-        userAgent: ctx.http.req.headers['user-agent'] ?? null,
-      });
-      setSessionCookie(ctx.http.res, token, session.expiresAt, config.cookieSecure);
-    }
+    if (ctx.http) await openBrowserSession(ctx, ctx.http, person);
     return person;
   }
 
