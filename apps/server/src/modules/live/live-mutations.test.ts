@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '../../testing/live-client.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
-import { publish, subscribed } from './live.test-kit.ts';
+import { publish, subscribed, until } from './live.test-kit.ts';
 
 /** Subscriptions fed by the real mutations of the other modules. */
 
@@ -152,6 +152,9 @@ describe('live subscriptions fed by mutations', () => {
   });
 
   it('renders an event once for viewers who see it alike, and apart for those who do not', async () => {
+    // Only this test's subscriptions may render the event: the earlier ones are closed.
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    await until(() => hub.server.services.realtime.subscriptions === 0);
     const em = hub.server.orm.em.fork();
     const [measure] = await em.execute<{ id: string }[]>('select id from measure where company_id = ? limit 1', [task.company_id]);
     const manager = await new TestClient(hub.url).signInAs('manager@ecofrontier.co.kr');
