@@ -2,6 +2,7 @@ import { CommentVisibility, LIMITS, Validator } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, forbidden, notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
@@ -44,12 +45,7 @@ export async function addComment(ctx: GraphQLContext, input: AddCommentInput): P
       notify(em, changes, { kind: NotificationKind.Mention, recipientIds: mentions, actorId: viewer.personId, companyId, taskId: task.id, commentId: comment.id });
       return comment;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'addComment',
-      resultId: (comment) => comment.id,
-      replay: (em, id) => em.findOneOrFail(Comment, id),
-    },
+    idempotentCreate(Comment, 'addComment', input.idempotencyKey),
   );
 }
 

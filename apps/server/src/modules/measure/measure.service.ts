@@ -3,6 +3,7 @@ import { ref, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { companyAudience } from '../../core/auth/audience.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
@@ -75,12 +76,7 @@ export async function createMeasure(ctx: GraphQLContext, input: CreateMeasureInp
       );
       return measure;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createMeasure',
-      resultId: (measure) => measure.id,
-      replay: (em, id) => em.findOneOrFail(Measure, id),
-    },
+    idempotentCreate(Measure, 'createMeasure', input.idempotencyKey),
   );
 }
 

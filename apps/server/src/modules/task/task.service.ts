@@ -2,6 +2,7 @@ import { rankBetween, Role, TaskStatus } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { companyAudience } from '../../core/auth/audience.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
+import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
@@ -53,12 +54,7 @@ export async function createTask(ctx: GraphQLContext, input: CreateTaskInput): P
       });
       return task;
     },
-    {
-      key: input.idempotencyKey,
-      operation: 'createTask',
-      resultId: (task) => task.id,
-      replay: (em, id) => em.findOneOrFail(Task, id),
-    },
+    idempotentCreate(Task, 'createTask', input.idempotencyKey),
   );
 }
 
