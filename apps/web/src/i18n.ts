@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import en from './locales/en.json';
-import ko from './locales/ko.json';
+import { en, ko } from './locales/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

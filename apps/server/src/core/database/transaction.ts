@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import { newId } from '../ids.ts';
-import type { GraphQLContext } from '../graphql/context.ts';
+import type { UnitOfWork } from '../actor/unit-of-work.ts';
 import { isDuplicateKey, remember, rememberedResult, scopedKey, type Idempotency } from '../idempotency/idempotency.ts';
 import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
 
@@ -46,7 +46,7 @@ export class ChangeLog {
  * With `idempotency`, a repeated key replays the first answer instead of running again.
  */
 export async function inTransaction<T>(
-  ctx: GraphQLContext,
+  ctx: UnitOfWork,
   work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
   idempotency?: Idempotency<T>,
 ): Promise<T> {
@@ -68,7 +68,7 @@ export async function inTransaction<T>(
 }
 
 async function runTransaction<T>(
-  ctx: GraphQLContext,
+  ctx: UnitOfWork,
   work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
   idempotency: { key: string; resultId(value: T): string } | null,
 ): Promise<T> {

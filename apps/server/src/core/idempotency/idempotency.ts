@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../errors.ts';
-import type { GraphQLContext } from '../graphql/context.ts';
+import type { UnitOfWork } from '../actor/unit-of-work.ts';
 
 /**
  * Create mutations accept a client-generated idempotency key: a retried request (the client
@@ -30,7 +30,7 @@ export function idempotentCreate<T extends { id: string }>(
 
 const MAX_KEY_LENGTH = 100;
 
-export function scopedKey(ctx: GraphQLContext, idempotency: Idempotency<unknown>): string | null {
+export function scopedKey(ctx: UnitOfWork, idempotency: Idempotency<unknown>): string | null {
   const { key } = idempotency;
   if (key === null || key === undefined) return null;
   if (key.length === 0 || key.length > MAX_KEY_LENGTH || !/^[\w.:-]+$/.test(key)) {

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badInput } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { ActivityEntry, type FieldDiff } from './activity-entry.entity.ts';
@@ -10,7 +10,7 @@ import type { ActivityFilter, FieldChange } from './activity.inputs.ts';
  * History is part of the work: viewers see the entries of companies whose work they may see
  * (managers everything, including program-level entries without a company).
  */
-export async function listActivity(ctx: GraphQLContext, filter: ActivityFilter = {}, page: PageArgs = {}) {
+export async function listActivity(ctx: UnitOfWork, filter: ActivityFilter = {}, page: PageArgs = {}) {
   ctx.access.requireViewer();
   for (const field of ['entityId', 'companyId', 'actorId'] as const) {
     if (filter[field] && !isUuid(filter[field])) throw badInput(`${field} is not a valid id`);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../core/auth/viewer.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { badInput, forbidden, notFound } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import type { ChangeEvent } from '../../core/realtime/outbox.ts';
 import { Comment } from '../comment/index.ts';
@@ -75,7 +75,7 @@ export function targetOf(attachment: Attachment): AttachmentTarget {
  * Who may attach where: diagnoses and measures are the experts' (work.write); tasks take files
  * from anyone on the company's work, staff included; a comment from its author only.
  */
-export async function assertMayAttach(ctx: GraphQLContext, loaded: LoadedTarget): Promise<Viewer> {
+export async function assertMayAttach(ctx: UnitOfWork, loaded: LoadedTarget): Promise<Viewer> {
   const { target, companyId, comment } = loaded;
   const entity = target.kind[0]!.toUpperCase() + target.kind.slice(1);
   const action = target.kind === 'diagnosis' || target.kind === 'measure' ? 'work.write' : 'attachment.add';

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { Attachment } from './attachment.entity.ts';
@@ -9,7 +9,7 @@ import type { AttachmentFilter } from './attachment.inputs.ts';
  * Attachments the viewer may see, in SQL: their company's work is the viewer's, and files on
  * comments follow the comment (live, and of a visibility the viewer may read).
  */
-export async function visibleAttachmentsWhere(ctx: GraphQLContext): Promise<Record<string, unknown>> {
+export async function visibleAttachmentsWhere(ctx: UnitOfWork): Promise<Record<string, unknown>> {
   return {
     $and: [
       await ctx.access.companyFilter('work'),
@@ -19,7 +19,7 @@ export async function visibleAttachmentsWhere(ctx: GraphQLContext): Promise<Reco
 }
 
 /** In upload order. */
-export async function listAttachments(ctx: GraphQLContext, filter: AttachmentFilter | null, page: PageArgs) {
+export async function listAttachments(ctx: UnitOfWork, filter: AttachmentFilter | null, page: PageArgs) {
   assertFilterIds(filter, ['diagnosisId', 'measureId', 'taskId', 'commentId']);
   const f = filter ?? {};
   const where = {
@@ -34,7 +34,7 @@ export async function listAttachments(ctx: GraphQLContext, filter: AttachmentFil
 
 /** Batched: the visible attachments of many parents (tasks, measures, comments, diagnoses) in one query. */
 export async function attachmentsOf(
-  ctx: GraphQLContext,
+  ctx: UnitOfWork,
   relation: 'task' | 'measure' | 'comment' | 'diagnosis',
   ids: readonly string[],
 ): Promise<Attachment[][]> {

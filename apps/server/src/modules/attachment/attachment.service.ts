@@ -4,7 +4,7 @@ import { can } from '../../core/auth/policy.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { Comment } from '../comment/index.ts';
 import { Attachment } from './attachment.entity.ts';
 import { attachmentStorage } from './attachment-storage-factory.ts';
@@ -17,7 +17,7 @@ async function lockContent(em: EntityManager, sha256: string): Promise<void> {
 }
 
 export async function saveAttachment(
-  ctx: GraphQLContext,
+  ctx: UnitOfWork,
   target: AttachmentTarget,
   file: { fileName: string; contentType: string; received: ReceivedFile },
 ): Promise<Attachment> {
@@ -45,7 +45,7 @@ export async function saveAttachment(
  * An attachment the viewer may see: its company's work is theirs, and a file on a comment
  * follows the comment (hidden with it, internal ones not for staff). Otherwise NOT_FOUND.
  */
-export async function visibleAttachment(ctx: GraphQLContext, id: string): Promise<Attachment> {
+export async function visibleAttachment(ctx: UnitOfWork, id: string): Promise<Attachment> {
   const attachment = await findRecord(ctx.em, Attachment, id, 'Attachment');
   await ctx.access.assertCanSeeCompany('work', attachment.company.id, 'Attachment', id);
   if (attachment.comment) {
@@ -55,14 +55,14 @@ export async function visibleAttachment(ctx: GraphQLContext, id: string): Promis
   return attachment;
 }
 
-export async function openAttachment(ctx: GraphQLContext, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
+export async function openAttachment(ctx: UnitOfWork, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
   const attachment = await visibleAttachment(ctx, id);
   const stream = await attachmentStorage(ctx.services.config).open(attachment.sha256);
   return { attachment, stream };
 }
 
 /** The uploader, or anyone who does the company's consulting work, removes a file. */
-export async function deleteAttachment(ctx: GraphQLContext, id: string): Promise<Attachment> {
+export async function deleteAttachment(ctx: UnitOfWork, id: string): Promise<Attachment> {
   const viewer = ctx.access.requireViewer();
   const storage = attachmentStorage(ctx.services.config);
   return inTransaction(ctx, async (em, changes) => {

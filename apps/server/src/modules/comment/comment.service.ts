@@ -5,7 +5,7 @@ import { applyChanges, inTransaction, type ChangeLog } from '../../core/database
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, forbidden, notFound } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { NotificationKind, notify } from '../notification/index.ts';
@@ -19,7 +19,7 @@ function assertBody(body: string): void {
   assertValid(new Validator().text('body', body, { min: 1, max: LIMITS.commentBody, required: true }).violations);
 }
 
-export async function addComment(ctx: GraphQLContext, input: AddCommentInput): Promise<Comment> {
+export async function addComment(ctx: UnitOfWork, input: AddCommentInput): Promise<Comment> {
   assertBody(input.body);
   const visibility = input.visibility ?? CommentVisibility.SHARED;
   return inTransaction(
@@ -50,7 +50,7 @@ export async function addComment(ctx: GraphQLContext, input: AddCommentInput): P
 }
 
 /** Authors edit their own words; people newly mentioned by the edit are notified. */
-export async function editComment(ctx: GraphQLContext, id: string, body: string, version: number): Promise<Comment> {
+export async function editComment(ctx: UnitOfWork, id: string, body: string, version: number): Promise<Comment> {
   assertBody(body);
   return inTransaction(ctx, async (em, changes) => {
     const { comment, task, viewer } = await commentForWrite(ctx, em, id, version);
@@ -74,7 +74,7 @@ export async function editComment(ctx: GraphQLContext, id: string, body: string,
 }
 
 /** A soft delete: the thread keeps its place, the body is hidden. Authors and managers may. */
-export async function deleteComment(ctx: GraphQLContext, id: string, version: number): Promise<Comment> {
+export async function deleteComment(ctx: UnitOfWork, id: string, version: number): Promise<Comment> {
   return inTransaction(ctx, async (em, changes) => {
     const { comment, task, viewer } = await commentForWrite(ctx, em, id, version);
     if (comment.author.id !== viewer.personId && !can(viewer, 'comment.moderate')) {
@@ -87,7 +87,7 @@ export async function deleteComment(ctx: GraphQLContext, id: string, version: nu
 }
 
 /** A live comment the viewer can read (else NOT_FOUND), at the version the client edited. */
-async function commentForWrite(ctx: GraphQLContext, em: EntityManager, id: string, version: number) {
+async function commentForWrite(ctx: UnitOfWork, em: EntityManager, id: string, version: number) {
   const comment = await findRecord(em, Comment, id, 'Comment', { populate: ['task.measure.participation'] });
   const viewer = await ctx.access.assertCanWrite('comment.write', comment.company.id, 'Comment', id);
   if (!ctx.access.commentVisibilities().includes(comment.visibility)) throw notFound('Comment', id);

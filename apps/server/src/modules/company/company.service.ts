@@ -5,7 +5,7 @@ import { assertValid, badInput, conflict } from '../../core/errors.ts';
 import { assertVersion, containsPattern, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff } from '../activity/index.ts';
@@ -13,7 +13,7 @@ import { Company } from './company.entity.ts';
 import type { ArchiveCompanyInput, CompanyFilter, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.ts';
 
 /** A company the viewer may see (program results), or NOT_FOUND. */
-export async function getCompany(ctx: GraphQLContext, id: string): Promise<Company> {
+export async function getCompany(ctx: UnitOfWork, id: string): Promise<Company> {
   ctx.access.requireViewer();
   const company = await findRecord(ctx.em, Company, id, 'Company');
   await ctx.access.assertCanSeeCompany('program-results', company.id, 'Company', id);
@@ -31,7 +31,7 @@ async function participatingCompanyIds(em: EntityManager, filter: CompanyFilter)
   return rows.map((row) => row.company_id);
 }
 
-export async function listCompanies(ctx: GraphQLContext, filter: CompanyFilter = {}, page: PageArgs = {}) {
+export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {}, page: PageArgs = {}) {
   ctx.access.requireViewer();
   const where: FilterQuery<Company>[] = [await ctx.access.companyFilter('program-results', 'id')];
   if (!filter.includeArchived) where.push({ archivedAt: null });
@@ -118,7 +118,7 @@ async function withUniqueNumber<T>(businessNumber: string | undefined, work: () 
   }
 }
 
-export async function createCompany(ctx: GraphQLContext, input: CreateCompanyInput): Promise<Company> {
+export async function createCompany(ctx: UnitOfWork, input: CreateCompanyInput): Promise<Company> {
   validateCompany(input, true);
   const values = companyValues(input);
   return withUniqueNumber(values.businessNumber, () =>
@@ -142,7 +142,7 @@ export async function createCompany(ctx: GraphQLContext, input: CreateCompanyInp
   );
 }
 
-export async function updateCompany(ctx: GraphQLContext, input: UpdateCompanyInput): Promise<Company> {
+export async function updateCompany(ctx: UnitOfWork, input: UpdateCompanyInput): Promise<Company> {
   validateCompany(input, false);
   const values = companyValues(input);
   return withUniqueNumber(values.businessNumber, () =>
@@ -160,7 +160,7 @@ export async function updateCompany(ctx: GraphQLContext, input: UpdateCompanyInp
 }
 
 /** Archived companies leave the lists but keep their history, participations and work. */
-export async function archiveCompany(ctx: GraphQLContext, input: ArchiveCompanyInput): Promise<Company> {
+export async function archiveCompany(ctx: UnitOfWork, input: ArchiveCompanyInput): Promise<Company> {
   return inTransaction(ctx, async (em, changes) => {
     const company = await findRecord(em, Company, input.id, 'Company');
     assertVersion('Company', company, input.version);

@@ -5,7 +5,7 @@ import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
 import { Participation } from '../participation/index.ts';
@@ -56,7 +56,7 @@ function recordDiagnosis(changes: ChangeLog, diagnosis: Diagnosis, programYearId
 }
 
 /** Experts of the company's team and managers write diagnoses. */
-export async function createDiagnosis(ctx: GraphQLContext, input: CreateDiagnosisInput): Promise<Diagnosis> {
+export async function createDiagnosis(ctx: UnitOfWork, input: CreateDiagnosisInput): Promise<Diagnosis> {
   validateDiagnosis(input, true);
   return inTransaction(
     ctx,
@@ -79,7 +79,7 @@ export async function createDiagnosis(ctx: GraphQLContext, input: CreateDiagnosi
   );
 }
 
-export async function updateDiagnosis(ctx: GraphQLContext, input: UpdateDiagnosisInput): Promise<Diagnosis> {
+export async function updateDiagnosis(ctx: UnitOfWork, input: UpdateDiagnosisInput): Promise<Diagnosis> {
   validateDiagnosis(input, false);
   return inTransaction(ctx, async (em, changes) => {
     const diagnosis = await findRecord(em, Diagnosis, input.id, 'Diagnosis', { populate: ['participation'] });

@@ -1,14 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badInput } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Diagnosis } from './diagnosis.entity.ts';
 import type { DiagnosisFilter } from './diagnosis.inputs.ts';
 
 /** Diagnoses are the consulting work: visible to the company's team, its staff and managers. */
-export async function getDiagnosis(ctx: GraphQLContext, id: string): Promise<Diagnosis> {
+export async function getDiagnosis(ctx: UnitOfWork, id: string): Promise<Diagnosis> {
   ctx.access.requireViewer();
   const diagnosis = await findRecord(ctx.em, Diagnosis, id, 'Diagnosis');
   await ctx.access.assertCanSeeCompany('work', diagnosis.company.id, 'Diagnosis', id);
@@ -16,7 +16,7 @@ export async function getDiagnosis(ctx: GraphQLContext, id: string): Promise<Dia
 }
 
 /** Newest first. */
-export async function listDiagnoses(ctx: GraphQLContext, filter: DiagnosisFilter = {}, page: PageArgs = {}) {
+export async function listDiagnoses(ctx: UnitOfWork, filter: DiagnosisFilter = {}, page: PageArgs = {}) {
   ctx.access.requireViewer();
   for (const field of ['companyId', 'participationId'] as const) {
     if (filter[field] && !isUuid(filter[field])) throw badInput(`${field} is not a valid id`);

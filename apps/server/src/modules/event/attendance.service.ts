@@ -2,7 +2,7 @@ import { Validator } from '@ecohub/domain';
 import { assertValid, notFound } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Person } from '../people/index.ts';
 import { Attendance } from './attendance.entity.ts';
@@ -25,7 +25,7 @@ function validateAttendance(input: RecordAttendanceInput): void {
  * Records that someone came (or, with attended false, did not). A person has one row per
  * event, updated on repeat; guests without an account get a row each.
  */
-export async function recordAttendance(ctx: GraphQLContext, input: RecordAttendanceInput): Promise<Attendance> {
+export async function recordAttendance(ctx: UnitOfWork, input: RecordAttendanceInput): Promise<Attendance> {
   validateAttendance(input);
   const attended = input.attended ?? true;
   return inTransaction(ctx, async (em, changes) => {
@@ -57,7 +57,7 @@ export async function recordAttendance(ctx: GraphQLContext, input: RecordAttenda
 }
 
 /** Returns the event the attendance belonged to. */
-export async function removeAttendance(ctx: GraphQLContext, id: string): Promise<ProgramEvent> {
+export async function removeAttendance(ctx: UnitOfWork, id: string): Promise<ProgramEvent> {
   if (!isUuid(id)) throw notFound('Attendance', id);
   return inTransaction(ctx, async (em, changes) => {
     const attendance = await em.findOne(Attendance, { id }, { populate: ['event', 'person'] });

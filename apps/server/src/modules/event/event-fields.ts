@@ -1,13 +1,13 @@
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import { can } from '../../core/auth/policy.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { Company } from '../company/index.ts';
 import { Attendance } from './attendance.entity.ts';
 
 /** Batched reads behind the event's list fields: one query per field for a whole page of events. */
 
-export async function invitedCompanies(ctx: GraphQLContext, eventId: string): Promise<Company[]> {
+export async function invitedCompanies(ctx: UnitOfWork, eventId: string): Promise<Company[]> {
   const scope = await ctx.access.scope('program-results');
   return loader(ctx.loaders, 'invitedCompaniesByEvent', async (eventIds: readonly string[]) => {
     const rows: { program_event_id: string; company_id: string }[] = await ctx.em.execute(
@@ -27,7 +27,7 @@ export async function invitedCompanies(ctx: GraphQLContext, eventId: string): Pr
  * Attendance names people: only for viewers who may read personal data, and among company
  * staff only those of companies whose people the viewer may see.
  */
-export async function eventAttendances(ctx: GraphQLContext, eventId: string): Promise<Attendance[]> {
+export async function eventAttendances(ctx: UnitOfWork, eventId: string): Promise<Attendance[]> {
   if (!can(ctx.viewer, 'personalData.read')) return [];
   const scope = await ctx.access.scope('people');
   return loader(ctx.loaders, 'attendancesByEvent', async (eventIds: readonly string[]) => {
@@ -42,7 +42,7 @@ export interface EventCounts {
   attended: number;
 }
 
-export function eventCounts(ctx: GraphQLContext, eventId: string): Promise<EventCounts> {
+export function eventCounts(ctx: UnitOfWork, eventId: string): Promise<EventCounts> {
   return loader(ctx.loaders, 'eventCounts', async (eventIds: readonly string[]) => {
     const rows: { id: string; invited: string; attended: string }[] = await ctx.em.execute(
       `select e.id,

@@ -3,7 +3,7 @@ import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
@@ -44,7 +44,7 @@ export function assertNotCancelled(event: ProgramEvent): void {
   if (event.cancelledAt) throw badInput(`${event.title} was cancelled and cannot be changed`);
 }
 
-export async function createEvent(ctx: GraphQLContext, input: CreateEventInput): Promise<ProgramEvent> {
+export async function createEvent(ctx: UnitOfWork, input: CreateEventInput): Promise<ProgramEvent> {
   validateEvent(input, true);
   assertTimeOrder(input.startsAt, input.endsAt);
   return inTransaction(
@@ -67,7 +67,7 @@ export async function createEvent(ctx: GraphQLContext, input: CreateEventInput):
   );
 }
 
-export async function updateEvent(ctx: GraphQLContext, input: UpdateEventInput): Promise<ProgramEvent> {
+export async function updateEvent(ctx: UnitOfWork, input: UpdateEventInput): Promise<ProgramEvent> {
   validateEvent(input, false);
   return inTransaction(ctx, async (em, changes) => {
     const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent');
@@ -88,7 +88,7 @@ export async function updateEvent(ctx: GraphQLContext, input: UpdateEventInput):
 }
 
 /** Cancelling keeps the event (and its attendance) in the history but off the calendar. */
-export async function cancelEvent(ctx: GraphQLContext, input: CancelEventInput): Promise<ProgramEvent> {
+export async function cancelEvent(ctx: UnitOfWork, input: CancelEventInput): Promise<ProgramEvent> {
   return inTransaction(ctx, async (em, changes) => {
     const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent');
     assertVersion('ProgramEvent', event, input.version);
@@ -99,7 +99,7 @@ export async function cancelEvent(ctx: GraphQLContext, input: CancelEventInput):
   });
 }
 
-export async function inviteCompaniesToEvent(ctx: GraphQLContext, input: InviteCompaniesInput): Promise<ProgramEvent> {
+export async function inviteCompaniesToEvent(ctx: UnitOfWork, input: InviteCompaniesInput): Promise<ProgramEvent> {
   const ids = [...new Set(input.companyIds)];
   assertValid(
     new Validator()
@@ -121,7 +121,7 @@ export async function inviteCompaniesToEvent(ctx: GraphQLContext, input: InviteC
   });
 }
 
-export async function uninviteCompanyFromEvent(ctx: GraphQLContext, input: UninviteCompanyInput): Promise<ProgramEvent> {
+export async function uninviteCompanyFromEvent(ctx: UnitOfWork, input: UninviteCompanyInput): Promise<ProgramEvent> {
   return inTransaction(ctx, async (em, changes) => {
     const event = await findRecord(em, ProgramEvent, input.eventId, 'ProgramEvent', { populate: ['invitedCompanies'] });
     assertNotCancelled(event);

@@ -1,20 +1,20 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badInput } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { ProgramEvent } from './program-event.entity.ts';
 import type { EventFilter } from './event.inputs.ts';
 
 /** Events are program-wide gatherings: every signed-in role sees the calendar. */
-export async function getEvent(ctx: GraphQLContext, id: string): Promise<ProgramEvent> {
+export async function getEvent(ctx: UnitOfWork, id: string): Promise<ProgramEvent> {
   ctx.access.requireViewer();
   return findRecord(ctx.em, ProgramEvent, id, 'ProgramEvent');
 }
 
 /** A program year's events in calendar order. */
-export async function listEvents(ctx: GraphQLContext, programYearId: string, filter: EventFilter = {}, page: PageArgs = {}) {
+export async function listEvents(ctx: UnitOfWork, programYearId: string, filter: EventFilter = {}, page: PageArgs = {}) {
   ctx.access.requireViewer();
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');

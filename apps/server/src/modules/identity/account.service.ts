@@ -6,7 +6,7 @@ import { mayManageAccount } from '../../core/auth/policy.ts';
 import { hashPassword, passwordViolations } from '../../core/auth/password.ts';
 import { inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import { assertValid, badInput, conflict, forbidden, notFound } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { isUuid } from '../../core/ids.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { Company } from '../company/index.ts';
@@ -76,7 +76,7 @@ async function placement(
  * returned once, to the manager, and only its hash is stored. Re-inviting someone who has not
  * accepted yet replaces their open invitations; someone with a password already has an account.
  */
-export async function invitePerson(ctx: GraphQLContext, input: InvitePersonInput, origin: string): Promise<Invitation> {
+export async function invitePerson(ctx: UnitOfWork, input: InvitePersonInput, origin: string): Promise<Invitation> {
   const viewer = ctx.access.assertCan('person.manage');
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
@@ -153,7 +153,7 @@ function invitationUnusable(rule: 'expired' | 'used' | 'unknown'): GraphQLError 
  * Sets the invited person's name and password and marks the invitation used, in one
  * transaction: of two concurrent accepts exactly one wins (the conditional update).
  */
-export async function acceptInvitation(ctx: GraphQLContext, input: AcceptInvitationInput): Promise<Person> {
+export async function acceptInvitation(ctx: UnitOfWork, input: AcceptInvitationInput): Promise<Person> {
   const known = await invitationByToken(ctx.em, input.token);
   if (!known) throw invitationUnusable('unknown');
   const invited = known.person.getEntity();
@@ -189,7 +189,7 @@ export async function acceptInvitation(ctx: GraphQLContext, input: AcceptInvitat
 }
 
 /** Stores a new password and ends the viewer's other sessions (the current one stays). */
-export async function storeNewPassword(ctx: GraphQLContext, personId: string, sessionId: string, newPassword: string): Promise<void> {
+export async function storeNewPassword(ctx: UnitOfWork, personId: string, sessionId: string, newPassword: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
   await inTransaction(ctx, async (em, changes) => {
     const person = await em.findOneOrFail(Person, { id: personId });
@@ -201,7 +201,7 @@ export async function storeNewPassword(ctx: GraphQLContext, personId: string, se
 }
 
 /** Disables or re-enables an account; disabling ends every session (and so every socket). */
-export async function setAccountDisabled(ctx: GraphQLContext, id: string, disabled: boolean): Promise<Person> {
+export async function setAccountDisabled(ctx: UnitOfWork, id: string, disabled: boolean): Promise<Person> {
   const viewer = ctx.access.assertCan('person.manage');
   return inTransaction(ctx, async (em, changes) => {
     const person = await loadPerson(em, id);
@@ -224,7 +224,7 @@ export async function setAccountDisabled(ctx: GraphQLContext, id: string, disabl
 }
 
 /** Changes a person's role (and company, for staff); their sessions end so rights are fresh. */
-export async function setPersonRole(ctx: GraphQLContext, id: string, role: Role, companyId: string | null | undefined): Promise<Person> {
+export async function setPersonRole(ctx: UnitOfWork, id: string, role: Role, companyId: string | null | undefined): Promise<Person> {
   const viewer = ctx.access.assertCan('role.manage');
   if (id === viewer.personId) throw forbidden('You cannot change your own role');
   return inTransaction(ctx, async (em, changes) => {

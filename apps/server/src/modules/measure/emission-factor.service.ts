@@ -2,7 +2,7 @@ import { EmissionFactorKind, LIMITS, Validator } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { EmissionFactor } from './emission-factor.entity.ts';
 import type { CreateEmissionFactorInput } from './measure.inputs.ts';
@@ -47,7 +47,7 @@ export async function chosenFactor(
   return factor;
 }
 
-export async function createEmissionFactor(ctx: GraphQLContext, input: CreateEmissionFactorInput): Promise<EmissionFactor> {
+export async function createEmissionFactor(ctx: UnitOfWork, input: CreateEmissionFactorInput): Promise<EmissionFactor> {
   ctx.access.assertCan('program.manage');
   const v = new Validator()
     .range('validFromYear', input.validFromYear, 1990, 2100, true)

@@ -2,7 +2,7 @@ import { allowedNext, canTransition, IMPLEMENTED_MEASURE_STATUSES, LIMITS, measu
 import { addMonths, programToday } from '../../core/calendar.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import { assertValid, badInput } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import type { Measure } from './measure.entity.ts';
 import type { MeasureFollowUpInput, TransitionMeasureArgs } from './measure.inputs.ts';
 import { measureForWrite, recordUpdate } from './measure.service.ts';
@@ -10,7 +10,7 @@ import { measureForWrite, recordUpdate } from './measure.service.ts';
 /** The follow-up check of an implemented measure, unless the client names another date. */
 export const FOLLOW_UP_MONTHS = 6;
 
-export async function transitionMeasure(ctx: GraphQLContext, input: TransitionMeasureArgs): Promise<Measure> {
+export async function transitionMeasure(ctx: UnitOfWork, input: TransitionMeasureArgs): Promise<Measure> {
   assertValid(
     new Validator()
       .date('on', input.on)
@@ -43,7 +43,7 @@ function datesFor(measure: Measure, input: TransitionMeasureArgs): Partial<Measu
   return {};
 }
 
-export async function recordMeasureFollowUp(ctx: GraphQLContext, input: MeasureFollowUpInput): Promise<Measure> {
+export async function recordMeasureFollowUp(ctx: UnitOfWork, input: MeasureFollowUpInput): Promise<Measure> {
   assertValid(
     new Validator()
       .date('checkedOn', input.checkedOn)
@@ -70,7 +70,7 @@ export async function recordMeasureFollowUp(ctx: GraphQLContext, input: MeasureF
   });
 }
 
-export async function archiveMeasure(ctx: GraphQLContext, id: string, version: number): Promise<Measure> {
+export async function archiveMeasure(ctx: UnitOfWork, id: string, version: number): Promise<Measure> {
   return inTransaction(ctx, async (em, changes) => {
     const measure = await measureForWrite(ctx, em, id, version);
     const diff = applyChanges(measure, { archivedAt: new Date() });

@@ -1,14 +1,14 @@
 import { roundTo } from '@ecohub/domain';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
 import { Measure } from './measure.entity.ts';
 import type { MeasureFilter } from './measure.inputs.ts';
 import { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
 
-async function measureWhere(ctx: GraphQLContext, filter: MeasureFilter | null | undefined): Promise<Record<string, unknown>> {
+async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | undefined): Promise<Record<string, unknown>> {
   assertFilterIds(filter, ['programYearId', 'companyId', 'ownerId']);
   const f = filter ?? {};
   return {
@@ -25,11 +25,11 @@ async function measureWhere(ctx: GraphQLContext, filter: MeasureFilter | null | 
 }
 
 /** Oldest first: the order in which the experts proposed them. */
-export async function listMeasures(ctx: GraphQLContext, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
+export async function listMeasures(ctx: UnitOfWork, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
   return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page, 'createdAt');
 }
 
-export async function getMeasure(ctx: GraphQLContext, id: string): Promise<Measure> {
+export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> {
   const measure = await findRecord(ctx.em, Measure, id, 'Measure');
   await ctx.access.assertCanSeeCompany('program-results', measure.company.id, 'Measure', id);
   return measure;
@@ -48,7 +48,7 @@ export interface MeasureTotalsRow {
  * on the board), in one aggregate query. The ORM builds the filtered id set as a subquery, so
  * the filter means exactly what it means for the list.
  */
-export async function measureTotals(ctx: GraphQLContext, filter: MeasureFilter | null | undefined): Promise<MeasureTotalsRow> {
+export async function measureTotals(ctx: UnitOfWork, filter: MeasureFilter | null | undefined): Promise<MeasureTotalsRow> {
   const where = await measureWhere(ctx, filter);
   const ids = ctx.em.createQueryBuilder(Measure, 'f').select('f.id').where(where as never).toQuery();
   const [row] = await ctx.em.execute<Record<string, string | null>[]>(

@@ -7,7 +7,7 @@ import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
@@ -28,7 +28,7 @@ const FACTOR_FIELDS = {
   waterFactorId: EmissionFactorKind.WATER,
 } as const;
 
-export async function createMeasure(ctx: GraphQLContext, input: CreateMeasureInput): Promise<Measure> {
+export async function createMeasure(ctx: UnitOfWork, input: CreateMeasureInput): Promise<Measure> {
   assertValid(measureFieldViolations(input));
   return inTransaction(
     ctx,
@@ -80,7 +80,7 @@ export async function createMeasure(ctx: GraphQLContext, input: CreateMeasureInp
   );
 }
 
-export async function updateMeasure(ctx: GraphQLContext, input: UpdateMeasureInput): Promise<Measure> {
+export async function updateMeasure(ctx: UnitOfWork, input: UpdateMeasureInput): Promise<Measure> {
   assertValid(measureFieldViolations(input));
   return inTransaction(ctx, async (em, changes) => {
     const measure = await measureForWrite(ctx, em, input.id, input.version);
@@ -92,7 +92,7 @@ export async function updateMeasure(ctx: GraphQLContext, input: UpdateMeasureInp
 }
 
 /** A measure this viewer may change, at the version the client edited. */
-export async function measureForWrite(ctx: GraphQLContext, em: EntityManager, id: string, version: number): Promise<Measure> {
+export async function measureForWrite(ctx: UnitOfWork, em: EntityManager, id: string, version: number): Promise<Measure> {
   const measure = await findRecord(em, Measure, id, 'Measure', { populate: ['participation'] });
   await ctx.access.assertCanWrite('work.write', measure.company.id, 'Measure', id);
   if (measure.archivedAt) throw badInput('This measure is archived and can no longer change');

@@ -2,19 +2,19 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { badInput } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Notification } from './notification.entity.ts';
 
 /** The viewer's own notifications, newest first. */
-export async function listNotifications(ctx: GraphQLContext, unreadOnly: boolean, page: PageArgs) {
+export async function listNotifications(ctx: UnitOfWork, unreadOnly: boolean, page: PageArgs) {
   const viewer = ctx.access.requireViewer();
   const where: FilterQuery<Notification> = { recipient: viewer.personId, ...(unreadOnly ? { readAt: null } : {}) };
   return paginate(ctx.em, Notification, where, page, '-createdAt');
 }
 
-export async function unreadNotificationCount(ctx: GraphQLContext): Promise<number> {
+export async function unreadNotificationCount(ctx: UnitOfWork): Promise<number> {
   const viewer = ctx.access.requireViewer();
   return ctx.em.count(Notification, { recipient: viewer.personId, readAt: null });
 }
@@ -23,7 +23,7 @@ export async function unreadNotificationCount(ctx: GraphQLContext): Promise<numb
  * Marks the given notifications (or all) of the viewer read and returns how many changed.
  * Another person's ids simply match nothing. Reading is personal state: no history entry.
  */
-export async function markNotificationsRead(ctx: GraphQLContext, ids: readonly string[] | null, all: boolean): Promise<number> {
+export async function markNotificationsRead(ctx: UnitOfWork, ids: readonly string[] | null, all: boolean): Promise<number> {
   const viewer = ctx.access.requireViewer();
   if (!all && (!ids || ids.length === 0)) {
     throw badInput('Name the notifications to mark read, or pass all: true', [{ field: 'ids', rule: 'required', message: 'ids or all is required' }]);

@@ -6,7 +6,7 @@ import { assertValid, badInput, conflict } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/index.ts';
@@ -39,7 +39,7 @@ function companyName(participation: Participation): string {
   return participation.company.getEntity().nameKo;
 }
 
-export async function applyToProgramYear(ctx: GraphQLContext, input: ApplyToProgramYearInput): Promise<Participation> {
+export async function applyToProgramYear(ctx: UnitOfWork, input: ApplyToProgramYearInput): Promise<Participation> {
   assertValid(new Validator().text('note', input.note, { max: LIMITS.longText }).violations);
   return inTransaction(
     ctx,
@@ -71,7 +71,7 @@ export async function applyToProgramYear(ctx: GraphQLContext, input: ApplyToProg
 }
 
 /** Moves a participation one step along `participationMachine`, stamping the step's date. */
-export async function transitionParticipation(ctx: GraphQLContext, input: TransitionParticipationInput): Promise<Participation> {
+export async function transitionParticipation(ctx: UnitOfWork, input: TransitionParticipationInput): Promise<Participation> {
   const on = input.on ?? programToday();
   return inTransaction(ctx, async (em, changes) => {
     const participation = await loadForUpdate(em, input.id, input.version);
@@ -94,7 +94,7 @@ export async function transitionParticipation(ctx: GraphQLContext, input: Transi
 }
 
 /** Assigning a team changes who may work on the company: live rights are re-read. */
-export async function assignParticipationTeam(ctx: GraphQLContext, input: AssignParticipationTeamInput): Promise<Participation> {
+export async function assignParticipationTeam(ctx: UnitOfWork, input: AssignParticipationTeamInput): Promise<Participation> {
   return inTransaction(ctx, async (em, changes) => {
     const participation = await loadForUpdate(em, input.id, input.version);
     const team = input.teamId ? await findRecord(em, ExpertTeam, input.teamId, 'ExpertTeam') : null;
@@ -119,7 +119,7 @@ export async function assignParticipationTeam(ctx: GraphQLContext, input: Assign
   });
 }
 
-export async function setParticipationContribution(ctx: GraphQLContext, input: SetParticipationContributionInput): Promise<Participation> {
+export async function setParticipationContribution(ctx: UnitOfWork, input: SetParticipationContributionInput): Promise<Participation> {
   assertValid(new Validator().krw('contributionKrw', input.contributionKrw).violations);
   return inTransaction(ctx, async (em, changes) => {
     const participation = await loadForUpdate(em, input.id, input.version);

@@ -1,14 +1,14 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badInput } from '../../core/errors.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Participation } from './participation.entity.ts';
 import type { ParticipationFilter } from './participation.inputs.ts';
 
 /** A participation of a company the viewer may see, or NOT_FOUND. */
-export async function getParticipation(ctx: GraphQLContext, id: string): Promise<Participation> {
+export async function getParticipation(ctx: UnitOfWork, id: string): Promise<Participation> {
   ctx.access.requireViewer();
   const participation = await findRecord(ctx.em, Participation, id, 'Participation');
   await ctx.access.assertCanSeeCompany('program-results', participation.company.id, 'Participation', id);
@@ -16,7 +16,7 @@ export async function getParticipation(ctx: GraphQLContext, id: string): Promise
 }
 
 /** One program year's participations the viewer may see, in order of application. */
-export async function listParticipations(ctx: GraphQLContext, programYearId: string, filter: ParticipationFilter = {}, page: PageArgs = {}) {
+export async function listParticipations(ctx: UnitOfWork, programYearId: string, filter: ParticipationFilter = {}, page: PageArgs = {}) {
   ctx.access.requireViewer();
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   if (filter.teamId && !isUuid(filter.teamId)) throw badInput('teamId is not a valid id');

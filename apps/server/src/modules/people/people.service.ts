@@ -3,7 +3,7 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Person } from './person.entity.ts';
@@ -15,13 +15,13 @@ export const LOCALES = ['ko', 'en'] as const;
  * People of the program (managers, experts, observers) are visible to everyone signed in;
  * company staff only to those who may see that company's people.
  */
-export async function peopleVisibility(ctx: GraphQLContext): Promise<FilterQuery<Person>> {
+export async function peopleVisibility(ctx: UnitOfWork): Promise<FilterQuery<Person>> {
   ctx.access.requireViewer();
   const scope = await ctx.access.scope('people');
   return scope === 'all' ? {} : { $or: [{ company: null }, { company: { $in: [...scope] } }] };
 }
 
-export async function listPeople(ctx: GraphQLContext, filter: PeopleFilter = {}, page: PageArgs = {}) {
+export async function listPeople(ctx: UnitOfWork, filter: PeopleFilter = {}, page: PageArgs = {}) {
   if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');
   const where: FilterQuery<Person>[] = [await peopleVisibility(ctx)];
   if (!filter.includeDisabled) where.push({ disabledAt: null });
@@ -35,7 +35,7 @@ export async function listPeople(ctx: GraphQLContext, filter: PeopleFilter = {},
 }
 
 /** A person the viewer may see (themselves always), or NOT_FOUND. */
-export async function getPerson(ctx: GraphQLContext, id: string): Promise<Person> {
+export async function getPerson(ctx: UnitOfWork, id: string): Promise<Person> {
   const viewer = ctx.access.requireViewer();
   const person = await findRecord(ctx.em, Person, id, 'Person');
   if (person.company && person.id !== viewer.personId) {
@@ -46,7 +46,7 @@ export async function getPerson(ctx: GraphQLContext, id: string): Promise<Person
 
 const PHONE = /^[0-9+()\- ]{4,40}$/;
 
-export async function updateMyProfile(ctx: GraphQLContext, input: UpdateMyProfileInput): Promise<Person> {
+export async function updateMyProfile(ctx: UnitOfWork, input: UpdateMyProfileInput): Promise<Person> {
   const viewer = ctx.access.assertCan('profile.update');
   const v = new Validator()
     .text('name', input.name, { max: 100, required: input.name === null })

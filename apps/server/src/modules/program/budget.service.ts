@@ -3,7 +3,7 @@ import { LIMITS, Validator } from '@ecohub/domain';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { creationDiff } from '../activity/index.ts';
 import { BudgetLine } from './budget-line.entity.ts';
@@ -15,7 +15,7 @@ import type { SetBudgetLineInput } from './program.inputs.ts';
  * A year has one line per funding source: setting it creates the line the first time and
  * edits it afterwards (then naming the version edited, like every update).
  */
-export async function setBudgetLine(ctx: GraphQLContext, input: SetBudgetLineInput): Promise<BudgetLine> {
+export async function setBudgetLine(ctx: UnitOfWork, input: SetBudgetLineInput): Promise<BudgetLine> {
   const v = new Validator()
     .krw('plannedKrw', input.plannedKrw)
     .krw('spentKrw', input.spentKrw)

@@ -4,7 +4,7 @@ import { assertValid, conflict } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { creationDiff } from '../activity/index.ts';
 import { Program } from './program.entity.ts';
 import { ProgramYear } from './program-year.entity.ts';
@@ -14,7 +14,7 @@ function yearSummary(year: ProgramYear, verb: string): string {
   return `Year ${year.number} (${year.startsOn} – ${year.endsOn}) ${verb}`;
 }
 
-export async function createProgramYear(ctx: GraphQLContext, input: CreateProgramYearInput): Promise<ProgramYear> {
+export async function createProgramYear(ctx: UnitOfWork, input: CreateProgramYearInput): Promise<ProgramYear> {
   assertValid(
     new Validator()
       .date('startsOn', input.startsOn)
@@ -53,7 +53,7 @@ export async function createProgramYear(ctx: GraphQLContext, input: CreateProgra
   }
 }
 
-export async function updateProgramYear(ctx: GraphQLContext, input: UpdateProgramYearInput): Promise<ProgramYear> {
+export async function updateProgramYear(ctx: UnitOfWork, input: UpdateProgramYearInput): Promise<ProgramYear> {
   const v = new Validator().date('startsOn', input.startsOn).date('endsOn', input.endsOn);
   if (input.startsOn === null) v.check('startsOn', false, 'required', 'startsOn is required');
   if (input.endsOn === null) v.check('endsOn', false, 'required', 'endsOn is required');

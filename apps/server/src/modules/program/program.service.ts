@@ -5,7 +5,7 @@ import { assertValid } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { creationDiff } from '../activity/index.ts';
 import { Organization } from './organization.entity.ts';
 import { Program } from './program.entity.ts';
@@ -46,7 +46,7 @@ function validateProgram(input: ProgramFields, creating: boolean): void {
   assertValid(v.violations);
 }
 
-export async function createProgram(ctx: GraphQLContext, input: CreateProgramInput): Promise<Program> {
+export async function createProgram(ctx: UnitOfWork, input: CreateProgramInput): Promise<Program> {
   validateProgram(input, true);
   return inTransaction(
     ctx,
@@ -73,7 +73,7 @@ export async function createProgram(ctx: GraphQLContext, input: CreateProgramInp
   );
 }
 
-export async function updateProgram(ctx: GraphQLContext, input: UpdateProgramInput): Promise<Program> {
+export async function updateProgram(ctx: UnitOfWork, input: UpdateProgramInput): Promise<Program> {
   validateProgram(input, false);
   return inTransaction(ctx, async (em, changes) => {
     const program = await findRecord(em, Program, input.id, 'Program');

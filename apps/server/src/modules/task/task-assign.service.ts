@@ -1,5 +1,5 @@
 import { inTransaction } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { NotificationKind, notify } from '../notification/index.ts';
 import { Person } from '../people/person.entity.ts';
@@ -10,7 +10,7 @@ import { assignable, recordTask, taskForWrite } from './task.service.ts';
  * Adding or removing an assignee is a set operation that cannot overwrite anyone's edit, so it
  * takes no version; assigning someone already assigned changes nothing and notifies nobody.
  */
-export async function assignTask(ctx: GraphQLContext, taskId: string, personId: string): Promise<Task> {
+export async function assignTask(ctx: UnitOfWork, taskId: string, personId: string): Promise<Task> {
   return inTransaction(ctx, async (em, changes) => {
     const task = await taskForWrite(ctx, em, taskId, null, 'work.write');
     const [id] = await assignable(em, task.company.id, [personId]);
@@ -29,7 +29,7 @@ export async function assignTask(ctx: GraphQLContext, taskId: string, personId: 
   });
 }
 
-export async function unassignTask(ctx: GraphQLContext, taskId: string, personId: string): Promise<Task> {
+export async function unassignTask(ctx: UnitOfWork, taskId: string, personId: string): Promise<Task> {
   return inTransaction(ctx, async (em, changes) => {
     const task = await taskForWrite(ctx, em, taskId, null, 'work.write');
     await task.assignees.init();

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import { badInput, forbidden } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import type { MoveTaskArgs } from './task.inputs.ts';
 import { Task } from './task.entity.ts';
@@ -15,7 +15,7 @@ import { recordTask, taskForWrite } from './task.service.ts';
  * neighbours, so one row changes; the column is rewritten only when ranks grow long or two
  * neighbours share a rank. Company staff may move only cards assigned to them.
  */
-export async function moveTask(ctx: GraphQLContext, args: MoveTaskArgs): Promise<Task> {
+export async function moveTask(ctx: UnitOfWork, args: MoveTaskArgs): Promise<Task> {
   if (args.afterId && args.afterId === args.beforeId) throw neighbourError('afterId and beforeId must be different cards');
   return inTransaction(ctx, async (em, changes) => {
     const task = await taskForWrite(ctx, em, args.id, args.version, 'task.changeStatus');

@@ -3,7 +3,7 @@ import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { programToday } from '../../core/calendar.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { badInput } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
 import type { TaskFilter } from './task.inputs.ts';
@@ -12,7 +12,7 @@ import { Task } from './task.entity.ts';
 /** Board order: columns in the domain's order, then rank within a column. */
 const COLUMN_ORDER_SQL = `array_position(array[${TASK_STATUSES.map((s) => `'${s}'`).join(', ')}]::text[], t.status::text)`;
 
-export async function taskWhere(ctx: GraphQLContext, filter: TaskFilter | null | undefined): Promise<Record<string, unknown>> {
+export async function taskWhere(ctx: UnitOfWork, filter: TaskFilter | null | undefined): Promise<Record<string, unknown>> {
   assertFilterIds(filter, ['companyId', 'measureId', 'assigneeId']);
   const f = filter ?? {};
   const today = programToday();
@@ -63,16 +63,16 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
-export async function listTasks(ctx: GraphQLContext, filter: TaskFilter | null | undefined, page: PageArgs) {
+export async function listTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs) {
   return pageOfTasks(ctx.em, await taskWhere(ctx, filter), page);
 }
 
-export async function listMyTasks(ctx: GraphQLContext, filter: TaskFilter | null | undefined, page: PageArgs) {
+export async function listMyTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs) {
   const viewer = ctx.access.requireViewer();
   return pageOfTasks(ctx.em, await taskWhere(ctx, { ...filter, assigneeId: viewer.personId }), page);
 }
 
-export async function getTask(ctx: GraphQLContext, id: string): Promise<Task> {
+export async function getTask(ctx: UnitOfWork, id: string): Promise<Task> {
   const task = await findRecord(ctx.em, Task, id, 'Task');
   await ctx.access.assertCanSeeCompany('work', task.company.id, 'Task', id);
   return task;

@@ -6,7 +6,7 @@ import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
@@ -20,7 +20,7 @@ import { taskFieldViolations } from './task.validation.ts';
 /** Who may be assigned: the company's own staff and the experts of its team. */
 const ASSIGNABLE_ROLES: readonly Role[] = [Role.COMPANY_STAFF, Role.EXPERT];
 
-export async function createTask(ctx: GraphQLContext, input: CreateTaskInput): Promise<Task> {
+export async function createTask(ctx: UnitOfWork, input: CreateTaskInput): Promise<Task> {
   assertValid(taskFieldViolations(input));
   return inTransaction(
     ctx,
@@ -58,7 +58,7 @@ export async function createTask(ctx: GraphQLContext, input: CreateTaskInput): P
   );
 }
 
-export async function updateTask(ctx: GraphQLContext, input: UpdateTaskInput): Promise<Task> {
+export async function updateTask(ctx: UnitOfWork, input: UpdateTaskInput): Promise<Task> {
   assertValid(taskFieldViolations(input));
   return inTransaction(ctx, async (em, changes) => {
     const task = await taskForWrite(ctx, em, input.id, input.version, 'work.write');
@@ -78,7 +78,7 @@ export async function updateTask(ctx: GraphQLContext, input: UpdateTaskInput): P
   });
 }
 
-export async function archiveTask(ctx: GraphQLContext, id: string, version: number): Promise<Task> {
+export async function archiveTask(ctx: UnitOfWork, id: string, version: number): Promise<Task> {
   return inTransaction(ctx, async (em, changes) => {
     const task = await taskForWrite(ctx, em, id, version, 'work.write');
     const diff = applyChanges(task, { archivedAt: new Date() });
@@ -92,7 +92,7 @@ export async function archiveTask(ctx: GraphQLContext, id: string, version: numb
  * tenants' tasks are NOT_FOUND; archived ones can no longer change.
  */
 export async function taskForWrite(
-  ctx: GraphQLContext,
+  ctx: UnitOfWork,
   em: EntityManager,
   id: string,
   version: number | null,

@@ -5,7 +5,7 @@ import { assertValid, badInput, conflict, notFound } from '../../core/errors.ts'
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff } from '../activity/index.ts';
@@ -52,7 +52,7 @@ function recordTeam(changes: ChangeLog, team: ExpertTeam, action: string, summar
   changes.record({ action, entityType: 'ExpertTeam', entityId: team.id, programYearId: team.programYear.id, summary, diff });
 }
 
-export async function createExpertTeam(ctx: GraphQLContext, input: CreateExpertTeamInput): Promise<ExpertTeam> {
+export async function createExpertTeam(ctx: UnitOfWork, input: CreateExpertTeamInput): Promise<ExpertTeam> {
   assertValid(new Validator().text('name', input.name, { max: NAME_MAX, required: true }).text('focus', input.focus, { max: FOCUS_MAX }).violations);
   return inTransaction(
     ctx,
@@ -70,7 +70,7 @@ export async function createExpertTeam(ctx: GraphQLContext, input: CreateExpertT
   );
 }
 
-export async function updateExpertTeam(ctx: GraphQLContext, input: UpdateExpertTeamInput): Promise<ExpertTeam> {
+export async function updateExpertTeam(ctx: UnitOfWork, input: UpdateExpertTeamInput): Promise<ExpertTeam> {
   assertValid(
     new Validator().text('name', input.name, { max: NAME_MAX, required: input.name === null }).text('focus', input.focus, { max: FOCUS_MAX }).violations,
   );
@@ -93,7 +93,7 @@ export async function updateExpertTeam(ctx: GraphQLContext, input: UpdateExpertT
   });
 }
 
-export async function addTeamMember(ctx: GraphQLContext, input: AddTeamMemberInput): Promise<ExpertTeam> {
+export async function addTeamMember(ctx: UnitOfWork, input: AddTeamMemberInput): Promise<ExpertTeam> {
   return inTransaction(ctx, async (em, changes) => {
     const team = await findRecord(em, ExpertTeam, input.teamId, 'ExpertTeam');
     const person = await findExpert(em, input.personId, 'personId');
@@ -110,7 +110,7 @@ export async function addTeamMember(ctx: GraphQLContext, input: AddTeamMemberInp
   });
 }
 
-export async function removeTeamMember(ctx: GraphQLContext, input: RemoveTeamMemberInput): Promise<ExpertTeam> {
+export async function removeTeamMember(ctx: UnitOfWork, input: RemoveTeamMemberInput): Promise<ExpertTeam> {
   return inTransaction(ctx, async (em, changes) => {
     const team = await findRecord(em, ExpertTeam, input.teamId, 'ExpertTeam');
     const membership = isUuid(input.personId)

@@ -2,7 +2,7 @@ import { Role } from '@ecohub/domain';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
@@ -12,7 +12,7 @@ import { ExpertTeam } from './expert-team.entity.ts';
  * Teams are the program's consultants and visible to every signed-in role, except that
  * company staff see only the team assigned to their own company.
  */
-export async function teamVisibility(ctx: GraphQLContext): Promise<FilterQuery<ExpertTeam>> {
+export async function teamVisibility(ctx: UnitOfWork): Promise<FilterQuery<ExpertTeam>> {
   const viewer = ctx.access.requireViewer();
   if (viewer.role !== Role.COMPANY_STAFF) return {};
   // Asked once per request, however many rows need it.
@@ -30,13 +30,13 @@ export async function teamVisibility(ctx: GraphQLContext): Promise<FilterQuery<E
   return { id: { $in: teamIds } };
 }
 
-export async function listExpertTeams(ctx: GraphQLContext, programYearId: string, page: PageArgs = {}) {
+export async function listExpertTeams(ctx: UnitOfWork, programYearId: string, page: PageArgs = {}) {
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   const visible = await teamVisibility(ctx);
   return paginate(ctx.em, ExpertTeam, { $and: [{ programYear: programYearId }, visible] }, page, 'name');
 }
 
-export async function getExpertTeam(ctx: GraphQLContext, id: string): Promise<ExpertTeam> {
+export async function getExpertTeam(ctx: UnitOfWork, id: string): Promise<ExpertTeam> {
   const visible = await teamVisibility(ctx);
   const team = await findRecord(ctx.em, ExpertTeam, id, 'ExpertTeam');
   if (Object.keys(visible).length > 0 && !(await ctx.em.count(ExpertTeam, { $and: [{ id }, visible] }))) throw notFound('ExpertTeam', id);
