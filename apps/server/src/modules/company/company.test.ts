@@ -81,7 +81,7 @@ describe('companies over HTTP', () => {
         'businessNumber:invalidBusinessNumber',
         'employees:outOfRange',
         'industryCode:format',
-        'nameKo:tooShort',
+        'nameKo:required',
       ]);
       const rows = await fx.rows("select id from activity_entry where action = 'company.created'");
       expect(rows).toHaveLength(1);
