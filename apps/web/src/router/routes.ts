@@ -107,6 +107,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: MANAGER_ROLES, title: 'nav.teams' },
   },
   {
+    path: '/program-years',
+    name: 'program-years',
+    component: () => import('@/pages/ProgramYearsPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'years.title' },
+  },
+  {
     path: '/my-tasks',
     name: 'my-tasks',
     component: () => import('@/pages/MyTasksPage.vue'),
