@@ -38,6 +38,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'invitation.title' },
   },
   {
+    path: '/companies',
+    name: 'companies',
+    component: () => import('@/pages/CompaniesPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'company.register.title' },
+  },
+  {
     path: '/companies/:companyId',
     component: () => import('@/pages/CompanyWorkspacePage.vue'),
     props: true,

@@ -80,7 +80,7 @@ describe('companies over HTTP', () => {
       expect(violations.map((v) => `${v.field}:${v.rule}`).sort()).toEqual([
         'businessNumber:invalidBusinessNumber',
         'employees:outOfRange',
-        'industryCode:format',
+        'industryCode:industryCodeFormat',
         'nameKo:required',
       ]);
       const rows = await fx.rows("select id from activity_entry where action = 'company.created'");
