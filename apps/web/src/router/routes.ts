@@ -72,6 +72,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'company.tabs.measures' },
       },
       {
+        path: 'measures/:measureId',
+        name: 'measure',
+        component: () => import('@/pages/MeasurePage.vue'),
+        props: true,
+        meta: { title: 'measures.detail.pageTitle' },
+      },
+      {
         path: 'overview',
         name: 'company-overview',
         component: () => import('@/pages/CompanyOverviewPage.vue'),
