@@ -79,9 +79,9 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await year2.getByRole('button', { name: 'Set up year 2 from year 1' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Carry over' }).click();
     await year2.getByText(/[1-9]\d* expert teams · [1-9]\d* companies/).waitFor(LIVE);
-    const [{ count }] = await rows<{ count: string }>("select count(*) from participation where program_year_id = ? and status = 'SELECTED'", [year2Id]);
-    expect(Number(count)).toBeGreaterThan(0);
-    await expect.poll(() => watcher.page.getByTestId('board-row').count(), LIVE).toBe(Number(count));
+    const [selected] = await rows<{ count: string }>("select count(*) from participation where program_year_id = ? and status = 'SELECTED'", [year2Id]);
+    expect(Number(selected!.count)).toBeGreaterThan(0);
+    await expect.poll(() => watcher.page.getByTestId('board-row').count(), LIVE).toBe(Number(selected!.count));
   });
 
   it('a manager adds a budget line and its spending, and the board budget follows', async () => {
@@ -146,7 +146,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await page.goto('/events');
     await page.getByRole('button', { name: 'New event' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Kind').selectOption('WORKSHOP');
+    await dialog.getByLabel('Event type').selectOption('WORKSHOP');
     await dialog.getByLabel('Title').fill('Year 2 CEO workshop');
     await dialog.getByLabel('Starts (Korea time)').fill('2013-09-10T14:00');
     await dialog.getByLabel('Ends (Korea time)').fill('2013-09-10T17:00');
