@@ -21,6 +21,10 @@ export type ActivityFilter = {
   entityId?: string | number | null | undefined;
   /** e.g. Participation, Company, Diagnosis, ProgramEvent */
   entityType?: string | null | undefined;
+  /** From this day on (program calendar, Asia/Seoul), inclusive */
+  from?: string | null | undefined;
+  /** Up to this day (program calendar, Asia/Seoul), inclusive */
+  to?: string | null | undefined;
 };
 
 export type AddCommentInput = {
