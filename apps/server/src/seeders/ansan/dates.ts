@@ -1,5 +1,4 @@
 /** Calendar helpers for the seed: dates are ISO `YYYY-MM-DD`, times are Korean (UTC+9). */
-const DAY_MS = 86_400_000;
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 
 import { addDays } from '../../core/calendar.ts';
