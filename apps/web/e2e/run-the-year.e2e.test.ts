@@ -187,7 +187,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await dialog.getByText('This is required.').first().waitFor();
-    await dialog.getByLabel('Measure', { exact: true }).fill('Counter-flow rinsing');
+    await dialog.getByRole('textbox', { name: 'Measure', exact: true }).fill('Counter-flow rinsing');
     await dialog.getByLabel('Category').selectOption('ON_SITE_REUSE');
     await dialog.getByLabel('Investment (KRW)').fill('12,000,000');
     await dialog.getByLabel('Expected annual savings (KRW)').fill('8,000,000');
