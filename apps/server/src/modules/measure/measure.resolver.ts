@@ -44,8 +44,12 @@ export class MeasureResolver {
   }
 
   @Query(() => MeasureTotals, { description: 'Count and sums of the measures the same filter lists' })
-  measureTotals(@Arg('filter', () => MeasureFilter, { nullable: true }) filter: MeasureFilter | null, @Ctx() ctx: GraphQLContext) {
-    return measureTotals(ctx, filter);
+  measureTotals(
+    @Arg('filter', () => MeasureFilter, { nullable: true }) filter: MeasureFilter | null,
+    @Arg('includeDropped', () => Boolean, { defaultValue: false, description: 'Add the dropped measures to the sums too' }) includeDropped: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return measureTotals(ctx, filter, includeDropped);
   }
 
   @Query(() => Measure)
