@@ -24,6 +24,7 @@ import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts
 import { attachmentRoutes } from './modules/attachment/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
+import { StartupError } from './core/startup-error.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
 
 export interface EcoHubServer {
@@ -41,6 +42,8 @@ export interface CreateServerOptions {
   onQuery?: (sql: string) => void;
   /** Tuning of live subscriptions (tests and benchmarks shorten or lengthen timers). */
   realtime?: RealtimeOptions;
+  /** The embedded PostgreSQL died and could not be restarted: main.ts exits non-zero. */
+  onDatabaseFailure?: (error: StartupError) => void;
 }
 
 const MAX_BODY = '1mb';
@@ -49,7 +52,7 @@ const MAX_BODY = '1mb';
 export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
   const logger = options.logger ?? createLogger(config);
   const started = Date.now();
-  const database = await openDatabase(config, logger);
+  const database = await openDatabase(config, logger, options.onDatabaseFailure);
   let orm: MikroORM | null = null;
   let realtime: Realtime | null = null;
   try {
@@ -62,8 +65,77 @@ export async function createServer(config: Config, options: CreateServerOptions 
     await realtime?.close();
     await orm?.close();
     await database.stop();
-    throw error;
+    throw databaseFailure(error, config) ?? error;
   }
+}
+
+/** A database given by DATABASE_URL that cannot be used, said in one sentence with the fix. */
+function databaseFailure(error: unknown, config: Config): StartupError | null {
+  if (!config.databaseUrl || error instanceof StartupError) return null;
+  const code = (error as { code?: string }).code;
+  const url = new URL(config.databaseUrl);
+  const where = `the PostgreSQL at ${decodeURIComponent(url.hostname)}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'refuses connections: start it, or fix DATABASE_URL',
+    ENOTFOUND: 'names an unknown host: fix DATABASE_URL',
+    ETIMEDOUT: 'does not answer: check the network, or fix DATABASE_URL',
+    '28P01': 'rejects the user or password: fix DATABASE_URL',
+    '28000': 'does not let this user in: fix DATABASE_URL or its pg_hba.conf',
+    '3D000': 'has no such database: create it, or fix DATABASE_URL',
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new StartupError(`DATABASE_URL: ${where} ${reason}.`, { cause: error }) : null;
+}
+
+/** Ports tried after a busy default port 4000 when PORT is not set. */
+const PORT_SEARCH = 20;
+
+function listenOnce(httpServer: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A PORT that was set is taken or the start fails with one sentence; without PORT, a second hub
+ * on the same machine takes the next free port and says so (the printed address shows it).
+ */
+async function listenHttp(httpServer: HttpServer, config: Config, logger: Logger): Promise<void> {
+  const attempts = config.portGiven || config.port === 0 ? 1 : PORT_SEARCH;
+  for (let i = 0; i < attempts; i++) {
+    const port = config.port + i;
+    try {
+      await listenOnce(httpServer, port, config.host);
+      if (i > 0) logger.warn({ port, wanted: config.port }, `port ${config.port} is in use: EcoHub listens on ${port} instead (set PORT=… to choose)`);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && i < attempts - 1 && port < 65535) continue;
+      throw listenFailure(error, code, config, port);
+    }
+  }
+}
+
+function listenFailure(error: unknown, code: string | undefined, config: Config, port: number): StartupError {
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      config.portGiven || config.port === port
+        ? `Port ${port} is already in use on ${config.host} (another EcoHub or another program): stop it, or start with PORT=<a free port>.`
+        : `Ports ${config.port} to ${port} are all in use on ${config.host}: start with PORT=<a free port>.`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(`Port ${port} needs privileges this user does not have: start with PORT=<a port above 1023>.`, { cause: error });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new StartupError(`HOST=${config.host} is not an address of this machine: set HOST to one of its addresses, or to 0.0.0.0.`, { cause: error });
+  }
+  return new StartupError(`EcoHub could not listen on ${config.host}:${port} (${(error as Error).message}): set PORT or HOST to other values.`, { cause: error });
 }
 
 async function listen(
@@ -142,10 +214,7 @@ async function listen(
   app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
   app.use(webClientRoutes(config.webDistDir));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.port, config.host, resolve);
-  });
+  await listenHttp(httpServer, config, logger);
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'EcoHub is ready');
