@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -49,9 +50,10 @@ export interface CreateServerOptions {
 const MAX_BODY = '1mb';
 
 /** The one way in: main.ts, the tests and the benchmarks all start the hub through here. */
-export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
-  const logger = options.logger ?? createLogger(config);
+export async function createServer(given: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
+  const logger = options.logger ?? createLogger(given);
   const started = Date.now();
+  const config: Config = { ...given, port: await choosePort(given, logger) };
   const database = await openDatabase(config, logger, options.onDatabaseFailure);
   let orm: MikroORM | null = null;
   let realtime: Realtime | null = null;
@@ -90,28 +92,27 @@ function databaseFailure(error: unknown, config: Config): StartupError | null {
 /** Ports tried after a busy default port 4000 when PORT is not set. */
 const PORT_SEARCH = 20;
 
-function listenOnce(httpServer: HttpServer, port: number, host: string): Promise<void> {
+function probe(port: number, host: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(port, host, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(port, host, () => server.close(() => resolve()));
   });
 }
 
 /**
- * A PORT that was set is taken or the start fails with one sentence; without PORT, a second hub
- * on the same machine takes the next free port and says so (the printed address shows it).
+ * The HTTP port, checked before anything starts (a busy port costs no database start). A PORT
+ * that was set is taken or the start fails with one sentence; without PORT, a second hub on the
+ * same machine takes the next free port and says so (the printed address shows it).
  */
-async function listenHttp(httpServer: HttpServer, config: Config, logger: Logger): Promise<void> {
+async function choosePort(config: Config, logger: Logger): Promise<number> {
   const attempts = config.portGiven || config.port === 0 ? 1 : PORT_SEARCH;
-  for (let i = 0; i < attempts; i++) {
+  for (let i = 0; ; i++) {
     const port = config.port + i;
     try {
-      await listenOnce(httpServer, port, config.host);
+      await probe(port, config.host);
       if (i > 0) logger.warn({ port, wanted: config.port }, `port ${config.port} is in use: EcoHub listens on ${port} instead (set PORT=… to choose)`);
-      return;
+      return port;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE' && i < attempts - 1 && port < 65535) continue;
@@ -214,7 +215,10 @@ async function listen(
   app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
   app.use(webClientRoutes(config.webDistDir));
 
-  await listenHttp(httpServer, config, logger);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, error.code, config, config.port)));
+    httpServer.listen(config.port, config.host, resolve);
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'EcoHub is ready');
