@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chownSync, constants, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from '../logger.ts';
@@ -197,12 +197,21 @@ function initCluster(initdb: string, clusterDir: string, password: string, ids: 
   }
 }
 
+function ensureDataDir(path: string): string {
+  try {
+    mkdirSync(path, { recursive: true });
+    accessSync(path, constants.W_OK | constants.X_OK);
+    return realpathSync(path);
+  } catch (error) {
+    throw new StartupError(`DATA_DIR=${path} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): set DATA_DIR=… to a folder this user can write.`, { cause: error });
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const ids = runAsIds();
   const sharedRoot = options.sharedRoot ?? '/var/lib/ecohub';
   const { initdb, postgres } = placeBinaries(await packagedBinaries(), ids, sharedRoot, options.logger);
-  mkdirSync(options.dataDir, { recursive: true });
-  const dataDir = realpathSync(options.dataDir);
+  const dataDir = ensureDataDir(options.dataDir);
   const clusterDir = placeCluster(dataDir, ids, sharedRoot, options.logger);
   const password = readOrCreatePassword(dataDir);
 
