@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from './config/config.ts';
-import { runningPostmaster } from './core/database/embedded-postgres.ts';
+import { ensureDatabaseExists } from './core/database/database.ts';
+import { runningPostmaster, startEmbeddedPostgres, type EmbeddedPostgres } from './core/database/embedded-postgres.ts';
 import { createLogger } from './core/logger.ts';
 import { StartupError } from './core/startup-error.ts';
 import { createServer, type EcoHubServer } from './server.ts';
 import { createTestDatabase, freePort, TestClient } from './testing/index.ts';
 import { LiveClient } from './testing/live-client.ts';
+import { subscribed } from './modules/live/live.test-kit.ts';
 
 const silent = createLogger({ logLevel: 'silent' });
 
@@ -137,5 +139,61 @@ describe('a hub whose embedded PostgreSQL is killed with SIGKILL during writes',
       .execute<{ entity_id: string }[]>(`select entity_id from outbox_event where type = 'comment.added' and task_id = ? order by seq`, [taskId]);
     const events = await subscription.until((received) => received.length >= COMMENTS, 60_000);
     expect(events.map((event) => event.commentId)).toEqual(committed.map((row) => row.entity_id));
+  });
+});
+
+describe('a hub on DATABASE_URL whose server goes away for a while', () => {
+  let dataDir: string;
+  let external: EmbeddedPostgres;
+  let hub: EcoHubServer;
+  let live: LiveClient | null = null;
+  afterAll(async () => {
+    await live?.close();
+    await hub?.close();
+    await external?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 on /readyz meanwhile and reconnects (pool and live listener) when it comes back', { timeout: 300_000 }, async () => {
+    // A server of the test's own, reached over TCP like any external PostgreSQL.
+    dataDir = mkdtempSync(join(tmpdir(), 'ecohub-external-'));
+    chmodSync(dataDir, 0o755);
+    const port = await freePort();
+    const startExternal = async () => {
+      external = await startEmbeddedPostgres({ dataDir, port, logger: silent });
+    };
+    await startExternal();
+    await ensureDatabaseExists(external.url(), 'ecohub');
+    hub = await createServer(
+      loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: external.url('ecohub'), SEED_ON_START: 'true', LOG_LEVEL: 'silent' }),
+      // No safety poll: only the renewed LISTEN can explain a live delivery after the outage.
+      { logger: silent, realtime: { safetyPollMs: 600_000 } },
+    );
+    const http = await new TestClient(hub.url).signInAs('admin@ecohub.kr');
+    const [task] = await hub.orm.em.fork().execute<{ id: string }[]>('select id from task order by id limit 1');
+    live = new LiveClient(hub.url, { cookie: http.cookie });
+    const subscription = live.subscribe<{ seq: number; commentId: string }>(COMMENT_CHANGED, { taskId: task!.id });
+    await subscribed(hub, 1);
+
+    await external.stop();
+    expect((await fetch(`${hub.url}/readyz`)).status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+    await startExternal();
+
+    const back = Date.now();
+    while ((await fetch(`${hub.url}/readyz`)).status !== 200) {
+      if (Date.now() - back > 30_000) throw new Error('not ready again within 30 s of the database coming back');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    let added: string | null = null;
+    while (!added) {
+      const result = await http.request<{ addComment: { id: string } }>(ADD_COMMENT, { input: { taskId: task!.id, body: 'after the outage', idempotencyKey: 'outage-1' } });
+      added = result.data?.addComment.id ?? null;
+      if (!added && Date.now() - back > 30_000) throw new Error(`no write within 30 s: ${JSON.stringify(result.errors)}`);
+      if (!added) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const events = await subscription.until((received) => received.some((event) => event.commentId === added), 20_000);
+    expect(events.filter((event) => event.commentId === added)).toHaveLength(1);
   });
 });
