@@ -68,7 +68,7 @@ export class Realtime {
   readonly records: EventRecords;
   readonly dispatcher: OutboxDispatcher;
   /** Renders each event once per operation and viewer class (graphql-ws's `subscribe`). */
-  readonly execution = new SharedExecution();
+  readonly execution: SharedExecution;
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
   private readonly inFlight = new InFlight();
@@ -84,6 +84,7 @@ export class Realtime {
     this.store = new OutboxStore(orm, this.inFlight);
     this.rights = new LiveRights(orm, this.inFlight);
     this.records = new EventRecords(orm, this.inFlight);
+    this.execution = new SharedExecution((viewer) => this.rights.renderingClass(viewer));
     this.queueLimit = options.queueLimit ?? 1_000;
     this.dispatcher = new OutboxDispatcher(this.store, logger, {
       safetyPollMs: options.safetyPollMs,
