@@ -62,6 +62,37 @@ export class OutboxStore {
 
   /** Events after `after` up to `upTo` (inclusive, when given), oldest first. */
   async readAfter(after: number, limit: number, options: { upTo?: number; filter?: OutboxFilter } = {}): Promise<OutboxRecord[]> {
+    const { sql, params } = this.selectAfter(after, limit, options);
+    return (await this.execute<OutboxRow>(sql, params)).map(toRecord);
+  }
+
+  /**
+   * `readAfter`, and in the same statement (one snapshot) how far the outbox had been pruned:
+   * `prunedThrough > after` means rows after `after` may be gone.
+   */
+  async readPage(after: number, limit: number, options: { upTo?: number; filter?: OutboxFilter } = {}): Promise<{ records: OutboxRecord[]; prunedThrough: number }> {
+    const { sql, params } = this.selectAfter(after, limit, options);
+    const rows = await this.execute<OutboxRow & { pruned_through: string }>(
+      `select r.pruned_through, e.*
+         from (select coalesce((select pruned_through from outbox_retention where id = 1), 0) as pruned_through) r
+         left join lateral (${sql}) e on true`,
+      params,
+    );
+    const prunedThrough = Number(rows[0]?.pruned_through ?? 0);
+    return { records: rows.filter((row) => row.seq !== null).map(toRecord), prunedThrough };
+  }
+
+  /** Whether the database answers at all (a failed read while it does is the reader's own). */
+  async answers(): Promise<boolean> {
+    try {
+      await this.execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private selectAfter(after: number, limit: number, options: { upTo?: number; filter?: OutboxFilter }): { sql: string; params: unknown[] } {
     const conditions = ['seq > ?'];
     const params: unknown[] = [after];
     if (options.upTo !== undefined) {
@@ -78,11 +109,7 @@ export class OutboxStore {
       }
     }
     params.push(limit);
-    const rows = await this.execute<OutboxRow>(
-      `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`,
-      params,
-    );
-    return rows.map(toRecord);
+    return { sql: `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`, params };
   }
 
   /** Positions below this mark were pruned: a reader resuming below it may have missed events. */

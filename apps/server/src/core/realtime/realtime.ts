@@ -1,6 +1,4 @@
-import { ErrorCode } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import type { Config } from '../../config/config.ts';
 import type { DataKind } from '../auth/policy.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
@@ -15,6 +13,7 @@ import type { OutboxFilter, OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
 import { RedisWakeBus } from './redis-wake-bus.ts';
+import { resyncRequired } from './resync.ts';
 import { SharedExecution } from './shared-execution.ts';
 import type { WakeBus } from './wake-bus.ts';
 
@@ -37,6 +36,8 @@ export interface RealtimeOptions {
   safetyPollMs?: number;
   /** How often expired outbox rows are deleted (default hourly). */
   pruneEveryMs?: number;
+  /** Attempts at an event while the database answers before its subscription ends (default 4). */
+  renderAttempts?: number;
 }
 
 /**
@@ -47,15 +48,7 @@ export const SLOW_CLIENT_CLOSE_CODE = 1013;
 /** How long a slow client gets to read the close frame before its socket is dropped. */
 const SLOW_CLIENT_TERMINATE_MS = 1_000;
 
-/** Subscribers resuming from a position older than the retained outbox must refetch. */
-export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
-
-export function resyncRequired(since: number): GraphQLError {
-  return new GraphQLError(
-    `Events after ${since} are no longer available: reload the data, then subscribe again without "since"`,
-    { extensions: { code: ErrorCode.CONFLICT, reason: RESYNC_REQUIRED } },
-  );
-}
+export { RESYNC_REQUIRED } from './resync.ts';
 
 /**
  * The realtime layer of one instance: the outbox dispatcher, its wake bus (PostgreSQL
@@ -150,6 +143,10 @@ export class Realtime {
         this.streams.delete(stream as LiveStream<unknown>);
       },
       onReadError: (error) => this.logger.warn({ err: error }, 'live subscription read failed; retrying'),
+      databaseAnswers: () => this.store.answers(),
+      renderAttempts: this.options.renderAttempts,
+      onGiveUp: (seq, error) =>
+        this.logger.error({ err: error, seq, personId: viewer.personId }, 'a live event could not be rendered; the subscription ends with RESYNC_REQUIRED'),
     });
     listening = this.dispatcher.listen((record) => {
       if (topic.matches(record)) stream.push(record);
@@ -158,7 +155,12 @@ export class Realtime {
     if (since !== null) {
       try {
         const [prunedThrough, position] = await Promise.all([this.store.prunedThrough(), this.store.position()]);
-        if (since < prunedThrough || since > position) throw resyncRequired(since);
+        if (since < prunedThrough || since > position) {
+          throw resyncRequired(
+            `Events after ${since} are no longer available: reload the data, then subscribe again without "since"`,
+            since < prunedThrough ? 'SINCE_PRUNED' : 'SINCE_AHEAD',
+          );
+        }
       } catch (error) {
         await stream.return();
         throw error;

@@ -33,7 +33,7 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLInt } } }),
   subscription: new GraphQLObjectType<unknown, TestContext>({
     name: 'Subscription',
-    fields: { changed: { type: Changed, subscribe: (_root, _args, ctx) => ctx.events, resolve: (event: { seq: number }) => event } },
+    fields: { changed: { type: Changed, subscribe: (_root, _args, ctx) => ctx.events, resolve: (event: unknown) => event } },
   }),
 });
 const document = parse('subscription { changed { seq unit value } }');
