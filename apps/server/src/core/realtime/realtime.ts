@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
 import { EventRecords } from './event-records.ts';
+import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
 import { LiveRights } from './live-rights.ts';
 import { socketOf } from './live-socket.ts';
@@ -64,6 +65,7 @@ export class Realtime {
   readonly execution: SharedExecution;
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
+  private readonly accessListeners = new Set<(record: OutboxRecord) => void>();
   private readonly inFlight = new InFlight();
   private pruning: NodeJS.Timeout | null = null;
 
@@ -81,7 +83,10 @@ export class Realtime {
     this.queueLimit = options.queueLimit ?? 1_000;
     this.dispatcher = new OutboxDispatcher(this.store, logger, {
       safetyPollMs: options.safetyPollMs,
-      beforeDeliver: (record) => this.rights.observe(record),
+      beforeDeliver: (record) => {
+        this.rights.observe(record);
+        if (record.type === EventType.ACCESS_CHANGED) for (const listener of this.accessListeners) listener(record);
+      },
     });
   }
 
@@ -98,6 +103,16 @@ export class Realtime {
     }
     realtime.schedulePruning();
     return realtime;
+  }
+
+  /**
+   * Called on this instance as each `access.changed` event passes the dispatcher (in order with
+   * every other event, whichever instance committed it): identity closes the sockets of ended
+   * sessions and disabled people here, within milliseconds of the commit. Returns the unsubscribe.
+   */
+  onAccessChanged(listener: (record: OutboxRecord) => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
   }
 
   /** A transaction with outbox events committed on this instance. */
