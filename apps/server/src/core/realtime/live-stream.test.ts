@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { EventType } from './event-types.ts';
 import { LiveStream, type LiveStreamOptions } from './live-stream.ts';
 import { appendToOutbox } from './outbox.ts';
+import { and, eq, ofTypes } from './outbox-scope.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 
 const COMPANY = '00000000-0000-7000-8000-00000000c0de';
@@ -27,7 +28,7 @@ describe('a live stream never loops on a record and never skips in silence', () 
     const gaveUp: number[] = [];
     const live = new LiveStream<OutboxRecord>({
       store: hub.server.services.realtime.store,
-      filter: { types: [EventType.TASK_UPDATED], sql: 'company_id = ?', params: [COMPANY] },
+      filter: and(ofTypes([EventType.TASK_UPDATED]), eq('company_id', COMPANY)),
       queueLimit: 1_000,
       deliver: async (record) => record,
       onEnd: () => {},

@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
-import type { OutboxFilter, OutboxRecord, OutboxStore } from './outbox-store.ts';
+import type { Condition } from './outbox-scope.ts';
+import type { OutboxRecord, OutboxStore } from './outbox-store.ts';
 import { backoffMs } from './backoff.ts';
 import { resyncRequired } from './resync.ts';
 
@@ -15,8 +16,8 @@ export interface LiveStreamOptions<T> {
   since: number | null;
   /** The dispatcher's position when this stream started listening: live events come after it. */
   livePosition: number;
-  /** The replay's SQL narrowing; `matches` applies the same rule to live events. */
-  filter: OutboxFilter;
+  /** The subscription's scope: the replay reads it as SQL, live events were matched against it. */
+  filter: Condition;
   /** Authorization and shaping of one event; null skips it for this subscriber. */
   deliver(record: OutboxRecord): Promise<T | null>;
   /** Live events waiting for a slow client before it is cut off. */

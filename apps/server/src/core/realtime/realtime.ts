@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.ts';
-import type { DataKind } from '../auth/policy.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
@@ -10,7 +9,9 @@ import { InFlight } from './in-flight.ts';
 import { LiveRights } from './live-rights.ts';
 import { socketOf } from './live-socket.ts';
 import { LiveStream } from './live-stream.ts';
-import type { OutboxFilter, OutboxRecord } from './outbox-store.ts';
+import type { LiveTopic } from './live-topic.ts';
+import { scopeMatches } from './outbox-scope.ts';
+import type { OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
 import { RedisWakeBus } from './redis-wake-bus.ts';
@@ -18,17 +19,7 @@ import { resyncRequired } from './resync.ts';
 import { SharedExecution } from './shared-execution.ts';
 import type { WakeBus } from './wake-bus.ts';
 
-/** What one subscription listens to and how it shapes what it delivers. */
-export interface LiveTopic<T> {
-  /** What a delivery reveals; `mayReceive` checks the viewer's current rights for it. */
-  kind: DataKind;
-  /** The rows a replay reads: event types and a condition on the outbox columns. */
-  filter: OutboxFilter;
-  /** The same rule for live events. */
-  matches(record: OutboxRecord): boolean;
-  /** The payload for an event this viewer may receive; null skips it. */
-  shape(record: OutboxRecord, records: EventRecords): Promise<T | null>;
-}
+export type { LiveTopic } from './live-topic.ts';
 
 export interface RealtimeOptions {
   /** Live events a client may have waiting before it is disconnected (default 1,000). */
@@ -144,7 +135,7 @@ export class Realtime {
       store: this.store,
       since,
       livePosition: this.dispatcher.position,
-      filter: topic.filter,
+      filter: topic.scope.condition,
       queueLimit: this.queueLimit,
       deliver: async (record) => ((await this.rights.mayReceive(viewer, record, topic.kind)) ? topic.shape(record, this.records) : null),
       onEnd: () => {
@@ -163,10 +154,27 @@ export class Realtime {
       onGiveUp: (seq, error) =>
         this.logger.error({ err: error, seq, personId: viewer.personId }, 'a live event could not be rendered; the subscription ends with RESYNC_REQUIRED'),
     });
-    listening = this.dispatcher.listen((record) => {
-      if (topic.matches(record)) stream.push(record);
-    });
+    const { scope } = topic;
+    const offer = (record: OutboxRecord) => {
+      scope.observe?.(record);
+      if (scopeMatches(scope.condition, record)) stream.push(record);
+    };
+    // A scope that loads its starting point does so after listening (nothing committed in
+    // between is missed); events arriving meanwhile wait, then pass in order.
+    let waiting: OutboxRecord[] | null = scope.prepare ? [] : null;
+    listening = this.dispatcher.listen((record) => (waiting ? waiting.push(record) : offer(record)));
     this.streams.add(stream as LiveStream<unknown>);
+    try {
+      if (scope.prepare) {
+        await scope.prepare();
+        const arrived = waiting ?? [];
+        waiting = null;
+        for (const record of arrived) offer(record);
+      }
+    } catch (error) {
+      await stream.return();
+      throw error;
+    }
     if (since !== null) {
       try {
         const [prunedThrough, position] = await Promise.all([this.store.prunedThrough(), this.store.position()]);

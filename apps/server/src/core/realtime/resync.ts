@@ -18,3 +18,7 @@ export type ResyncDetail =
 export function resyncRequired(message: string, detail: ResyncDetail): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT, reason: RESYNC_REQUIRED, detail } });
 }
+
+/** The description of every live event's `seq` field. */
+export const SEQ_DESCRIPTION =
+  'Position of the event in the global, gap-tolerant, increasing event order. Pass the last one seen as `since` when subscribing again to receive exactly what was missed';
