@@ -28,8 +28,8 @@ export async function invitedCompanies(ctx: UnitOfWork, eventId: string): Promis
  * Attendance names people: only for viewers who may read personal data, and among company
  * staff only those of companies whose people the viewer may see (visibility.ts).
  */
-export async function eventAttendances(ctx: UnitOfWork, eventId: string): Promise<Attendance[]> {
-  if (!can(ctx.viewer, 'personalData.read')) return [];
+export async function eventAttendances(ctx: UnitOfWork, eventId: string): Promise<Attendance[] | null> {
+  if (!can(ctx.viewer, 'personalData.read')) return null;
   return loader(ctx.loaders, 'attendancesByEvent', async (eventIds: readonly string[]) => {
     const visible = await ctx.access.visibilityFilter(sqlAttendanceCondition);
     const rows = await ctx.em.find(Attendance, { $and: [{ event: { $in: [...eventIds] } }, visible] }, { orderBy: { createdAt: 'asc', id: 'asc' } });

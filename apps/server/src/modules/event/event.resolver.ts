@@ -92,8 +92,11 @@ export class ProgramEventResolver {
     return invitedCompanies(ctx, event.id);
   }
 
-  @FieldResolver(() => [Attendance], { description: 'Who came (and who registered but did not), as far as the viewer may see people; empty for viewers who may not see personal data (attendedCount is then null)' })
-  attendances(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<Attendance[]> {
+  @FieldResolver(() => [Attendance], {
+    nullable: true,
+    description: 'Who came (and who registered but did not), as far as the viewer may see people; null for viewers who may not see personal data (hidden, not empty)',
+  })
+  attendances(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<Attendance[] | null> {
     return eventAttendances(ctx, event.id);
   }
 
