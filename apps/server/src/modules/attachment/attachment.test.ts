@@ -115,8 +115,9 @@ describe('attachments over HTTP', () => {
     expect(status).toBe(201);
     expect((await download(w.as.staff, body.id)).headers.get('content-disposition')).toMatch(/^attachment;/);
     expect((await upload(w.as.staff, `measureId=${measureId}`, PDF, { 'content-type': 'application/pdf', 'x-file-name': 'r.pdf' })).status).toBe(403);
-    const { measure } = await w.as.observer.data<{ measure: { attachments: unknown[] } }>(`query($id: ID!) { measure(id: $id) { attachments { id } } }`, { id: measureId });
-    expect(measure.attachments).toEqual([]);
+    const { measure } = await w.as.observer.data<{ measure: { attachments: unknown[] | null } }>(`query($id: ID!) { measure(id: $id) { attachments { id } } }`, { id: measureId });
+    // Observers see the measure but not the consulting files: hidden (null), not empty.
+    expect(measure.attachments).toBeNull();
   });
 
   it('hides files on internal comments from staff, everywhere: file, lists, history and live history', async () => {
