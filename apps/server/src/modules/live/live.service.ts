@@ -10,7 +10,7 @@ import type { OutboxRecord } from '../../core/realtime/outbox-store.ts';
 import type { EventRecords } from '../../core/realtime/event-records.ts';
 import type { LiveTopic } from '../../core/realtime/realtime.ts';
 import { ActivityEntry } from '../activity/index.ts';
-import { boardRow } from '../board/index.ts';
+import { boardRow, totalsAndCategories } from '../board/index.ts';
 import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Notification } from '../notification/index.ts';
@@ -138,18 +138,20 @@ const BOARD_READER: Viewer = { personId: 'live-board', role: Role.ADMIN, company
 
 /**
  * Board rows of one program year: after any change to a company's records (its task counts,
- * measure figures, stage or last activity may have moved), that company's row, recomputed once
- * per event for every subscriber; the row reveals program results, checked per subscriber.
+ * measure figures, stage or last activity may have moved), that company's row and the year's
+ * totals (the board's own SQL), computed once per event for every subscriber, so a board applies
+ * the event instead of reloading; the row reveals program results, checked per subscriber.
  */
 export async function boardRowChanges(ctx: GraphQLContext, args: { programYearId: string; since?: number | null }): Promise<AsyncIterable<BoardRowChange>> {
   const programYearId = args.programYearId;
   return subscribeInScope(ctx, 'program-results', ACTIVITY_EVENTS, { programYearId, since: args.since }, async (record, records) => {
     const companyId = record.companyId;
     if (!companyId) return null;
-    const row = await records.load(record.seq, `board:${programYearId}:${companyId}`, (em) =>
-      boardRow(em, new Access(em, BOARD_READER), programYearId, companyId),
-    );
-    return { seq: record.seq, companyId, row };
+    const [row, kpis] = await Promise.all([
+      records.load(record.seq, `board:${programYearId}:${companyId}`, (em) => boardRow(em, new Access(em, BOARD_READER), programYearId, companyId)),
+      records.load(record.seq, `kpis:${programYearId}`, (em) => totalsAndCategories(em, programYearId)),
+    ]);
+    return { seq: record.seq, companyId, row, totals: kpis.totals, byCategory: kpis.byCategory };
   });
 }
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { ActivityEntry } from '../activity/index.ts';
-import { BoardRow } from '../board/index.ts';
+import { BoardRow, CategoryKpi, KpiTotals } from '../board/index.ts';
 import { Comment } from '../comment/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Notification } from '../notification/index.ts';
@@ -118,6 +118,12 @@ export class BoardRowChange {
 
   @Field(() => BoardRow, { nullable: true, description: 'The row as it is now; null when the company is no longer on the board (e.g. withdrawn)' })
   row!: BoardRow | null;
+
+  @Field(() => KpiTotals, { description: "The year's program-wide totals after this change (the same figures as `ProgramYear.kpis.totals`), computed once per event" })
+  totals!: KpiTotals;
+
+  @Field(() => [CategoryKpi], { description: 'The year\'s breakdown by measure category after this change (as `ProgramYear.kpis.byCategory`)' })
+  byCategory!: CategoryKpi[];
 }
 
 @ObjectType({ description: 'A new notification for the signed-in person' })
