@@ -132,17 +132,41 @@ describe('the program board', () => {
     expect(wrapper.findAll('[data-testid="board-row"]')).toHaveLength(1);
   });
 
-  it('updates live: a task change in the year refetches the board and highlights the company row', async () => {
-    const { mock, wrapper, raiseSavings } = setup();
+  it('updates live from the event alone: the row and the totals change, the company is highlighted, nothing is reloaded', async () => {
+    const { mock, wrapper } = setup();
     await flushPromises();
-    expect(mock.callsOf('TaskChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
-    raiseSavings(150_000_000);
-    mock.emit('TaskChanged', { taskChanged: { seq: 41, kind: 'MOVED', taskId: 't-1', companyId: 'co-1' } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mock.callsOf('BoardRowChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
+    const loads = mock.callsOf('ProgramBoard').length;
+    const changedRow = row('co-1', '(주)한일도금', { done: 5, total: 12, overdue: 0, savings: 150_000_000, tco2e: 140.2 });
+    mock.emit('BoardRowChanged', {
+      boardRowChanged: {
+        seq: 41,
+        companyId: 'co-1',
+        row: changedRow,
+        totals: { ...KPIS.totals, expectedAnnualSavingsKrw: 2_897_580_000 },
+        byCategory: KPIS.byCategory,
+      },
+    });
     await flushPromises();
     const first = wrapper.find('[data-company-id="co-1"]');
     expect(first.classes()).toContain('live-changed');
     expect(first.text()).toContain('₩1.5억');
+    expect(first.text()).toContain('12개 중 5개 완료');
+    expect(wrapper.find('[data-testid="board-totals"]').text()).toContain('₩2,897,580,000');
     expect(wrapper.find('[data-company-id="co-2"]').classes()).not.toContain('live-changed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mock.callsOf('ProgramBoard')).toHaveLength(loads);
+  });
+
+  it('drops a withdrawn company’s row live and adds a newly selected one in name order', async () => {
+    const { mock, wrapper } = setup();
+    await flushPromises();
+    const event = (seq: number, companyId: string, value: ReturnType<typeof row> | null) => ({
+      boardRowChanged: { seq, companyId, row: value, totals: KPIS.totals, byCategory: KPIS.byCategory },
+    });
+    mock.emit('BoardRowChanged', event(41, 'co-1', { ...row('co-1', '(주)한일도금', { done: 4, total: 12, overdue: 1, savings: 1, tco2e: 1 }), stage: 'WITHDRAWN' }));
+    mock.emit('BoardRowChanged', event(42, 'co-3', row('co-3', '(주)가나화학', { done: 0, total: 0, overdue: 0, savings: 0, tco2e: 0 })));
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="board-row"]').map((r) => r.attributes('data-company-id'))).toEqual(['co-3', 'co-2']);
   });
 });
