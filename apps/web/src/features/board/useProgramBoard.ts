@@ -2,7 +2,7 @@ import { useQuery } from '@urql/vue';
 import { computed, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { problemOf } from '@/graphql/errors';
-import { BoardRowChangedDocument, ProgramBoardDocument, type BoardFilter } from '@/graphql/generated/graphql';
+import { BoardKpisDocument, BoardRowChangedDocument, ProgramBoardDocument, type BoardFilter } from '@/graphql/generated/graphql';
 import { applyBoardRowChange, type BoardRowChange, type BoardView } from './board-live';
 
 /** Events kept to re-apply over an answer that was read before them. */
@@ -14,12 +14,19 @@ const RECENT_EVENTS = 100;
  * event. The board reloads only when the server cannot replay what was missed (RESYNC_REQUIRED, or
  * a reconnect before any event), or under a category filter, whose figures the event does not carry.
  */
-export function useProgramBoard(options: { programYearId: MaybeRefOrGetter<string | null>; filter: MaybeRefOrGetter<BoardFilter> }) {
-  const query = useQuery({
-    query: ProgramBoardDocument,
-    variables: () => ({ programYearId: toValue(options.programYearId) ?? '', filter: toValue(options.filter) }),
-    pause: () => !toValue(options.programYearId),
-  });
+export function useProgramBoard(options: {
+  programYearId: MaybeRefOrGetter<string | null>;
+  filter: MaybeRefOrGetter<BoardFilter>;
+  /** The board shows part of the program (a filter, or a viewer who sees some companies): its totals are its own. */
+  partial?: MaybeRefOrGetter<boolean>;
+}) {
+  const variables = () => ({ programYearId: toValue(options.programYearId) ?? '', filter: toValue(options.filter) });
+  const query = useQuery({ query: ProgramBoardDocument, variables, pause: () => !toValue(options.programYearId) });
+  // A partial board's totals come from the server for its scope and filter; the events carry the
+  // whole year's, so a partial board reloads just these after a change.
+  const partial = () => toValue(options.partial) ?? false;
+  const partialKpis = useQuery({ query: BoardKpisDocument, variables, pause: () => !toValue(options.programYearId) || !partial() });
+  const reloadPartialKpis = debounced(() => partialKpis.executeQuery({ requestPolicy: 'network-only' }), 300);
   const changed = useRecentlyChanged();
   const liveWindow = useLiveWindow();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
@@ -64,6 +71,7 @@ export function useProgramBoard(options: { programYearId: MaybeRefOrGetter<strin
       const next = apply(view.value, [change]);
       if (next === 'reload') refetchSoon();
       else view.value = next;
+      if (partial()) reloadPartialKpis();
     },
   });
 
@@ -75,7 +83,12 @@ export function useProgramBoard(options: { programYearId: MaybeRefOrGetter<strin
     query,
     year,
     rows: computed(() => view.value.rows),
-    kpis: computed(() => view.value.kpis),
+    kpis: computed(() => {
+      const kpis = view.value.kpis;
+      const own = partialKpis.data.value?.programYear.boardKpis;
+      if (!kpis || !partial()) return kpis;
+      return own ? { ...kpis, totals: own.totals, byCategory: own.byCategory } : null;
+    }),
     teams: computed(() => year.value?.expertTeams ?? []),
     changed,
     live: liveWindow.active,
