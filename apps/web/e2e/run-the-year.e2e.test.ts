@@ -1,4 +1,5 @@
 import { isValidBusinessNumber } from '@ecohub/domain';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
@@ -28,6 +29,13 @@ async function waitForChange(read: () => Promise<string>, before: string): Promi
   }
 }
 
+/** The watcher's board exported as CSV (exactly what the board shows), and the line of one company. */
+async function exportedLine(page: Page, company: string): Promise<string | undefined> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-csv').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  return csv.split(/\r?\n/).find((line) => line.includes(company));
+}
+
 /** Which program year the client shows: chosen on the device, read when the app loads. */
 async function useYear(person: Person, yearId: string, path: string): Promise<void> {
   await person.page.evaluate((id) => localStorage.setItem('ecohub.programYear', id), yearId);
@@ -43,6 +51,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
   let teamName: string;
   let companyId: string;
   let measureId: string;
+  let exportedBeforeMeasures: string | undefined;
 
   async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await hub.server.server.orm.em.fork().execute(sql, params)) as T[];
@@ -138,6 +147,8 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await manage.getByRole('button', { name: 'Assign' }).click();
     await page.getByTestId('company-team').getByText(teamName).waitFor(LIVE);
     await watcher.page.locator(`[data-testid="board-row"][data-company-id="${companyId}"]`).getByText(teamName).waitFor(LIVE);
+    exportedBeforeMeasures = await exportedLine(watcher.page, 'Green Plating');
+    expect(exportedBeforeMeasures).toContain(teamName);
   });
 
   it('a manager creates an event on the program clock and records attendance, with removal asked and undoable', async () => {
@@ -233,6 +244,10 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     );
     expect(Number(measure!.verified_annual_savings_krw)).toBe(7_500_000);
     expect(Number(measure!.investment_krw)).toBe(16_000_000);
+    // The export is what the board shows now: the company's line carries the new measure's effects.
+    const exportedAfter = await exportedLine(watcher.page, 'Green Plating');
+    expect(exportedAfter).toBeDefined();
+    expect(exportedAfter).not.toBe(exportedBeforeMeasures);
     await screenshot(page, 'measure-page');
     await screenshot(watcher.page, 'board-watching-year-2');
   });
