@@ -93,6 +93,28 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await expect.poll(() => watcher.page.getByTestId('board-row').count(), LIVE).toBe(Number(selected!.count));
   });
 
+  it('a manager forms an expert team of year 2 and adds an expert to it', async () => {
+    const { page } = manager;
+    await page.goto('/teams');
+    await page.getByRole('button', { name: 'New expert team' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('This is required.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Team name' }).fill('Energy team');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const team = page.locator('article.team', { hasText: 'Energy team' });
+    await team.waitFor(LIVE);
+    await team.getByLabel('Add a member').selectOption({ index: 1 });
+    await team.getByLabel('Specialty').selectOption('ENERGY');
+    await team.getByRole('button', { name: 'Add', exact: true }).click();
+    await team.getByText('Energy', { exact: true }).waitFor(LIVE);
+    const [row] = await rows<{ members: string }>(
+      "select count(*) as members from team_membership m join expert_team t on t.id = m.team_id where t.name = 'Energy team' and t.program_year_id = ?",
+      [year2Id],
+    );
+    expect(Number(row!.members)).toBe(1);
+  });
+
   it('a manager adds a budget line and its spending, with messages that say what is allowed', async () => {
     const { page } = manager;
     const year2 = page.locator('[data-year="2"]');
