@@ -107,7 +107,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await team.getByLabel('Add a member').selectOption({ index: 1 });
     await team.getByLabel('Specialty').selectOption('ENERGY');
     await team.getByRole('button', { name: 'Add', exact: true }).click();
-    await team.getByText('Energy', { exact: true }).waitFor(LIVE);
+    await team.locator('.members').getByText('Energy', { exact: true }).waitFor(LIVE);
     const [row] = await rows<{ members: string }>(
       "select count(*) as members from team_membership m join expert_team t on t.id = m.team_id where t.name = 'Energy team' and t.program_year_id = ?",
       [year2Id],
@@ -117,6 +117,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
 
   it('a manager adds a budget line and its spending, with messages that say what is allowed', async () => {
     const { page } = manager;
+    await page.goto('/program-years');
     const year2 = page.locator('[data-year="2"]');
     await year2.getByRole('button', { name: 'Add budget line' }).click();
     const dialog = page.getByRole('dialog');
