@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
+import { reportRoutes } from './modules/report/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
@@ -140,6 +141,7 @@ async function listen(
     }),
   );
   app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
+  app.use(reportRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
   app.use(webClientRoutes(config.webDistDir));
 
   await new Promise<void>((resolve, reject) => {

@@ -4,3 +4,5 @@ export { boardRow, boardRows } from './board.queries.ts';
 export { BoardRow } from './board.types.ts';
 
 export const boardResolvers = [ProgramYearBoardResolver, BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver] as const;
+export { budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
+export type { BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, MeasureFigures } from './board.types.ts';
