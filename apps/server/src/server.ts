@@ -23,6 +23,7 @@ import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
+import { startFollowUpScheduler } from './modules/follow-up/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
@@ -95,6 +96,7 @@ async function listen(
   });
   // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
   const sessionWatch = watchSessions(orm, websockets, logger);
+  const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -163,6 +165,7 @@ async function listen(
       closing ??= (async () => {
         shuttingDown = true;
         sessionWatch.stop();
+        await followUps?.stop();
         await websockets.dispose();
         await apollo.stop();
         await realtime.close();

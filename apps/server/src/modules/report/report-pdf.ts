@@ -45,6 +45,23 @@ function resultsFacts(w: PdfWriter, text: ReportText, figures: MeasureFigures, e
   ]);
 }
 
+/** Proposed, reported and verified savings side by side, with the implementation rates. */
+function splitTable(w: PdfWriter, text: ReportText, figures: MeasureFigures): void {
+  const { t } = text;
+  w.table(
+    [{ label: '', width: 0.4 }, { label: t.savings, width: 0.3, align: 'right' }, { label: t.measures, width: 0.3, align: 'right' }],
+    [
+      [t.proposed, text.krw(figures.expectedAnnualSavingsKrw), text.number(figures.measureCounts.total - figures.measureCounts.dropped, 0)],
+      [t.reported, text.krw(figures.reportedAnnualSavingsKrw), text.number(figures.followUpAnswered, 0)],
+      [t.verified, text.krw(figures.verifiedAnnualSavingsKrw), text.number(figures.measureCounts.verified, 0)],
+    ],
+  );
+  w.facts([
+    [t.implementationRate, text.percent(figures.implementationRate)],
+    [t.implementationRateBySavings, text.percent(figures.implementationRateBySavings)],
+  ]);
+}
+
 export async function programYearPdf(report: ProgramYearReport, text: ReportText, now = new Date()): Promise<Buffer> {
   const { t, enums } = text;
   const title = t.yearTitle(programName(text, report.year), report.year.number);
@@ -71,13 +88,7 @@ export async function programYearPdf(report: ProgramYearReport, text: ReportText
     );
 
   w.heading(t.split);
-  w.table(
-    [{ label: '', width: 0.4 }, { label: t.annualSavings, width: 0.3, align: 'right' }, { label: t.implementationRate, width: 0.3, align: 'right' }],
-    [
-      [t.proposed, text.krw(report.totals.expectedAnnualSavingsKrw), text.percent(report.totals.implementationRate)],
-      [t.verified, text.krw(report.totals.verifiedAnnualSavingsKrw), text.number(report.totals.measureCounts.verified, 0)],
-    ],
-  );
+  splitTable(w, text, report.totals);
 
   w.heading(t.byCategory);
   w.table(
@@ -182,6 +193,8 @@ export async function participationPdf(report: ParticipationReport, text: Report
 
   w.heading(t.results);
   resultsFacts(w, text, report.kpi, []);
+  w.heading(t.split);
+  splitTable(w, text, report.kpi);
 
   const photoCaption = (fileName: string, of: string) => `${fileName} · ${of}`;
   const photosOf = (key: 'diagnosisId' | 'measureId', id: string) => report.photos.filter((p) => p[key] === id && photos.has(p.attachmentId));
@@ -229,6 +242,7 @@ export async function participationPdf(report: ParticipationReport, text: Report
         paybackText(text, m.paybackYears),
         text.number(m.tco2e, 3),
         [
+          m.reportedOutcome ? `${(enums.FollowUpOutcome as Record<string, string>)[m.reportedOutcome] ?? m.reportedOutcome}${m.reportedAnnualSavingsKrw === null ? '' : ` · ${text.krw(m.reportedAnnualSavingsKrw)}`}` : null,
           m.followUpDueOn ? `${t.followUpDue} ${text.date(m.followUpDueOn)}` : null,
           m.followUpCheckedOn ? `${t.followUpChecked} ${text.date(m.followUpCheckedOn)}` : null,
           m.followUpNote,

@@ -35,6 +35,8 @@ export async function programYearXlsx(report: ProgramYearReport, text: ReportTex
     [t.measures, totals.measureCounts.total],
     ...MEASURE_STATUSES.map((status) => [`${t.measures}: ${enums.MeasureStatus[status]}`, totals.measureCounts[STATUS_KEYS[status]]]),
     [t.implementationRate, totals.implementationRate],
+    [t.implementationRateBySavings, totals.implementationRateBySavings],
+    [`${t.reported} (KRW)`, totals.reportedAnnualSavingsKrw],
     [`${t.annualSavings} (KRW)`, totals.expectedAnnualSavingsKrw],
     [`${t.verifiedSavings} (KRW)`, totals.verifiedAnnualSavingsKrw],
     [`${t.investment} (KRW)`, totals.investmentKrw],

@@ -172,6 +172,8 @@ export interface ReportMeasure {
   followUpDueOn: string | null;
   followUpCheckedOn: string | null;
   followUpNote: string | null;
+  reportedOutcome: string | null;
+  reportedAnnualSavingsKrw: number | null;
 }
 
 export interface ReportDiagnosis {
@@ -246,7 +248,8 @@ export async function participationReport(uow: UnitOfWork, participationId: stri
     uow.em.execute<Record<string, string | number | null>[]>(
       `select m.id, m.category, m.title, m.description, m.status, m.investment_krw, m.expected_annual_savings_krw,
               m.verified_annual_savings_krw, ${ghgTco2eSql('m')} as tco2e, m.implemented_on::text as implemented_on,
-              m.follow_up_due_on::text as follow_up_due_on, m.follow_up_checked_on::text as follow_up_checked_on, m.follow_up_note
+              m.follow_up_due_on::text as follow_up_due_on, m.follow_up_checked_on::text as follow_up_checked_on, m.follow_up_note,
+              m.reported_outcome, m.reported_annual_savings_krw
          from measure m ${ghgFactorJoins('m')}
         where m.participation_id = ? and m.archived_at is null
         order by m.category, m.created_at, m.id`,
@@ -309,6 +312,8 @@ export async function participationReport(uow: UnitOfWork, participationId: stri
         followUpDueOn: (m['follow_up_due_on'] as string | null) ?? null,
         followUpCheckedOn: (m['follow_up_checked_on'] as string | null) ?? null,
         followUpNote: (m['follow_up_note'] as string | null) ?? null,
+        reportedOutcome: (m['reported_outcome'] as string | null) ?? null,
+        reportedAnnualSavingsKrw: m['reported_annual_savings_krw'] === null ? null : Number(m['reported_annual_savings_krw']),
       };
     }),
     photos: photos.map((p) => ({ attachmentId: p.id, fileName: p.file_name, contentType: p.content_type, diagnosisId: p.diagnosis_id, measureId: p.measure_id })),
