@@ -36,7 +36,9 @@ export type Action =
   /** Confirm a company's follow-up answer with verified figures. */
   | 'followUp.verify'
   /** Reuse another company's measure from the library as a draft. */
-  | 'library.reuse';
+  | 'library.reuse'
+  /** See the figures of library entries from companies outside one's scope (without their identity). */
+  | 'library.readFigures';
 
 /** The kinds of company data, each with its own audience. */
 export type DataKind =
@@ -70,7 +72,14 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'followUp.answer': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'followUp.verify': [...MANAGERS, Role.EXPERT],
   'library.reuse': [...MANAGERS, Role.EXPERT],
+  'library.readFigures': [...MANAGERS, Role.OBSERVER, Role.EXPERT],
 };
+
+/**
+ * Library aggregates over fewer companies than this are shown without figures to viewers who
+ * may not read other companies' figures: a median over one company is that company's figure.
+ */
+export const LIBRARY_MIN_COMPANIES = 3;
 
 const DATA_ROLES: Record<DataKind, readonly Role[]> = {
   'program-results': [...MANAGERS, Role.OBSERVER, Role.EXPERT, Role.COMPANY_STAFF],

@@ -150,8 +150,8 @@ describe('follow-up of implementation', () => {
     const first = await remindFollowUps(systemUnit(), '2016-06-01');
     expect(first).toBe(5);
     expect(await remindFollowUps(systemUnit(), '2016-06-01')).toBe(0);
-    const [{ count }] = await w.fx.rows<{ count: string }>(`select count(*) from notification where kind = 'FOLLOW_UP_REMINDER' and recipient_id = ?`, [w.people.otherStaff.id]);
-    expect(Number(count)).toBe(3);
+    const [reminded] = await w.fx.rows<{ count: string }>(`select count(*) from notification where kind = 'FOLLOW_UP_REMINDER' and recipient_id = ?`, [w.people.otherStaff.id]);
+    expect(Number(reminded!.count)).toBe(3);
     await w.fx.rows(`update follow_up_request set reminded_at = now() - interval '30 days'`);
     expect(await remindFollowUps(systemUnit(), '2016-06-01')).toBe(5);
     await w.fx.rows(`update follow_up_request set reminded_at = now() - interval '30 days'`);
