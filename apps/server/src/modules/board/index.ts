@@ -6,3 +6,4 @@ export { BoardRow } from './board.types.ts';
 export const boardResolvers = [ProgramYearBoardResolver, BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver] as const;
 export { budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 export type { BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, MeasureFigures } from './board.types.ts';
+export { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from './measure-aggregates.sql.ts';

@@ -96,6 +96,21 @@ const ko = {
   tonnes: '톤/년',
   tco2e: 'tCO2e/년',
   page: (n: number, of: number) => `${n} / ${of}쪽`,
+  benchmark: '사업 참여 기업 중앙값 대비',
+  metric: '지표',
+  thisCompany: '당사',
+  programMedian: '참여 기업 중앙값',
+  percentile: '하위 비율',
+  metrics: {
+    MEASURES: '개선 과제 수',
+    ANNUAL_SAVINGS_KRW: '연간 절감액(원)',
+    INVESTMENT_KRW: '투자비(원)',
+    GHG_REDUCTION_TCO2E: '온실가스 감축(tCO2e/년)',
+    IMPLEMENTATION_RATE: '이행률',
+    SAVINGS_PER_EMPLOYEE_KRW: '종업원 1인당 절감액(원)',
+    ELECTRICITY_KWH_PER_EMPLOYEE: '종업원 1인당 전력 사용(kWh/년)',
+    WASTE_T_PER_EMPLOYEE: '종업원 1인당 폐기물(톤/년)',
+  } as Record<string, string>,
 };
 
 const en: typeof ko = {
@@ -186,6 +201,21 @@ const en: typeof ko = {
   tonnes: 't/yr',
   tco2e: 'tCO2e/yr',
   page: (n: number, of: number) => `page ${n} of ${of}`,
+  benchmark: 'Beside the program median',
+  metric: 'Figure',
+  thisCompany: 'This company',
+  programMedian: 'Program median',
+  percentile: 'Companies below',
+  metrics: {
+    MEASURES: 'Measures',
+    ANNUAL_SAVINGS_KRW: 'Annual savings (KRW)',
+    INVESTMENT_KRW: 'Investment (KRW)',
+    GHG_REDUCTION_TCO2E: 'GHG reduction (tCO2e/yr)',
+    IMPLEMENTATION_RATE: 'Implementation rate',
+    SAVINGS_PER_EMPLOYEE_KRW: 'Savings per employee (KRW)',
+    ELECTRICITY_KWH_PER_EMPLOYEE: 'Electricity per employee (kWh/yr)',
+    WASTE_T_PER_EMPLOYEE: 'Waste per employee (t/yr)',
+  },
 };
 
 type Enums = typeof koEnums;

@@ -2,6 +2,7 @@ import { MEASURE_STATUSES, type MeasureStatus } from '@ecohub/domain';
 import type { MeasureFigures } from '../board/index.ts';
 import { PdfWriter } from './pdf-writer.ts';
 import type { ReportText } from './report-labels.ts';
+import type { CompanyBenchmark } from './benchmark.types.ts';
 import type { ParticipationReport, ProgramYearReport } from './report.queries.ts';
 
 /** How many companies the tCO2e chart shows (the table lists them all). */
@@ -174,7 +175,7 @@ export async function programYearPdf(report: ProgramYearReport, text: ReportText
   return w.finish(t.page);
 }
 
-export async function participationPdf(report: ParticipationReport, text: ReportText, photos: Map<string, Buffer>, now = new Date()): Promise<Buffer> {
+export async function participationPdf(report: ParticipationReport, text: ReportText, photos: Map<string, Buffer>, benchmark: CompanyBenchmark, now = new Date()): Promise<Buffer> {
   const { t, enums } = text;
   const name = companyName(text, report.company);
   const title = t.companyTitle(name);
@@ -195,6 +196,14 @@ export async function participationPdf(report: ParticipationReport, text: Report
   resultsFacts(w, text, report.kpi, []);
   w.heading(t.split);
   splitTable(w, text, report.kpi);
+
+  w.heading(t.benchmark);
+  const figure = (metric: string, value: number | null) =>
+    value === null ? '–' : metric === 'IMPLEMENTATION_RATE' ? text.percent(value) : text.number(value, metric.endsWith('KRW') ? 0 : 2);
+  w.table(
+    [{ label: t.metric, width: 0.4 }, { label: t.thisCompany, width: 0.2, align: 'right' }, { label: t.programMedian, width: 0.2, align: 'right' }, { label: t.percentile, width: 0.2, align: 'right' }],
+    benchmark.metrics.map((m) => [t.metrics[m.metric] ?? m.metric, figure(m.metric, m.value), figure(m.metric, m.programMedian), m.percentile === null ? '–' : text.percent(m.percentile)]),
+  );
 
   const photoCaption = (fileName: string, of: string) => `${fileName} · ${of}`;
   const photosOf = (key: 'diagnosisId' | 'measureId', id: string) => report.photos.filter((p) => p[key] === id && photos.has(p.attachmentId));

@@ -7,6 +7,7 @@ import { createUnitOfWork, type UnitOfWork } from '../../core/actor/unit-of-work
 import type { AppServices } from '../../core/app-services.ts';
 import type { Viewer } from '../../core/auth/viewer.ts';
 import { openAttachment } from '../attachment/index.ts';
+import { companyBenchmark } from './benchmark.queries.ts';
 import { reportLang, reportText } from './report-labels.ts';
 import { participationPdf, programYearPdf } from './report-pdf.ts';
 import { programYearXlsx } from './report-xlsx.ts';
@@ -67,8 +68,8 @@ export function reportRoutes(services: AppServices, authenticate: (req: Request)
       const uow = await unitFor(req);
       const report = await participationReport(uow, match[1]!);
       const text = reportText(reportLang(req.query['lang']));
-      const photos = await readPhotos(uow, report);
-      send(res, PDF, `ecohub-${report.company.nameKo}-${report.year.number}-${text.lang}.pdf`, await participationPdf(report, text, photos));
+      const [photos, benchmark] = await Promise.all([readPhotos(uow, report), companyBenchmark(uow, report.participationId)]);
+      send(res, PDF, `ecohub-${report.company.nameKo}-${report.year.number}-${text.lang}.pdf`, await participationPdf(report, text, photos, benchmark));
     } catch (error) {
       fail(services, res, error);
     }

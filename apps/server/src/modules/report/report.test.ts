@@ -171,6 +171,7 @@ describe('report files', () => {
     expect(text).toContain('세척조-개선후.png');
     expect(text).toContain('전문가 팀');
     expect(text).toContain('서명');
+    expect(text).toContain('참여 기업 중앙값');
     expect(text).not.toContain(other.company.nameKo);
 
     expect((await get(client(Role.PROGRAM_MANAGER), path)).status).toBe(200);
@@ -181,5 +182,25 @@ describe('report files', () => {
     expect((await get(client(Role.COMPANY_STAFF), otherPath)).status).toBe(404);
     expect((await get(client(Role.EXPERT), otherPath)).status).toBe(404);
     expect((await get(client(Role.PROGRAM_MANAGER), otherPath)).status).toBe(200);
+  });
+
+  it('puts a company beside the median of the year, naming no other company', async () => {
+    const [own] = await boardAs(client(Role.COMPANY_STAFF));
+    const { participation } = await client(Role.COMPANY_STAFF).data<{
+      participation: { benchmark: { companies: number; metrics: { metric: string; value: number | null; programMedian: number | null; companies: number; percentile: number | null }[] } };
+    }>('query($id: ID!) { participation(id: $id) { benchmark { companies metrics { metric value programMedian companies percentile } } } }', { id: own!.participation.id });
+    const { byCompany } = await kpisAs(client(Role.PROGRAM_MANAGER));
+    const savings = byCompany.map((row) => row.expectedAnnualSavingsKrw).sort((a, b) => a - b);
+    const median = savings.length % 2 ? savings[(savings.length - 1) / 2]! : (savings[savings.length / 2 - 1]! + savings[savings.length / 2]!) / 2;
+    const line = participation.benchmark.metrics.find((m) => m.metric === 'ANNUAL_SAVINGS_KRW')!;
+    expect(participation.benchmark.companies).toBe(byCompany.length);
+    expect(line).toEqual({
+      metric: 'ANNUAL_SAVINGS_KRW',
+      value: own!.expectedAnnualSavingsKrw,
+      programMedian: median,
+      companies: byCompany.length,
+      percentile: savings.filter((v) => v < own!.expectedAnnualSavingsKrw).length / savings.length,
+    });
+    expect(participation.benchmark.metrics.map((m) => m.metric)).toContain('ELECTRICITY_KWH_PER_EMPLOYEE');
   });
 });
