@@ -147,7 +147,7 @@ export async function submitFollowUp(uow: UnitOfWork, input: { requestId: string
     for (const [i, answer] of input.answers.entries()) {
       const measure = measures.find((m) => m.id === answer.measureId);
       if (!measure) throw badInput('That measure is not part of this follow-up', [{ field: `answers.${i}.measureId`, rule: 'notInRequest', message: 'not a measure of this follow-up' }]);
-      let row = existing.find((a) => a.measure.id === measure.id);
+      const row = existing.find((a) => a.measure.id === measure.id);
       if (row?.verifiedAt) throw conflict('An expert already verified this answer; it no longer changes');
       const fields = {
         outcome: answer.outcome,
@@ -156,8 +156,8 @@ export async function submitFollowUp(uow: UnitOfWork, input: { requestId: string
         actualAnnualSavingsKrw: answer.actualAnnualSavingsKrw ?? null,
         implementedOn: answer.implementedOn ?? null,
       };
-      if (row) Object.assign(row, fields, { answeredBy: viewer.personId });
-      else row = em.create(FollowUpAnswer, { request, measure, company: request.company.id, answeredBy: viewer.personId, ...fields });
+      if (row) Object.assign(row, fields, { answeredBy: ref(em.getReference(Person, viewer.personId)) });
+      else em.create(FollowUpAnswer, { request, measure, company: request.company.id, answeredBy: viewer.personId, ...fields });
       const diff = applyChanges(measure, {
         reportedOutcome: fields.outcome,
         reportedInvestmentKrw: fields.actualInvestmentKrw,
