@@ -12,6 +12,7 @@ import { boardScenario } from './scenarios/board.ts';
 import type { BenchContext } from './scenarios/context.ts';
 import { crossInstanceScenario } from './scenarios/cross-instance.ts';
 import { liveScenarios } from './scenarios/live.ts';
+import { reportsScenario } from './scenarios/reports.ts';
 import { startScenario } from './scenarios/start.ts';
 import { taskPageScenario } from './scenarios/task-page.ts';
 import { writePathScenario } from './scenarios/write-path.ts';
@@ -63,6 +64,7 @@ try {
   };
   const scenarios: [number[], string, () => Promise<ScenarioResult | ScenarioResult[]>][] = [
     [[1], 'Board query', () => boardScenario(ctx)],
+    [[8], 'Report files', () => reportsScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],
     [[6], 'Cross-instance', () => crossInstanceScenario(ctx)],
