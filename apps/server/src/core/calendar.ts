@@ -22,3 +22,10 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** `days` calendar days after an ISO date. */
+export function addDays(date: string, days: number): string {
+  const target = new Date(`${date}T00:00:00Z`);
+  target.setUTCDate(target.getUTCDate() + days);
+  return target.toISOString().slice(0, 10);
+}

@@ -7,6 +7,7 @@ import { diagnosisResolvers } from './diagnosis/index.ts';
 import { eventResolvers } from './event/index.ts';
 import { identityResolvers } from './identity/index.ts';
 import { liveResolvers } from './live/index.ts';
+import { mailResolvers } from './mail/index.ts';
 import { measureResolvers } from './measure/index.ts';
 import { notificationResolvers } from './notification/index.ts';
 import { participationResolvers } from './participation/index.ts';
@@ -16,4 +17,4 @@ import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...mailResolvers] as const;

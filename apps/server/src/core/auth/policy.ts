@@ -30,7 +30,9 @@ export type Action =
   /** Attach files to tasks and to one's own comments (measures and diagnoses need work.write). */
   | 'attachment.add'
   | 'personalData.read'
-  | 'profile.update';
+  | 'profile.update'
+  /** Read every mail the hub sent or keeps (the outbox page). */
+  | 'mail.outbox';
 
 /** The kinds of company data, each with its own audience. */
 export type DataKind =
@@ -61,6 +63,7 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'attachment.add': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'personalData.read': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'profile.update': [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT, Role.COMPANY_STAFF, Role.OBSERVER],
+  'mail.outbox': [Role.ADMIN],
 };
 
 const DATA_ROLES: Record<DataKind, readonly Role[]> = {
