@@ -1,7 +1,9 @@
 import { inject } from 'vitest';
 import { loadConfig, type ConfigInput } from '../config/config.ts';
 import { createLogger } from '../core/logger.ts';
+import type { Clock } from '../core/jobs/clock.ts';
 import type { RealtimeOptions } from '../core/realtime/realtime.ts';
+import type { JobOptions } from '../jobs.ts';
 import { createServer, type EcoHubServer } from '../server.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -17,7 +19,15 @@ export interface TestServer {
  * program by default. Close it in afterAll.
  */
 export async function startTestServer(
-  options: { seeded?: boolean; env?: ConfigInput; onQuery?: (sql: string) => void; databaseUrl?: string; realtime?: RealtimeOptions } = {},
+  options: {
+    seeded?: boolean;
+    env?: ConfigInput;
+    onQuery?: (sql: string) => void;
+    databaseUrl?: string;
+    realtime?: RealtimeOptions;
+    clock?: Clock;
+    jobs?: JobOptions;
+  } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
@@ -31,7 +41,13 @@ export async function startTestServer(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });
-  const server = await createServer(config, { logger: createLogger(config), onQuery: options.onQuery, realtime: options.realtime });
+  const server = await createServer(config, {
+    logger: createLogger(config),
+    onQuery: options.onQuery,
+    realtime: options.realtime,
+    clock: options.clock,
+    jobs: options.jobs,
+  });
   return {
     server,
     url: server.url,

@@ -8,9 +8,9 @@ import { smtpTransport, type MailTransport } from './mail-transport.ts';
 import { notificationMailJob } from './notification-mail.job.ts';
 import { dailyRemindersJob } from './reminders.job.ts';
 
-export const REMINDERS_JOB = 'reminders.daily';
-export const DAILY_DIGEST_JOB = 'digest.daily';
-export const WEEKLY_DIGEST_JOB = 'digest.weekly';
+export const REMINDERS_JOB = 'reminders:daily';
+export const DAILY_DIGEST_JOB = 'digest:daily';
+export const WEEKLY_DIGEST_JOB = 'digest:weekly';
 
 /**
  * The schedule, in UTC as graphile-worker reads it: 23:00 UTC is 08:00 in Seoul (KST has no

@@ -10,7 +10,7 @@ import { MailMessage, type MailKind } from './mail-message.entity.ts';
 import { mailText } from './mail-texts.ts';
 
 /** The job that delivers one queued mail. */
-export const MAIL_SEND_JOB = 'mail.send';
+export const MAIL_SEND_JOB = 'mail:send';
 /** Retries with graphile-worker's backoff (exp(attempt) seconds, capped): about a day in all. */
 export const MAIL_SEND_ATTEMPTS = 12;
 

@@ -54,7 +54,7 @@ export async function pendingNotifications(em: EntityManager, personId: string):
  * listing every notification they want immediately.
  */
 export async function notificationMailJob(services: AppServices, personId: string): Promise<void> {
-  const uow = systemUnitOfWork(services, services.logger.child({ job: 'notifications.mail', personId }));
+  const uow = systemUnitOfWork(services, services.logger.child({ job: 'notifications:mail', personId }));
   await inTransaction(uow, async (em, changes) => {
     const person = await em.findOne(Person, { id: personId });
     if (!person) return;

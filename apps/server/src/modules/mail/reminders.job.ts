@@ -23,7 +23,7 @@ interface Due {
  */
 export async function dailyRemindersJob(services: AppServices): Promise<{ dueSoon: number; overdue: number; followUps: number }> {
   const today = programToday(services.clock());
-  const uow = systemUnitOfWork(services, services.logger.child({ job: 'reminders.daily', today }));
+  const uow = systemUnitOfWork(services, services.logger.child({ job: 'reminders:daily', today }));
   return inTransaction(uow, async (em, changes) => {
     const taskReminders = (condition: 'DUE_SOON' | 'OVERDUE', dueFilter: string, params: string[]) =>
       em.execute<Due[]>(

@@ -4,7 +4,7 @@ import { EventType } from '../../core/realtime/event-types.ts';
 import { Notification, type NotificationKind } from './notification.entity.ts';
 
 /** The job that mails a person what is new for them (registered by the mail module). */
-export const NOTIFICATION_MAIL_JOB = 'notifications.mail';
+export const NOTIFICATION_MAIL_JOB = 'notifications:mail';
 
 export interface NotificationInput {
   kind: NotificationKind;
