@@ -1,4 +1,6 @@
-import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
 import type { Logger } from '../logger.ts';
 
 /**
@@ -37,8 +39,34 @@ export async function migrateJobQueue(databaseUrl: string, logger: Logger): Prom
   await runMigrations({ connectionString: databaseUrl, logger: workerLogger(logger) });
 }
 
+/**
+ * Once this instance's workers have stopped, no job they hold a lock on can still be running:
+ * releasing those locks lets another instance (or this one after a restart) take the job now,
+ * instead of after graphile-worker's 4-hour stale-lock timeout. (A job interrupted by shutdown
+ * can be left locked when the worker's own failure write races the pool closing.)
+ */
+async function releaseLocks(databaseUrl: string, lockIds: string[]): Promise<number> {
+  if (lockIds.length === 0) return 0;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query(
+      'update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = any($1::text[])',
+      [lockIds],
+    );
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
+  const events: WorkerEvents = new EventEmitter();
+  const lockIds = new Set<string>();
+  events.on('pool:create', ({ workerPool }) => lockIds.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => lockIds.add(worker.workerId));
   const runner: Runner = await run({
+    events,
     connectionString: options.databaseUrl,
     maxPoolSize: (options.concurrency ?? 2) + 2,
     concurrency: options.concurrency ?? 2,
@@ -53,7 +81,11 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   let stopping: Promise<void> | null = null;
   return {
     stop() {
-      stopping ??= runner.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'job runner stop failed'));
+      stopping ??= (async () => {
+        await runner.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'job runner stop failed'));
+        const released = await releaseLocks(options.databaseUrl, [...lockIds]);
+        if (released > 0) options.logger.info({ released }, 'released the jobs interrupted by shutdown');
+      })();
       return stopping;
     },
   };

@@ -7,6 +7,18 @@ import { MailKind, MailMessage, MailStatus } from './mail-message.entity.ts';
 import { MAIL_SEND_ATTEMPTS } from './mail.service.ts';
 import { isRecipientRejected, type MailTransport } from './mail-transport.ts';
 
+/**
+ * Rejects when the worker shuts down mid-send: the attempt counts as failed and the job is
+ * retried (by this instance after a restart, or by another), instead of holding shutdown.
+ */
+function interrupted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const fail = () => reject(new Error('interrupted: the worker shut down while sending'));
+    if (signal?.aborted) fail();
+    signal?.addEventListener('abort', fail, { once: true });
+  });
+}
+
 /** Why a queued mail must not go out now; null when it may. Checked at send, not when queued. */
 async function reasonNotToSend(em: EntityManager, message: MailMessage): Promise<string | null> {
   if (!message.recipient) return null;
@@ -29,7 +41,13 @@ async function reasonNotToSend(em: EntityManager, message: MailMessage): Promise
  * is retried with backoff until the last attempt marks the mail FAILED. Nothing is lost: the
  * mail stays in the table whatever happens.
  */
-export async function sendMailJob(services: AppServices, transport: MailTransport | null, messageId: string, attempt: number): Promise<void> {
+export async function sendMailJob(
+  services: AppServices,
+  transport: MailTransport | null,
+  messageId: string,
+  attempt: number,
+  abortSignal?: AbortSignal,
+): Promise<void> {
   const em = services.orm.em.fork({ useContext: false });
   const message = await em.findOne(MailMessage, { id: messageId });
   if (!message || (message.status !== MailStatus.Queued && message.status !== MailStatus.Retrying)) return;
@@ -46,14 +64,17 @@ export async function sendMailJob(services: AppServices, transport: MailTranspor
   }
   message.attempts += 1;
   try {
-    await transport.send({
-      from: services.config.mailFrom,
-      to: message.toAddress,
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      listUnsubscribe: message.listUnsubscribe,
-    });
+    await Promise.race([
+      transport.send({
+        from: services.config.mailFrom,
+        to: message.toAddress,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        listUnsubscribe: message.listUnsubscribe,
+      }),
+      interrupted(abortSignal),
+    ]);
     Object.assign(message, { status: MailStatus.Sent, sentAt: new Date(), lastError: null });
     await em.flush();
   } catch (error) {

@@ -34,7 +34,7 @@ export function mailJobs(services: AppServices): { tasks: TaskList; crontab: str
   const transport: MailTransport | null = services.config.smtpUrl ? smtpTransport(services.config.smtpUrl) : null;
   return {
     tasks: {
-      [MAIL_SEND_JOB]: (payload: unknown, helpers: JobHelpers) => sendMailJob(services, transport, payloadId(payload, 'messageId'), helpers.job.attempts),
+      [MAIL_SEND_JOB]: (payload: unknown, helpers: JobHelpers) => sendMailJob(services, transport, payloadId(payload, 'messageId'), helpers.job.attempts, helpers.abortSignal),
       [NOTIFICATION_MAIL_JOB]: (payload: unknown) => notificationMailJob(services, payloadId(payload, 'personId')),
       [REMINDERS_JOB]: async () => {
         await dailyRemindersJob(services);

@@ -14,13 +14,15 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server in the test process. `refuse` makes it refuse recipients (a bounce);
- * `stop()`/`start()` take it down and up on the same port (an outage); `hold` keeps the
- * answer to DATA until released (a send in flight).
+ * `stop()`/`start()` take it down and up on the same port (an outage); `holding` keeps the
+ * answer to DATA back (a send in flight) until `held[i].answer(accept)`.
  */
 export class TestSmtp {
   readonly received: ReceivedMail[] = [];
   readonly refuse = new Set<string>();
-  hold: Promise<void> | null = null;
+  /** While true, mail is held after its data arrived and answered only by `releaseHeld`. */
+  holding = false;
+  readonly held: { to: string[]; answer(accept: boolean): void }[] = [];
   private server: SMTPServer | null = null;
 
   private constructor(readonly port: number) {}
@@ -52,7 +54,14 @@ export class TestSmtp {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', async () => {
-          await this.hold;
+          if (this.holding) {
+            const accepted = await new Promise<boolean>((resolve) => this.held.push({ to: session.envelope.rcptTo.map((r) => r.address), answer: resolve }));
+            if (!accepted) {
+              const error = new Error('try again later') as Error & { responseCode: number };
+              error.responseCode = 451;
+              return callback(error);
+            }
+          }
           const parsed = await simpleParser(Buffer.concat(chunks));
           this.received.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
@@ -74,6 +83,12 @@ export class TestSmtp {
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
     this.server = server;
+  }
+
+  /** Answers every held mail (false: a temporary failure, as if the transaction never completed). */
+  releaseHeld(accept: boolean): void {
+    this.holding = false;
+    for (const mail of this.held.splice(0)) mail.answer(accept);
   }
 
   async stop(): Promise<void> {
