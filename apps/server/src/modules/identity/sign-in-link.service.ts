@@ -15,11 +15,12 @@ const LINK_ROLES: readonly Role[] = [Role.COMPANY_STAFF, Role.OBSERVER];
 /**
  * Mails a sign-in link when the address belongs to an enabled staff member or observer. The
  * answer is the same either way (addresses are not revealed), and every request counts
- * against the same limits as a failed password (per address typed, per client address).
+ * against the same limits as a failed password (per address typed, per client address),
+ * kept apart from the password counts.
  */
 export async function requestSignInLink(ctx: UnitOfWork, client: LoginClient, origin: string): Promise<void> {
   const email = client.email.trim().toLowerCase().slice(0, 254);
-  await bookAttempt(ctx.em, { email, address: client.address });
+  await bookAttempt(ctx.em, { email, address: client.address, via: 'link' });
   if (!isValidEmail(email)) return;
   const person = await ctx.em.findOne(Person, { email });
   if (!person || person.disabledAt || person.mailBouncedAt || !LINK_ROLES.includes(person.role)) return;
