@@ -10,5 +10,6 @@ export {
   defaultMode,
 } from './notification-preference.entity.ts';
 export { modeOf, preferencesOf, storePreference } from './notification-preference.service.ts';
+export { NotificationAdded, notificationTopic } from './notification.topics.ts';
 
 export const notificationResolvers = [NotificationResolver] as const;

@@ -6,8 +6,8 @@ import { Migration } from '@mikro-orm/migrations';
  * once per record and condition, sign-in links, bounced addresses, and which notifications
  * were already mailed. The job queue's own tables are graphile-worker's (its own migrations).
  */
-export class Migration20261206142500 extends Migration {
-  override name = 'Migration20261206142500_mail_and_jobs';
+export class Migration20261206143600 extends Migration {
+  override name = 'Migration20261206143600_mail_and_jobs';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "mail_message" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "recipient_id" uuid null, "to_address" varchar(254) not null, "locale" varchar(5) not null default 'ko', "kind" text not null, "company_id" uuid null, "subject" varchar(300) not null, "html" text not null, "text" text not null, "unsubscribe_token_hash" varchar(64) null, "list_unsubscribe" varchar(1000) null, "unsubscribe_topics" text[] not null default '{}', "status" text not null default 'QUEUED', "attempts" int not null default 0, "last_error" text null, "sent_at" timestamptz null, primary key ("id"));`);
