@@ -167,6 +167,9 @@ async function listen(
   });
   // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
   const sessionWatch = watchSessions(orm, websockets, logger);
+  // Ended sessions, disabled people and role changes reach every instance through the outbox:
+  // their sockets close as the event passes, not at the next check.
+  const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -233,6 +236,7 @@ async function listen(
     close() {
       closing ??= (async () => {
         shuttingDown = true;
+        stopWatchingAccess();
         sessionWatch.stop();
         await websockets.dispose();
         await apollo.stop();
