@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CommentVisibility } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
-import { mayRead, type DataKind } from '../auth/policy.ts';
+import { can, mayRead, type DataKind } from '../auth/policy.ts';
 import { audience, audienceAdmits, commentAudience, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
