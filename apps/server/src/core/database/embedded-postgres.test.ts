@@ -90,6 +90,8 @@ describe('embedded PostgreSQL', () => {
     expect(socketDir).toMatch(/\/ecohub-pg-[0-9a-f]{16}$/);
     expect(statSync(socketDir).mode & 0o077).toBe(0);
     expect(await query(server.url(), 'select 1 as one')).toEqual([{ one: 1 }]);
+    await server.stop();
+    expect(existsSync(socketDir)).toBe(false);
   });
 
   it('runs two clusters side by side with nothing set', { timeout: 120_000 }, async () => {

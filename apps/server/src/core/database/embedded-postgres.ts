@@ -322,6 +322,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           if (!(await waitForExit(pid, 30_000))) process.kill(pid, 'SIGKILL');
         }
         rmSync(ownerFile(dataDir), { force: true });
+        if (socketDir !== clusterDir) rmSync(socketDir, { recursive: true, force: true });
         options.logger?.info('embedded PostgreSQL stopped');
       })();
       return stopping;
