@@ -200,35 +200,47 @@ export function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean .*\?$/, '');
 }
 
+/** A parsed document and the errors of parsing or validating it: what a document cache keeps. */
+export interface PreparedDocument {
+  document: DocumentNode | null;
+  errors: readonly GraphQLError[];
+}
+
+/** Parses with the token limit and validates with the standard rules (plus no introspection in production). */
+export function prepareDocument(schema: GraphQLSchema, query: string, options: { production: boolean }): PreparedDocument {
+  let document: DocumentNode;
+  try {
+    document = parse(query, PARSE_OPTIONS);
+  } catch (error) {
+    const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+    return { document: null, errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+  }
+  const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const invalid = validate(schema, document, rules);
+  // Apollo's code for the same errors over HTTP, so clients branch on one code.
+  const errors = invalid.map(
+    (error) =>
+      new GraphQLError(options.production ? withoutSuggestions(error.message) : error.message, {
+        nodes: error.nodes,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+  );
+  return { document, errors };
+}
+
 /**
- * The websocket's side of the same rules, for graphql-ws `onSubscribe`: parses with the token
- * limit, validates with the standard rules (plus no introspection in production), and applies
- * the operation limits. Returns the errors to send, or null to let graphql-ws proceed.
+ * The websocket's side of the same rules, for graphql-ws `onSubscribe`: parse and validation
+ * (`prepared`, usually from the document cache, else done here), then subscriptions only and the
+ * operation limits. Returns the errors to send, or null to let the operation proceed.
  */
 export function websocketOperationErrors(
   schema: GraphQLSchema,
   payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
   options: { production: boolean },
-): GraphQLError[] | null {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, PARSE_OPTIONS);
-  } catch (error) {
-    const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
-    return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-  }
-  const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
-  const invalid = validate(schema, document, rules);
-  if (invalid.length > 0) {
-    // Apollo's code for the same errors over HTTP, so clients branch on one code.
-    return invalid.map(
-      (error) =>
-        new GraphQLError(options.production ? withoutSuggestions(error.message) : error.message, {
-          nodes: error.nodes,
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-        }),
-    );
-  }
+  prepared: PreparedDocument = prepareDocument(schema, payload.query, options),
+): readonly GraphQLError[] | null {
+  const { document } = prepared;
+  if (!document || prepared.errors.length > 0) return prepared.errors;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = payload.operationName
     ? operations.find((o) => o.name?.value === payload.operationName)
