@@ -27,11 +27,16 @@ export async function expertCompanyIds(em: EntityManager, personId: string): Pro
 }
 
 /** The scope a viewer has for one kind of data, computed from the policy and the database. */
-export async function companyScopeFor(em: EntityManager, viewer: Viewer | null, kind: DataKind): Promise<CompanyScope> {
+export async function companyScopeFor(
+  em: EntityManager,
+  viewer: Viewer | null,
+  kind: DataKind,
+  expertCompanies: (personId: string) => Promise<string[]> = (personId) => expertCompanyIds(em, personId),
+): Promise<CompanyScope> {
   if (!viewer || !mayRead(viewer, kind)) return [];
   if (seesAllCompanies(viewer)) return 'all';
   if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
-  if (viewer.role === Role.EXPERT) return expertCompanyIds(em, viewer.personId);
+  if (viewer.role === Role.EXPERT) return expertCompanies(viewer.personId);
   return [];
 }
 
@@ -56,6 +61,8 @@ export function scopeIncludes(scope: CompanyScope, companyId: string): boolean {
  */
 export class Access {
   private readonly scopes = new Map<DataKind, Promise<CompanyScope>>();
+  /** An expert's companies are the same for every kind of data: one query per request, not one per kind. */
+  private expertCompanies: Promise<string[]> | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -65,7 +72,7 @@ export class Access {
   scope(kind: DataKind): Promise<CompanyScope> {
     let scope = this.scopes.get(kind);
     if (!scope) {
-      scope = companyScopeFor(this.em, this.viewer, kind);
+      scope = companyScopeFor(this.em, this.viewer, kind, (personId) => (this.expertCompanies ??= expertCompanyIds(this.em, personId)));
       this.scopes.set(kind, scope);
     }
     return scope;
@@ -110,6 +117,16 @@ export class Access {
   /** The history entries a viewer may read: their stored audience admits the viewer (visibility.ts). */
   activityFilter(): Promise<Record<string, unknown>> {
     return this.visibilityFilter(sqlAudienceCondition);
+  }
+
+  /**
+   * The comments this viewer may read, as a SQL condition on a `comment` row aliased `alias`:
+   * their companies' comments, and internal ones only for those who may read them.
+   */
+  async sqlCommentCondition(alias: string): Promise<{ sql: string; params: unknown[] }> {
+    const scope = await this.sqlCompanyCondition('comments', `${alias}.company_id`);
+    // Visibilities are enum values: a plain array literal needs no quoting.
+    return { sql: `${alias}.visibility = any(?::text[]) and ${scope.sql}`, params: [`{${this.commentVisibilities().join(',')}}`, ...scope.params] };
   }
 
   /** Comment visibilities this viewer may read. */

@@ -1,12 +1,16 @@
+import { createHash } from 'node:crypto';
 import { CommentVisibility } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
-import { mayRead, type DataKind } from '../auth/policy.ts';
+import { can, mayRead, type DataKind } from '../auth/policy.ts';
 import { audience, audienceAdmits, commentAudience, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
 import type { OutboxRecord } from './outbox-store.ts';
+
+/** Every kind of data (the record makes the compiler list a new kind here too). */
+const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: true, people: true } satisfies Record<DataKind, true>) as DataKind[];
 
 /**
  * The one check every live delivery passes: may this viewer receive this event now?
@@ -45,6 +49,25 @@ export class LiveRights {
     if (record.recipientId !== null && record.recipientId !== viewer.personId) return false;
     if (kind === 'program-results') return record.companyId === null || scopeIncludes(await this.scope(viewer, kind), record.companyId);
     return audienceAdmits(viewer, recordAudience(record), await this.scope(viewer, 'work'));
+  }
+
+  /**
+   * What the viewer's rights resolve to: per kind of data, the companies seen ('all' or the ids),
+   * whether internal comments are readable, and whose personal data (everyone's in scope, or
+   * only their own). Viewers with equal classes get equal answers from every field resolver, so
+   * shared rendering keys on this, never on a role name.
+   */
+  async renderingClass(viewer: Viewer | null): Promise<string> {
+    if (!viewer) return 'anonymous';
+    const scopes = await Promise.all(
+      DATA_KINDS.map(async (kind) => {
+        const scope = await this.scope(viewer, kind);
+        return `${kind}=${scope === 'all' ? '*' : [...scope].sort().join(',')}`;
+      }),
+    );
+    const internal = can(viewer, 'comment.readInternal') ? 'internal' : 'shared';
+    const personal = can(viewer, 'personalData.read') ? 'personal' : `own:${viewer.personId}`;
+    return createHash('sha1').update([...scopes, internal, personal].join('|')).digest('base64url');
   }
 
   /** The viewer's current company scope for a kind of data (cached until access changes). */

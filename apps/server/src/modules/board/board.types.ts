@@ -91,6 +91,12 @@ export class BudgetSourceKpi {
   @Field(() => Float, { description: 'Spent ÷ planned (0 when nothing is planned)' }) spentRate!: number;
 }
 
+@ObjectType({ description: "The totals of what a board shows: the viewer's companies under the board's filter" })
+export class BoardKpis {
+  @Field(() => KpiTotals) totals!: KpiTotals;
+  @Field(() => [CategoryKpi], { description: 'Categories with at least one measure' }) byCategory!: CategoryKpi[];
+}
+
 /** Resolved field by field: a client asking only for totals runs only their query. */
 @ObjectType({ description: "A program year's results: public aggregates, and per-company figures within the viewer's scope" })
 export class ProgramKpis {
