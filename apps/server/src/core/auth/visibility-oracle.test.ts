@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allowedNext, measureMachine, mentionToken, ParticipationStatus, Role, taskMachine, type MeasureStatus, type TaskStatus } from '@ecohub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Fixtures, startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { Fixtures, seededRandom, startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
 import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts';
 
 /**
@@ -21,16 +21,6 @@ import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts'
  */
 const SEED = Number(process.env.ORACLE_SEED ?? 20_121_122);
 const CHANGES = Number(process.env.ORACLE_CHANGES ?? 240);
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const ENTRY = 'id action entityType entityId summary createdAt changes { field from to } actor { id } company { id }';
 const NOTE = 'id kind actor { id } task { id } comment { id } company { id }';
@@ -204,7 +194,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
   });
 
   async function run(): Promise<void> {
-    const rng = random(SEED);
+    const rng = seededRandom(SEED);
     const started = Date.now();
     const world = new World(rng);
     for (let i = 0; i < CHANGES; i += 1) {
