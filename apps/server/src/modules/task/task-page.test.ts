@@ -62,6 +62,17 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
     }
   });
 
+  it('reads the same page when the total is not asked (no count, a different statement)', async () => {
+    const withTotal = await w.as.expert.data<Page>(PAGE(NODE, 'first: 30'), { after: null });
+    const withoutTotal = await w.as.expert.data<{ tasks: Omit<Page['tasks'], 'totalCount'> }>(
+      `query($after: String) { tasks(first: 30, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } } } }`,
+      { after: withTotal.tasks.pageInfo.endCursor },
+    );
+    const next = await w.as.expert.data<Page>(PAGE(NODE, 'first: 30'), { after: withTotal.tasks.pageInfo.endCursor });
+    expect(withoutTotal.tasks.edges).toEqual(next.tasks.edges);
+    expect(withoutTotal.tasks.pageInfo).toEqual(next.tasks.pageInfo);
+  });
+
   it('keeps the viewer scope and the comment rules: staff count only shared comments of their own company', async () => {
     const staff = await w.as.staff.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
     const expert = await w.as.expert.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
