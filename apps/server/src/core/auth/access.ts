@@ -1,9 +1,10 @@
-import { CommentVisibility, Role } from '@ecohub/domain';
+import { Role, type CommentVisibility } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { can, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
 import type { Viewer } from './viewer.ts';
+import { readableCommentVisibilities, sqlAudienceCondition, type SqlCondition } from './visibility.ts';
 
 /** 'all', or the ids of the companies a viewer may see for a kind of data (possibly none). */
 export type CompanyScope = 'all' | readonly string[];
@@ -103,18 +104,19 @@ export class Access {
   }
 
   /**
-   * The history entries a viewer may read (a MikroORM filter on ActivityEntry): those of the
-   * companies whose work they see and, for viewers who may not read internal comments, none about
-   * those comments: their very existence is internal.
+   * A visibility rule's SQL (core/auth/visibility.ts) as a MikroORM filter condition, for the
+   * entity whose table the rule is written against.
    */
-  async activityFilter(): Promise<Record<string, unknown>> {
-    const filter = await this.companyFilter('work');
-    if (can(this.viewer, 'comment.readInternal')) return filter;
-    const internalComment = raw(
-      (alias: string) =>
-        `not (${alias}.entity_type = 'Comment' and exists (select 1 from comment c where c.id = ${alias}.entity_id and c.visibility = '${CommentVisibility.INTERNAL}'))`,
-    );
-    return { ...filter, [internalComment]: [] };
+  async visibilityFilter(rule: (viewer: Viewer | null, workScope: CompanyScope, alias: string) => SqlCondition): Promise<Record<string, unknown>> {
+    const scope = await this.scope('work');
+    // The alias is only known when the query is built: the condition is rendered then.
+    const condition = raw((alias: string) => rule(this.viewer, scope, alias).sql, rule(this.viewer, scope, 'x').params);
+    return { [condition]: [] };
+  }
+
+  /** The history entries a viewer may read: their stored audience admits the viewer (visibility.ts). */
+  activityFilter(): Promise<Record<string, unknown>> {
+    return this.visibilityFilter(sqlAudienceCondition);
   }
 
   /**
@@ -129,9 +131,7 @@ export class Access {
 
   /** Comment visibilities this viewer may read. */
   commentVisibilities(): CommentVisibility[] {
-    return can(this.viewer, 'comment.readInternal')
-      ? [CommentVisibility.SHARED, CommentVisibility.INTERNAL]
-      : [CommentVisibility.SHARED];
+    return readableCommentVisibilities(this.viewer);
   }
 
   requireViewer(): Viewer {

@@ -1,5 +1,6 @@
 import { ErrorCode, LIMITS } from '@ecohub/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { inputErrors } from './input-guard.ts';
 import {
   getNamedType,
   getNullableType,
@@ -85,8 +86,8 @@ function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, 
  * Depth, aliases and cost of the operation that will run, with fragments counted where they are
  * spread. Each fragment is measured once and reused (cost scales linearly with the page sizes
  * around it), so a "fragment bomb" that would expand exponentially is measured in linear time,
- * and exactly. Introspection fields are not counted (introspection is off in production, and the
- * development tools' own introspection query is deep).
+ * and exactly. Introspection fields count once each, without what they select (introspection is
+ * off in production, and the development tools' own introspection query is deep).
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -110,7 +111,12 @@ export function measureOperation(
     };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
+        // `__typename` and introspection fields: their aliases count (a thousand aliased
+        // `__typename` are a thousand answers), their insides do not (tools' introspection is deep).
+        if (selection.name.value.startsWith('__')) {
+          add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 });
+          continue;
+        }
         const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         const child =
           selection.selectionSet && definition
@@ -169,7 +175,10 @@ export function operationLimitErrors(
   return [];
 }
 
-/** Apollo: checked once the operation is known, when the variables (page sizes) are at hand. */
+/**
+ * Apollo: checked once the operation is known, when the variables (page sizes) are at hand, and
+ * before any resolver runs; then every string input is checked (input-guard.ts).
+ */
 export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
@@ -178,6 +187,8 @@ export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T>
           if (!operation) return;
           const errors = operationLimitErrors(schema, document, operation, request.variables ?? {});
           if (errors[0]) throw errors[0];
+          const invalid = inputErrors(schema, document, operation, request.variables ?? {});
+          if (invalid) throw invalid;
         },
       };
     },
@@ -242,5 +253,7 @@ export function websocketOperationErrors(
     return [new GraphQLError('Only subscriptions are served over the websocket; send queries and mutations over HTTP', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
   }
   const errors = operationLimitErrors(schema, document, operation, payload.variables ?? {});
-  return errors.length > 0 ? errors : null;
+  if (errors.length > 0) return errors;
+  const badInput = inputErrors(schema, document, operation, payload.variables ?? {});
+  return badInput ? [badInput] : null;
 }

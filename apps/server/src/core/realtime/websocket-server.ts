@@ -5,7 +5,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppServices } from '../app-services.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { createContext } from '../graphql/context.ts';
+import { createContext, type GraphQLContext } from '../graphql/context.ts';
 import { DocumentCache } from '../graphql/document-cache.ts';
 import { websocketOperationErrors } from '../graphql/limits.ts';
 import { bindSocket } from './live-socket.ts';
@@ -66,7 +66,12 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
     {
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
-      subscribe: services.realtime.execution.subscribe,
+      // Each event renders in a fresh unit of work for the subscriber's viewer (see SharedExecution).
+      subscribe: (args) =>
+        services.realtime.execution.subscribe(args, (context) => {
+          const { viewer, requestId, logger } = context as GraphQLContext;
+          return createContext({ services, viewer, requestId, logger });
+        }),
       onConnect: async (ctx) => {
         let viewer: Viewer | null | false;
         try {

@@ -125,8 +125,12 @@ export class TaskResolver {
 
 @Resolver(() => Measure)
 export class MeasureTasksResolver {
-  @FieldResolver(() => Int, { description: 'Open (not archived) tasks under this measure that the viewer may see' })
-  async tasksCount(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Open (not archived) tasks under this measure that the viewer may see; null for viewers who may not see tasks (observers: hidden, not zero)',
+  })
+  async tasksCount(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<number | null> {
+    if (!(await ctx.access.canSeeCompany('work', measure.company.id))) return null;
     return loader<number>(ctx.loaders, 'measure.tasksCount', async (ids) => {
       const scope = await ctx.access.sqlCompanyCondition('work', 'company_id');
       const rows = await ctx.em.execute<{ measure_id: string; count: string }[]>(
