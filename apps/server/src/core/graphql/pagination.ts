@@ -57,11 +57,11 @@ export function Connection<T extends object>(node: ClassType<T>, name = node.nam
 
 type SortValue = string | number | null;
 
-function encodeCursor(values: SortValue[]): string {
+export function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): SortValue[] {
+export function decodeCursor(cursor: string, length: number): SortValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length) return values as SortValue[];
@@ -81,7 +81,7 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function sortValue(value: unknown): SortValue {
+export function sortValue(value: unknown): SortValue {
   if (value instanceof Date) return value.toISOString();
   if (value === null || value === undefined) return null;
   return value as string | number;

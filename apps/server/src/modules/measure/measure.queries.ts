@@ -3,7 +3,11 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
 import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { plannedPage } from '../../core/graphql/planned-read.ts';
+import { Company } from '../company/company.entity.ts';
+import { Person } from '../people/person.entity.ts';
 import { Measure } from './measure.entity.ts';
 import type { MeasureFilter } from './measure.inputs.ts';
 import { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
@@ -25,8 +29,24 @@ async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | unde
 }
 
 /** Oldest first: the order in which the experts proposed them. */
-export async function listMeasures(ctx: UnitOfWork, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
-  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page, 'createdAt');
+/** What a measures page may read without entities: the resolvers of these fields honour planned rows. */
+const MEASURE_PAGE = {
+  relations: { company: Company, owner: Person },
+  rowFields: { paybackYears: ['investmentKrw', 'expectedAnnualSavingsKrw'], allowedNextStatuses: ['archivedAt', 'status'] },
+};
+
+/** `selection`: what the operation selects on the connection; a page it covers is read in one statement. */
+export async function listMeasures(
+  ctx: UnitOfWork,
+  filter: MeasureFilter | null | undefined,
+  page: PageArgs,
+  selection?: Selection,
+): Promise<ConnectionShape<Measure>> {
+  const where = await measureWhere(ctx, filter);
+  return (
+    (selection && (await plannedPage(ctx.em, Measure, where, page, 'createdAt', selection, MEASURE_PAGE))) ??
+    paginate(ctx.em, Measure, where as FilterQuery<Measure>, page, 'createdAt')
+  );
 }
 
 export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> {

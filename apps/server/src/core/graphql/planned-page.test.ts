@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
+import { addBulkParticipants } from '../../modules/board/bulk-participants.test-kit.ts';
+
+const BACKGROUND = /outbox_event|outbox_retention|update session/;
+type Page = { list: { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, unknown> }[] } };
+
+const MEASURE_NODE = `id title status category createdAt investmentKrw expectedAnnualSavingsKrw paybackYears allowedNextStatuses implementedOn
+  company { id nameKo __typename } owner { id name }`;
+const COMMENT_NODE = `id body visibility createdAt deletedAt author { id name } task { id title status }`;
+
+/** A page read twice: as selected (planned), and with one more field only entities answer (`extra`). */
+async function bothWays(client: TestClient, field: string, args: string, node: string, extra: string, after: string | null) {
+  const query = (selection: string) =>
+    `query($after: String) { list: ${field}(${args}first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${selection} } } } }`;
+  const planned = await client.data<Page>(query(node), { after });
+  const entities = await client.data<Page>(query(`${node} ${extra}`), { after });
+  const extraName = extra.split(/[\s{]/)[0]!;
+  const stripped = { list: { ...entities.list, edges: entities.list.edges.map(({ cursor, node: { [extraName]: _, ...rest } }) => ({ cursor, node: rest })) } };
+  return { planned, entities: stripped };
+}
+
+describe('list pages read as one statement shaped by the selection', () => {
+  let hub: TestServer;
+  let w: WorkWorld;
+  let taskId: string;
+  let counting = false;
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    hub = await startTestServer({ seeded: false, onQuery: (message) => counting && !BACKGROUND.test(message) && statements.push(message) });
+    w = await buildWorkWorld(hub);
+    await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 6 });
+    // Distinct millisecond stamps: cursors carry milliseconds (as JS dates do), the bulk insert's now() microseconds.
+    await w.fx.rows(`update measure set created_at = date_trunc('milliseconds', created_at) + (ctid::text::point)[1] * interval '1 ms' + (ctid::text::point)[0] * interval '1 s'`);
+    const { tasks } = await w.as.expert.data<{ tasks: { edges: { node: { id: string } }[] } }>(`{ tasks(first: 1) { edges { node { id } } } }`);
+    taskId = tasks.edges[0]!.node.id;
+    for (let i = 0; i < 12; i++) await w.as.expert.data(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { taskId, body: `의견 ${i}`, visibility: i % 3 ? 'SHARED' : 'INTERNAL' } });
+  }, 180_000);
+  afterAll(() => hub.close());
+
+  async function statementsOf(client: TestClient, query: string, variables: Record<string, unknown> = {}): Promise<number> {
+    await client.data(query, variables);
+    statements = [];
+    counting = true;
+    try {
+      await client.data(query, variables);
+    } finally {
+      counting = false;
+    }
+    return statements.length;
+  }
+
+  it('measures: the same rows, cursors and totals as the entity read, page after page, for every scope', async () => {
+    for (const client of [w.as.manager, w.as.expert, w.as.staff, w.as.observer]) {
+      let after: string | null = null;
+      do {
+        const { planned, entities } = await bothWays(client, 'measures', '', MEASURE_NODE, 'tasksCount', after);
+        expect(planned).toEqual(entities);
+        after = planned.list.pageInfo.hasNextPage ? planned.list.pageInfo.endCursor : null;
+      } while (after);
+    }
+  });
+
+  it('comments: the same thread as the entity read, internal comments only for who may read them', async () => {
+    for (const client of [w.as.manager, w.as.expert]) {
+      let after: string | null = null;
+      let seen = 0;
+      do {
+        const { planned, entities } = await bothWays(client, 'comments', `taskId: "${taskId}", `, COMMENT_NODE, 'mentions { id }', after);
+        expect(planned).toEqual(entities);
+        seen += planned.list.edges.length;
+        after = planned.list.pageInfo.hasNextPage ? planned.list.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen).toBeGreaterThanOrEqual(12);
+    }
+  });
+
+  it('reads a page of measures with company and owner, or a thread page with authors, in one statement besides the session and the scope', async () => {
+    const measures = await statementsOf(w.as.expert, `{ measures(first: 50) { totalCount edges { node { ${MEASURE_NODE} } } } }`);
+    if (process.env.SHOW_SQL) console.info(statements.join('\n'));
+    const thread = await statementsOf(w.as.expert, `query($taskId: ID!) { comments(taskId: $taskId, first: 50) { edges { node { ${COMMENT_NODE} } } } }`, { taskId });
+    // session lookup + the expert's companies + the page; the thread also reads its task to check access.
+    expect(measures).toBeLessThanOrEqual(3);
+    expect(thread).toBeLessThanOrEqual(4);
+  });
+});
