@@ -16,7 +16,7 @@ async function bothWays(client: TestClient, field: string, args: string, node: s
     `query($after: String) { list: ${field}(${args}first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${selection} } } } }`;
   const planned = await client.data<Page>(query(node), { after });
   const entities = await client.data<Page>(query(`${node} ${extra}`), { after });
-  const extraName = extra.split(/[\s{]/)[0]!;
+  const extraName = extra.split(/[\s{:]/)[0]!;
   const stripped = { list: { ...entities.list, edges: entities.list.edges.map(({ cursor, node: { [extraName]: _, ...rest } }) => ({ cursor, node: rest })) } };
   return { planned, entities: stripped };
 }
@@ -77,12 +77,36 @@ describe('list pages read as one statement shaped by the selection', () => {
     }
   });
 
+  it('activity, people and companies: the same pages as the entity read, for every scope', async () => {
+    const lists: [string, string, string][] = [
+      ['activity', 'id action entityType entityId summary createdAt changes { field from to } actor { id name } company { id nameKo }', 'extra: actor { email }'],
+      ['people', 'id name nameEn role jobTitle email phone company { id nameKo }', 'teams { id }'],
+      ['companies', 'id nameKo nameEn businessNumber employees archivedAt contactName contactEmail contactPhone', 'staff { id }'],
+    ];
+    for (const client of [w.as.manager, w.as.expert, w.as.staff, w.as.observer]) {
+      for (const [field, node, extra] of lists) {
+        let after: string | null = null;
+        let pages = 0;
+        do {
+          const { planned, entities } = await bothWays(client, field, '', node, extra, after);
+          expect(planned, `${field} page ${pages}`).toEqual(entities);
+          after = planned.list.pageInfo.hasNextPage ? planned.list.pageInfo.endCursor : null;
+          pages += 1;
+        } while (after && pages < 6);
+      }
+    }
+  });
+
   it('reads a page of measures with company and owner, or a thread page with authors, in one statement besides the session and the scope', async () => {
     const measures = await statementsOf(w.as.expert, `{ measures(first: 50) { totalCount edges { node { ${MEASURE_NODE} } } } }`);
     if (process.env.SHOW_SQL) console.info(statements.join('\n'));
     const thread = await statementsOf(w.as.expert, `query($taskId: ID!) { comments(taskId: $taskId, first: 50) { edges { node { ${COMMENT_NODE} } } } }`, { taskId });
     // session lookup + the expert's companies + the page; the thread also reads its task to check access.
     expect(measures).toBeLessThanOrEqual(3);
+    // A manager's scope needs no query: the session lookup and the page.
+    for (const list of ['activity(first: 50) { totalCount edges { node { id summary changes { field } actor { id name } company { id nameKo } } } }', 'people(first: 50) { totalCount edges { node { id name email company { id nameKo } } } }', 'companies(first: 50) { totalCount edges { node { id nameKo contactName } } }']) {
+      expect(await statementsOf(w.as.manager, `{ ${list} }`), list).toBe(2);
+    }
     expect(thread).toBeLessThanOrEqual(4);
   });
 });

@@ -1,7 +1,7 @@
-import { ReferenceKind, type EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, pageSize, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
+import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -179,4 +179,17 @@ export async function plannedPage<T extends { id: string }>(
     return { node: plan.relations.length ? preload(row, relations) : row, cursor };
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
+}
+
+/** A page by `plannedPage` when the selection allows it, else by `paginate` with entities. */
+export async function selectedPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: Record<string, unknown>,
+  args: PageArgs,
+  sort: string,
+  selection: Selection | undefined,
+  spec: PagePlanSpec = {},
+): Promise<ConnectionShape<T>> {
+  return (selection && (await plannedPage(em, entity, where, args, sort, selection, spec))) ?? paginate(em, entity, where as FilterQuery<T>, args, sort);
 }

@@ -1,8 +1,8 @@
 import { findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
-import { plannedPage } from '../../core/graphql/planned-read.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/index.ts';
 import { Comment } from './comment.entity.ts';
@@ -16,10 +16,7 @@ export async function listComments(ctx: UnitOfWork, taskId: string, page: PageAr
   const task = await findRecord(ctx.em, Task, taskId, 'Task');
   await ctx.access.assertCanSeeCompany('comments', task.company.id, 'Task', taskId);
   const where = { task: task.id, visibility: { $in: ctx.access.commentVisibilities() } };
-  return (
-    (selection && (await plannedPage(ctx.em, Comment, where, page, 'createdAt', selection, COMMENT_PAGE))) ??
-    paginate(ctx.em, Comment, where, page, 'createdAt')
-  );
+  return selectedPage(ctx.em, Comment, where, page, 'createdAt', selection, COMMENT_PAGE);
 }
 
 /** What a thread page may read without entities: the resolvers of these fields honour planned rows. */

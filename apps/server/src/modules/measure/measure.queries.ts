@@ -4,8 +4,8 @@ import { containsPattern, findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
-import { plannedPage } from '../../core/graphql/planned-read.ts';
+import type { ConnectionShape, PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { Measure } from './measure.entity.ts';
@@ -42,11 +42,7 @@ export async function listMeasures(
   page: PageArgs,
   selection?: Selection,
 ): Promise<ConnectionShape<Measure>> {
-  const where = await measureWhere(ctx, filter);
-  return (
-    (selection && (await plannedPage(ctx.em, Measure, where, page, 'createdAt', selection, MEASURE_PAGE))) ??
-    paginate(ctx.em, Measure, where as FilterQuery<Measure>, page, 'createdAt')
-  );
+  return selectedPage(ctx.em, Measure, await measureWhere(ctx, filter), page, 'createdAt', selection, MEASURE_PAGE);
 }
 
 export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> {
