@@ -1,5 +1,4 @@
 import { roundTo } from '@ecohub/domain';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
