@@ -34,6 +34,12 @@ describe('list pages read as one statement shaped by the selection', () => {
     await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 6 });
     // Distinct millisecond stamps: cursors carry milliseconds (as JS dates do), the bulk insert's now() microseconds.
     await w.fx.rows(`update measure set created_at = date_trunc('milliseconds', created_at) + (ctid::text::point)[1] * interval '1 ms' + (ctid::text::point)[0] * interval '1 s'`);
+    for (let i = 0; i < 9; i++) {
+      const day = String(10 + i).padStart(2, '0');
+      await w.as.manager.data(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
+        input: { programYearId: w.year.id, kind: i % 3 ? 'WORKSHOP' : 'SITE_VISIT', title: `행사 ${i}`, venue: '안산', startsAt: `2012-12-${day}T01:00:00.000Z`, endsAt: `2012-12-${day}T03:00:00.000Z` },
+      });
+    }
     const { tasks } = await w.as.expert.data<{ tasks: { edges: { node: { id: string } }[] } }>(`{ tasks(first: 1) { edges { node { id } } } }`);
     taskId = tasks.edges[0]!.node.id;
     for (let i = 0; i < 12; i++) await w.as.expert.data(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { taskId, body: `의견 ${i}`, visibility: i % 3 ? 'SHARED' : 'INTERNAL' } });
@@ -81,6 +87,7 @@ describe('list pages read as one statement shaped by the selection', () => {
     const lists: [string, string, string][] = [
       ['activity', 'id action entityType entityId summary createdAt changes { field from to } actor { id name } company { id nameKo }', 'extra: actor { email }'],
       ['people', 'id name nameEn role jobTitle email phone company { id nameKo }', 'teams { id }'],
+      ['events', 'id title kind venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } programYear { id number }', 'extra: programYear { program { id } }'],
       ['companies', 'id nameKo nameEn businessNumber employees archivedAt contactName contactEmail contactPhone', 'staff { id }'],
     ];
     for (const client of [w.as.manager, w.as.expert, w.as.staff, w.as.observer]) {
@@ -88,7 +95,7 @@ describe('list pages read as one statement shaped by the selection', () => {
         let after: string | null = null;
         let pages = 0;
         do {
-          const { planned, entities } = await bothWays(client, field, '', node, extra, after);
+          const { planned, entities } = await bothWays(client, field, field === 'events' ? `programYearId: "${w.year.id}", ` : '', node, extra, after);
           expect(planned, `${field} page ${pages}`).toEqual(entities);
           after = planned.list.pageInfo.hasNextPage ? planned.list.pageInfo.endCursor : null;
           pages += 1;
