@@ -9,8 +9,8 @@ import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { ExpertTeam } from '../team/expert-team.entity.ts';
 import { boardRows } from './board.queries.ts';
-import { BoardFilter, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
-import { budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
+import { BoardFilter, BoardKpis, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
+import { boardTotals, budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 
 @Resolver(() => ProgramYear)
 export class ProgramYearBoardResolver {
@@ -24,6 +24,18 @@ export class ProgramYearBoardResolver {
   ): Promise<BoardRow[]> {
     assertFilterIds(filter, ['teamId']);
     return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter }));
+  }
+
+  @FieldResolver(() => BoardKpis, {
+    description: "Totals and categories of the rows `board(filter)` returns to this viewer (an expert: their team's companies); `kpis` stays program-wide",
+  })
+  boardKpis(
+    @Root() year: ProgramYear,
+    @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BoardKpis> {
+    assertFilterIds(filter, ['teamId']);
+    return boardTotals(ctx.em, ctx.access, year.id, filter);
   }
 
   @FieldResolver(() => ProgramKpis)
