@@ -128,7 +128,7 @@ export async function boardViewersScenario(ctx: BenchContext): Promise<ScenarioR
     'Latency runs from the commit (timed inside the hub) to the row updated: the event’s receipt when it carries the row, else the refetched board’s answer. Statements and hub CPU are counted on the statement-counting instance the viewers use (its counting costs a little per statement); PostgreSQL CPU is that of all its processes.',
   );
   return {
-    id: 8,
+    id: 9,
     title: TITLE,
     tables: [
       {
