@@ -59,6 +59,7 @@ try {
     hub,
     data,
     quick,
+    ...(process.env.BENCH_VIEWERS ? { viewerCounts: process.env.BENCH_VIEWERS.split(',').map(Number) } : {}),
     profiling: cpuProfile,
     log,
     counter: () => (counting.hub ??= Hub.start({ name: 'counter', databaseUrl: hub.databaseUrl, countStatements: true })),
