@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { StatementCounter } from '../../testing/statement-counter.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
 import { addBulkParticipants } from '../../modules/board/bulk-participants.test-kit.ts';
 
-const BACKGROUND = /outbox_event|outbox_retention|update session/;
 type Page = { list: { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, unknown> }[] } };
 
 const MEASURE_NODE = `id title status category createdAt investmentKrw expectedAnnualSavingsKrw paybackYears allowedNextStatuses implementedOn
@@ -25,11 +25,10 @@ describe('list pages read as one statement shaped by the selection', () => {
   let hub: TestServer;
   let w: WorkWorld;
   let taskId: string;
-  let counting = false;
-  let statements: string[] = [];
+  const counter = new StatementCounter();
 
   beforeAll(async () => {
-    hub = await startTestServer({ seeded: false, onQuery: (message) => counting && !BACKGROUND.test(message) && statements.push(message) });
+    hub = await startTestServer({ seeded: false, onQuery: counter.onQuery });
     w = await buildWorkWorld(hub);
     await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 6 });
     // Distinct millisecond stamps: cursors carry milliseconds (as JS dates do), the bulk insert's now() microseconds.
@@ -46,17 +45,7 @@ describe('list pages read as one statement shaped by the selection', () => {
   }, 180_000);
   afterAll(() => hub.close());
 
-  async function statementsOf(client: TestClient, query: string, variables: Record<string, unknown> = {}): Promise<number> {
-    await client.data(query, variables);
-    statements = [];
-    counting = true;
-    try {
-      await client.data(query, variables);
-    } finally {
-      counting = false;
-    }
-    return statements.length;
-  }
+  const statementsOf = (client: TestClient, query: string, variables: Record<string, unknown> = {}) => counter.count(client, query, variables);
 
   it('measures: the same rows, cursors and totals as the entity read, page after page, for every scope', async () => {
     for (const client of [w.as.manager, w.as.expert, w.as.staff, w.as.observer]) {
@@ -106,7 +95,7 @@ describe('list pages read as one statement shaped by the selection', () => {
 
   it('reads a page of measures with company and owner, or a thread page with authors, in one statement besides the session and the scope', async () => {
     const measures = await statementsOf(w.as.expert, `{ measures(first: 50) { totalCount edges { node { ${MEASURE_NODE} } } } }`);
-    if (process.env.SHOW_SQL) console.info(statements.join('\n'));
+    if (process.env.SHOW_SQL) console.info(counter.statements.join('\n'));
     const thread = await statementsOf(w.as.expert, `query($taskId: ID!) { comments(taskId: $taskId, first: 50) { edges { node { ${COMMENT_NODE} } } } }`, { taskId });
     // session lookup + the expert's companies + the page; the thread also reads its task to check access.
     expect(measures).toBeLessThanOrEqual(3);
