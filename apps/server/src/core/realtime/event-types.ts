@@ -25,3 +25,34 @@ export const EventType = {
   ACCESS_CHANGED: 'access.changed',
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
+
+/** What every event payload may carry: the id of the history entry written with it. */
+export interface RecordedPayload {
+  activityId?: string;
+}
+
+/** Rights to re-read: whose (a person, a team's members), which companies, which sessions ended. */
+export interface AccessChangedPayload extends RecordedPayload {
+  personId?: string;
+  sessionIds?: string[];
+  teamId?: string;
+  teamIds?: string[];
+  companyIds?: string[];
+  personIds?: string[];
+}
+
+/**
+ * Each event type's payload. The module that owns an event declares it in its `*.topics.ts`
+ * (`declare module '…/core/realtime/event-types.ts' { interface EventPayloads { … } }`), so the
+ * payload's type lives with its feature; access changes are core's own.
+ */
+export interface EventPayloads {
+  'access.changed': AccessChangedPayload;
+}
+
+/** The payload of some event types (of any, by default). */
+export type EventPayload<K extends EventType = EventType> = K extends keyof EventPayloads ? EventPayloads[K] : never;
+
+/** A compile error here names an event type whose payload no module declared. */
+type Undeclared = Exclude<EventType, keyof EventPayloads>;
+export const EVERY_EVENT_DECLARES_ITS_PAYLOAD: [Undeclared] extends [never] ? true : Undeclared = true;

@@ -6,7 +6,7 @@ import { can, mayRead, type DataKind } from '../auth/policy.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
-import type { OutboxRecord } from './outbox-store.ts';
+import { eventOf, type OutboxRecord } from './outbox-store.ts';
 
 /** Every kind of data (the record makes the compiler list a new kind here too). */
 const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: true, people: true } satisfies Record<DataKind, true>) as DataKind[];
@@ -80,6 +80,9 @@ export class LiveRights {
   }
 }
 
+const COMMENT_EVENTS = [EventType.COMMENT_ADDED, EventType.COMMENT_EDITED, EventType.COMMENT_DELETED];
+
 function isInternalComment(record: OutboxRecord): boolean {
-  return record.type.startsWith('comment.') && record.payload.visibility !== CommentVisibility.SHARED;
+  const comment = eventOf(record, COMMENT_EVENTS);
+  return comment !== null && comment.payload.visibility !== CommentVisibility.SHARED;
 }

@@ -5,6 +5,7 @@ import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
+import type { EventChangedPayload } from './event.topics.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/index.ts';
@@ -32,7 +33,7 @@ function assertTimeOrder(startsAt: Date, endsAt: Date): void {
 }
 
 /** Changes to events are program-wide news: one event for the year's calendar. */
-export function recordEvent(changes: ChangeLog, event: ProgramEvent, action: string, summary: string, diff: FieldDiff, payload: Record<string, unknown> = {}): void {
+export function recordEvent(changes: ChangeLog, event: ProgramEvent, action: string, summary: string, diff: FieldDiff, payload: Omit<EventChangedPayload, 'action'> = {}): void {
   const programYearId = event.programYear.id;
   changes.record(
     { action, entityType: 'ProgramEvent', entityId: event.id, programYearId, summary, diff },
