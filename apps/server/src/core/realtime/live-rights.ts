@@ -20,6 +20,7 @@ const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: 
  */
 export class LiveRights {
   private scopes = new Map<string, Promise<CompanyScope>>();
+  private classes = new Map<string, Promise<string>>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -28,7 +29,10 @@ export class LiveRights {
 
   /** Called by the dispatcher for every event, before any subscription sees it. */
   observe(record: OutboxRecord): void {
-    if (record.type === EventType.ACCESS_CHANGED) this.scopes = new Map();
+    if (record.type === EventType.ACCESS_CHANGED) {
+      this.scopes = new Map();
+      this.classes = new Map();
+    }
   }
 
   /**
@@ -52,8 +56,21 @@ export class LiveRights {
    * only their own). Viewers with equal classes get equal answers from every field resolver, so
    * shared rendering keys on this, never on a role name.
    */
-  async renderingClass(viewer: Viewer | null): Promise<string> {
-    if (!viewer) return 'anonymous';
+  renderingClass(viewer: Viewer | null): Promise<string> {
+    if (!viewer) return Promise.resolve('anonymous');
+    // Asked for every subscriber of every event: computed once per viewer until access changes.
+    const key = `${viewer.personId}:${viewer.role}:${viewer.companyId ?? ''}`;
+    let known = this.classes.get(key);
+    if (!known) {
+      const classes = this.classes;
+      known = this.computeClass(viewer);
+      known.catch(() => classes.get(key) === known && classes.delete(key));
+      classes.set(key, known);
+    }
+    return known;
+  }
+
+  private async computeClass(viewer: Viewer): Promise<string> {
     const scopes = await Promise.all(
       DATA_KINDS.map(async (kind) => {
         const scope = await this.scope(viewer, kind);
