@@ -33,7 +33,7 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, '.data')),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REDIS_URL: z
     .string()
     .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
@@ -46,6 +46,7 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+  FOLLOW_UP_CHECK_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
 });
@@ -56,11 +57,14 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** PORT was set: a busy port is an error. Unset: the next free port is taken (and said). */
+  portGiven: boolean;
   publicUrl: string | null;
   /** null: start the embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** Also serve the embedded PostgreSQL on 127.0.0.1 at this port; null: its Unix socket only. */
+  embeddedPostgresPort: number | null;
   redisUrl: string | null;
   /** Origins allowed for browser requests and websockets; null means "the server's own origin". */
   allowedOrigins: string[] | null;
@@ -71,6 +75,8 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   outboxRetentionHours: number;
+  /** How often due follow-ups are opened and reminders sent; 0 turns the check off. */
+  followUpCheckMinutes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
 }
@@ -100,10 +106,11 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
+    portGiven: known.PORT !== undefined,
     publicUrl: c.PUBLIC_URL ?? null,
     databaseUrl: c.DATABASE_URL ?? null,
     dataDir: resolve(c.DATA_DIR),
-    embeddedPostgresPort: c.EMBEDDED_POSTGRES_PORT,
+    embeddedPostgresPort: c.EMBEDDED_POSTGRES_PORT ?? null,
     redisUrl: c.REDIS_URL ?? null,
     allowedOrigins: c.ALLOWED_ORIGINS ?? (c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : null),
     webDistDir: resolve(c.WEB_DIST_DIR),
@@ -113,6 +120,7 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     outboxRetentionHours: c.OUTBOX_RETENTION_HOURS,
+    followUpCheckMinutes: c.FOLLOW_UP_CHECK_MINUTES,
     cookieSecure: c.COOKIE_SECURE ?? production,
     trustProxy: c.TRUST_PROXY,
   };

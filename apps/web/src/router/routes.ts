@@ -1,6 +1,6 @@
 import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
 import { Role } from '@ecohub/domain';
-import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
+import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, REPORT_ROLES, session } from '@/features/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -38,6 +38,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'invitation.title' },
   },
   {
+    path: '/companies',
+    name: 'companies',
+    component: () => import('@/pages/CompaniesPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'company.register.title' },
+  },
+  {
     path: '/companies/:companyId',
     component: () => import('@/pages/CompanyWorkspacePage.vue'),
     props: true,
@@ -66,11 +72,25 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'company.tabs.measures' },
       },
       {
+        path: 'measures/:measureId',
+        name: 'measure',
+        component: () => import('@/pages/MeasurePage.vue'),
+        props: true,
+        meta: { title: 'measures.detail.pageTitle' },
+      },
+      {
         path: 'overview',
         name: 'company-overview',
         component: () => import('@/pages/CompanyOverviewPage.vue'),
         props: true,
         meta: { title: 'company.tabs.overview' },
+      },
+      {
+        path: 'follow-up',
+        name: 'company-follow-up',
+        component: () => import('@/pages/CompanyFollowUpPage.vue'),
+        props: true,
+        meta: { title: 'followUp.tab' },
       },
       {
         path: 'diagnoses',
@@ -86,6 +106,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'measures',
     component: () => import('@/pages/MeasuresPage.vue'),
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.measures' },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/pages/ProgramResultsPage.vue'),
+    meta: { roles: REPORT_ROLES, title: 'nav.results' },
+  },
+  {
+    path: '/library',
+    name: 'library',
+    component: () => import('@/pages/MeasureLibraryPage.vue'),
+    meta: { title: 'nav.library' },
   },
   {
     path: '/events',
@@ -105,6 +137,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'teams',
     component: () => import('@/pages/TeamsPage.vue'),
     meta: { roles: MANAGER_ROLES, title: 'nav.teams' },
+  },
+  {
+    path: '/program-years',
+    name: 'program-years',
+    component: () => import('@/pages/ProgramYearsPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'years.title' },
   },
   {
     path: '/my-tasks',

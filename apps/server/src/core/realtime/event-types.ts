@@ -1,3 +1,5 @@
+import type { Audience } from '../auth/visibility.ts';
+
 /**
  * The outbox event types: what mutations publish and subscriptions deliver. Every event carries
  * the ids subscribers are filtered by (company, program year, task, recipient); the payload holds
@@ -26,9 +28,13 @@ export const EventType = {
 } as const;
 export type EventType = (typeof EventType)[keyof typeof EventType];
 
-/** What every event payload may carry: the id of the history entry written with it. */
+/**
+ * What every event payload may carry: the id of the history entry written with it, and that
+ * entry's audience (who may see it: the live check reads it without loading the entry).
+ */
 export interface RecordedPayload {
   activityId?: string;
+  audience?: Audience;
 }
 
 /** Rights to re-read: whose (a person, a team's members), which companies, which sessions ended. */

@@ -3,6 +3,7 @@ import { CommentVisibility } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
 import { can, mayRead, type DataKind } from '../auth/policy.ts';
+import { audience, audienceAdmits, commentAudience, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
@@ -37,17 +38,21 @@ export class LiveRights {
 
   /**
    * `kind` is what the delivery reveals: a task move shows 'work', a board row
-   * 'program-results'. Comment events additionally follow the comment's visibility, personal
-   * events (notifications) go to their recipient only (and only while they still see the
-   * company), and access changes to nobody.
+   * 'program-results'. The decision is the record's visibility rule (core/auth/visibility.ts), the
+   * same the queries apply in SQL: results follow the company's results scope; everything else
+   * follows the audience the event carries (that of its history entry: a company's work, internal
+   * comments, the whole program, managers only); notifications go to their recipient only, and
+   * access changes to nobody.
    */
   async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: DataKind): Promise<boolean> {
     if (!viewer || !mayRead(viewer, kind)) return false;
     if (record.type === EventType.ACCESS_CHANGED) return false;
+    if (record.type === EventType.NOTIFICATION_ADDED) {
+      return record.recipientId !== null && notificationVisible(viewer, record.recipientId, record.companyId, await this.scope(viewer, 'work'));
+    }
     if (record.recipientId !== null && record.recipientId !== viewer.personId) return false;
-    if (isInternalComment(record) && !can(viewer, 'comment.readInternal')) return false;
-    if (record.companyId === null) return true;
-    return scopeIncludes(await this.scope(viewer, kind), record.companyId);
+    if (kind === 'program-results') return record.companyId === null || scopeIncludes(await this.scope(viewer, kind), record.companyId);
+    return audienceAdmits(viewer, recordAudience(record), await this.scope(viewer, 'work'));
   }
 
   /**
@@ -99,7 +104,16 @@ export class LiveRights {
 
 const COMMENT_EVENTS = [EventType.COMMENT_ADDED, EventType.COMMENT_EDITED, EventType.COMMENT_DELETED];
 
-function isInternalComment(record: OutboxRecord): boolean {
+/**
+ * The audience an event carries (written with its history entry). Events written before audiences
+ * existed, or without a history entry, fall back to the rule for their kind of record.
+ */
+function recordAudience(record: OutboxRecord): Audience {
+  const carried = parseAudience(record.payload.audience);
+  if (carried) return carried;
   const comment = eventOf(record, COMMENT_EVENTS);
-  return comment !== null && comment.payload.visibility !== CommentVisibility.SHARED;
+  if (comment) {
+    return comment.companyId ? commentAudience(comment.companyId, comment.payload.visibility === CommentVisibility.SHARED ? CommentVisibility.SHARED : CommentVisibility.INTERNAL) : audience.managers();
+  }
+  return audience.of(record.companyId);
 }

@@ -8,7 +8,8 @@ import type { OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { ACTIVITY_EVENTS } from '../activity/index.ts';
 import { boardRow } from './board.queries.ts';
-import { BoardRow } from './board.types.ts';
+import { BoardRow, CategoryKpi, KpiTotals } from './board.types.ts';
+import { totalsAndCategories } from './kpi.queries.ts';
 
 @ObjectType({ description: "One company's program board row, recomputed after a change to its work" })
 export class BoardRowChange {
@@ -20,6 +21,12 @@ export class BoardRowChange {
 
   @Field(() => BoardRow, { nullable: true, description: 'The row as it is now; null when the company is no longer on the board (e.g. withdrawn)' })
   row!: BoardRow | null;
+
+  @Field(() => KpiTotals, { description: "The year's program-wide totals after this change (the same figures as `ProgramYear.kpis.totals`), computed once per event" })
+  totals!: KpiTotals;
+
+  @Field(() => [CategoryKpi], { description: "The year's breakdown by measure category after this change (as `ProgramYear.kpis.byCategory`)" })
+  byCategory!: CategoryKpi[];
 }
 
 /**
@@ -30,16 +37,18 @@ const BOARD_READER: Viewer = { personId: 'live-board', role: Role.ADMIN, company
 
 /**
  * Board rows of one program year: after any change to a company's records (its task counts,
- * measure figures, stage or last activity may have moved), that company's row, recomputed once
- * per event for every subscriber; the row reveals program results, checked per subscriber.
+ * measure figures, stage or last activity may have moved), that company's row and the year's
+ * totals (the board's own SQL), computed once per event for every subscriber, so a board applies
+ * the event instead of reloading; the row reveals program results, checked per subscriber.
  */
 export function boardRowTopic(programYearId: string, scope: OutboxScope): LiveTopic<BoardRowChange> {
   return liveTopic('program-results', ACTIVITY_EVENTS, scope, async (record, records) => {
     const companyId = record.companyId;
     if (!companyId) return null;
-    const row = await records.load(record.seq, `board:${programYearId}:${companyId}`, (em) =>
-      boardRow(em, new Access(em, BOARD_READER), programYearId, companyId),
-    );
-    return { seq: record.seq, companyId, row };
+    const [row, kpis] = await Promise.all([
+      records.load(record.seq, `board:${programYearId}:${companyId}`, (em) => boardRow(em, new Access(em, BOARD_READER), programYearId, companyId)),
+      records.load(record.seq, `kpis:${programYearId}`, (em) => totalsAndCategories(em, programYearId)),
+    ]);
+    return { seq: record.seq, companyId, row, totals: kpis.totals, byCategory: kpis.byCategory };
   });
 }

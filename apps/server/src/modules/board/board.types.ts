@@ -45,9 +45,12 @@ export class MeasureFigures {
   @Field(() => MeasureCounts) measureCounts!: MeasureCounts;
   @Field(() => Int, { description: 'Implemented or verified' }) implemented!: number;
   @Field(() => Float, { description: 'Implemented ÷ measures not dropped (0–1)' }) implementationRate!: number;
+  @Field(() => Float, { description: "Implemented measures' expected savings ÷ all expected savings (0–1)" }) implementationRateBySavings!: number;
+  @Field(() => Int, { description: 'Measures (not dropped) with a follow-up answer from their company' }) followUpAnswered!: number;
+  @Field(() => SafeInt, { description: 'Actual annual savings the companies reported at follow-up' }) reportedAnnualSavingsKrw!: number;
   @Field(() => SafeInt) investmentKrw!: number;
-  @Field(() => SafeInt) expectedAnnualSavingsKrw!: number;
-  @Field(() => SafeInt) verifiedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Proposed: what the experts expect' }) expectedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Confirmed by an expert at follow-up' }) verifiedAnnualSavingsKrw!: number;
   @Field(() => Float) ghgReductionTco2e!: number;
   @Field(() => Float) electricityKwhPerYear!: number;
   @Field(() => Float) lngNm3PerYear!: number;
@@ -63,7 +66,8 @@ export class BoardRow extends MeasureFigures {
   teamId!: string | null;
 
   @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
-  @Field(() => TaskCounts) taskCounts!: TaskCounts;
+  /** Exposed by BoardRowResolver: null for viewers who may not see tasks. */
+  taskCounts!: TaskCounts;
   @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
 }
 
@@ -88,6 +92,12 @@ export class BudgetSourceKpi {
   @Field(() => SafeInt) plannedKrw!: number;
   @Field(() => SafeInt) spentKrw!: number;
   @Field(() => Float, { description: 'Spent ÷ planned (0 when nothing is planned)' }) spentRate!: number;
+}
+
+@ObjectType({ description: "The totals of what a board shows: the viewer's companies under the board's filter" })
+export class BoardKpis {
+  @Field(() => KpiTotals) totals!: KpiTotals;
+  @Field(() => [CategoryKpi], { description: 'Categories with at least one measure' }) byCategory!: CategoryKpi[];
 }
 
 /** Resolved field by field: a client asking only for totals runs only their query. */

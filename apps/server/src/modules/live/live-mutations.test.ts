@@ -22,9 +22,21 @@ type TaskEvent = { seq: number; kind: string; taskId: string; task: { id: string
 const MOVE_TASK = `mutation($id: ID!, $status: TaskStatus!, $version: Int!) { moveTask(id: $id, status: $status, version: $version) { id status version } }`;
 
 const BOARD_ROW_CHANGED = `subscription($programYearId: ID!, $since: SafeInt) {
-  boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId row { stage taskCounts { todo inProgress done total } company { id } } }
-}`;
-type BoardEvent = { seq: number; companyId: string; row: { taskCounts: { done: number; total: number }; company: { id: string } } | null };
+  boardRowChanged(programYearId: $programYearId, since: $since) {
+    seq companyId row { stage taskCounts { todo inProgress done total } company { id } }
+    totals { ...Totals } byCategory { category implemented investmentKrw }
+  }
+}
+fragment Totals on KpiTotals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e measureCounts { total dropped } }`;
+type BoardEvent = {
+  seq: number;
+  companyId: string;
+  row: { taskCounts: { done: number; total: number }; company: { id: string } } | null;
+  totals: Record<string, unknown>;
+  byCategory: Record<string, unknown>[];
+};
+const YEAR_KPIS = `query($id: ID!) { programYear(id: $id) { kpis { totals { ...Totals } byCategory { category implemented investmentKrw } } } }
+fragment Totals on KpiTotals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e measureCounts { total dropped } }`;
 
 const MEASURE_CHANGED = `subscription($companyId: ID, $since: SafeInt) {
   measureChanged(companyId: $companyId, since: $since) { seq kind measure { id company { id contactPhone } } }
@@ -137,6 +149,24 @@ describe('live subscriptions fed by mutations', () => {
     const rows = await board.until((received) => received.length === 2);
     expect(rows.every((event) => event.companyId === task.company_id && event.row?.company.id === task.company_id)).toBe(true);
     expect(rows[1]?.row?.taskCounts.done).toBe((before?.taskCounts.done ?? 0) + 1);
+  });
+
+  it("sends the year's totals with each board row, equal to what the KPI query answers after the change", async () => {
+    const board = await subscribe<BoardEvent>(admin, BOARD_ROW_CHANGED, { programYearId });
+    const [measure] = await hub.server.orm.em
+      .fork()
+      .execute<{ id: string; version: number; status: string }[]>(
+        `select id, version, status from measure where company_id = ? and archived_at is null and status = 'PROPOSED' order by id limit 1`,
+        [task.company_id],
+      );
+    expect(measure).toBeTruthy();
+    await admin.data('mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }', {
+      input: { id: measure!.id, version: measure!.version, investmentKrw: 123_456_789 },
+    });
+    const [event] = await board.until((received) => received.length === 1);
+    const { kpis } = (await admin.data<{ programYear: { kpis: { totals: unknown; byCategory: unknown } } }>(YEAR_KPIS, { id: programYearId })).programYear;
+    expect(event?.totals).toEqual(kpis.totals);
+    expect(event?.byCategory).toEqual(kpis.byCategory);
   });
 
   it('sends a notification to the person mentioned, and to nobody else', async () => {

@@ -8,7 +8,8 @@ export interface NotificationInput {
   recipientIds: readonly string[];
   actorId: string | null;
   companyId: string;
-  taskId: string;
+  /** null for notifications about the company as a whole (follow-up requests). */
+  taskId: string | null;
   commentId?: string | null;
 }
 
