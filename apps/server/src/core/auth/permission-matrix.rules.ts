@@ -186,6 +186,14 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m }) => ({ input: await versioned(m, 'programYear', m.world.programYearId) }),
     expect: MANAGERS,
   },
+  'Mutation.setProgramYearTargets': {
+    document: 'mutation($input: SetProgramYearTargetsInput!) { setProgramYearTargets(input: $input) { id } }',
+    variables: async ({ m }) => {
+      const { id, version } = await versioned(m, 'programYear', m.world.programYearId);
+      return { input: { programYearId: id, version, savingsKrw: 1_000_000 * m.next() } };
+    },
+    expect: MANAGERS,
+  },
   'Mutation.setBudgetLine': {
     document: 'mutation($input: SetBudgetLineInput!) { setBudgetLine(input: $input) { id } }',
     variables: async ({ m }) => ({ input: { programYearId: await m.programYear(), source: 'OTHER', plannedKrw: 1_000_000 } }),
