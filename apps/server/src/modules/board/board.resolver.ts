@@ -1,5 +1,6 @@
 import type { EntityClass, Ref } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { mayRead } from '../../core/auth/policy.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
@@ -8,7 +9,7 @@ import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { ExpertTeam } from '../team/expert-team.entity.ts';
 import { boardRows } from './board.queries.ts';
-import { BoardFilter, BoardKpis, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis } from './board.types.ts';
+import { BoardFilter, BoardKpis, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
 import { boardTotals, budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 
 @Resolver(() => ProgramYear)
@@ -67,6 +68,14 @@ export class BoardRowResolver {
   @FieldResolver(() => Participation)
   participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Participation> {
     return byId(ctx, Participation, row.participationId);
+  }
+
+  @FieldResolver(() => TaskCounts, {
+    nullable: true,
+    description: "The company's open tasks by status; null for viewers who may not see tasks (observers: hidden, not zero)",
+  })
+  taskCounts(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): TaskCounts | null {
+    return mayRead(ctx.viewer, 'work') ? row.taskCounts : null;
   }
 
   @FieldResolver(() => ExpertTeam, { nullable: true })

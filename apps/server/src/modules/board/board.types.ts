@@ -63,7 +63,8 @@ export class BoardRow extends MeasureFigures {
   teamId!: string | null;
 
   @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
-  @Field(() => TaskCounts) taskCounts!: TaskCounts;
+  /** Exposed by BoardRowResolver: null for viewers who may not see tasks. */
+  taskCounts!: TaskCounts;
   @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
 }
 

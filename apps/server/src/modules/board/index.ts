@@ -1,7 +1,7 @@
 import { BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver, ProgramYearBoardResolver } from './board.resolver.ts';
 
 export { boardRow, boardRows } from './board.queries.ts';
-export { BoardRow, CategoryKpi, KpiTotals } from './board.types.ts';
-export { totalsAndCategories } from './kpi.queries.ts';
+export { BoardRow } from './board.types.ts';
+export { BoardRowChange, boardRowTopic } from './board.topics.ts';
 
 export const boardResolvers = [ProgramYearBoardResolver, BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver] as const;

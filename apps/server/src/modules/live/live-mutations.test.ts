@@ -181,6 +181,26 @@ describe('live subscriptions fed by mutations', () => {
     expect(admins.events).toHaveLength(0);
   });
 
+  it('renders every event in a fresh context: each task event carries the comment count of its moment', async () => {
+    const TASK_COUNT = `subscription($companyId: ID) { taskChanged(companyId: $companyId) { seq task { id version commentCount } } }`;
+    type CountEvent = { seq: number; task: { id: string; version: number; commentCount: number } | null };
+    const UPDATE_TASK = `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id version } }`;
+    const tasks = await subscribe<CountEvent>(admin, TASK_COUNT, { companyId: task.company_id });
+    const current = async () =>
+      (await admin.data<{ task: { version: number; commentCount: number } }>('query($id: ID!) { task(id: $id) { version commentCount } }', { id: task.id })).task;
+    const expected: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: `count ${i}` } });
+      const { version, commentCount } = await current();
+      await admin.data(UPDATE_TASK, { input: { id: task.id, version, title: `counted ${i}` } });
+      expected.push(commentCount);
+      // Rendered before the next comment is added: a count cached for the socket would repeat.
+      await tasks.until((events) => events.length === i + 1);
+    }
+    expect(tasks.events.map((event) => event.task?.commentCount)).toEqual(expected);
+    expect(new Set(expected).size).toBe(3);
+  });
+
   it('renders an event once for viewers who see it alike, and apart for those who do not', async () => {
     // Only this test's subscriptions may render the event: the earlier ones are closed.
     await Promise.all(clients.splice(0).map((client) => client.close()));

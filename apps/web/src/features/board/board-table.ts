@@ -27,7 +27,8 @@ function sortValue(row: BoardRowData, key: BoardSortKey, name: (row: BoardRowDat
     case 'team':
       return row.team?.name ?? '';
     case 'tasks':
-      return row.taskCounts.total === 0 ? -1 : row.taskCounts.done / row.taskCounts.total;
+      // Hidden task counts (observers) sort below every visible figure, as do empty boards.
+      return !row.taskCounts || row.taskCounts.total === 0 ? -1 : row.taskCounts.done / row.taskCounts.total;
     case 'measures':
       return row.implemented;
     case 'savings':
@@ -71,9 +72,9 @@ export function boardExportColumns(
     { header: t('boardAnalysis.export.industry'), value: (row) => row.company.industryLabel ?? null, width: 16 },
     { header: t('board.columns.stage'), value: (row) => t(`enums.ParticipationStatus.${row.stage}`), width: 12 },
     { header: t('board.columns.team'), value: (row) => row.team?.name ?? null, width: 20 },
-    { header: t('boardAnalysis.export.tasksDone'), value: (row) => row.taskCounts.done, format: '#,##0' },
-    { header: t('boardAnalysis.export.tasksTotal'), value: (row) => row.taskCounts.total, format: '#,##0' },
-    { header: t('boardAnalysis.export.tasksOverdue'), value: (row) => row.taskCounts.overdue, format: '#,##0' },
+    { header: t('boardAnalysis.export.tasksDone'), value: (row) => row.taskCounts?.done ?? null, format: '#,##0' },
+    { header: t('boardAnalysis.export.tasksTotal'), value: (row) => row.taskCounts?.total ?? null, format: '#,##0' },
+    { header: t('boardAnalysis.export.tasksOverdue'), value: (row) => row.taskCounts?.overdue ?? null, format: '#,##0' },
     { header: t('boardAnalysis.export.measuresImplemented'), value: (row) => row.implemented, format: '#,##0' },
     { header: t('boardAnalysis.export.measuresTotal'), value: (row) => row.measureCounts.total - row.measureCounts.dropped, format: '#,##0' },
     { header: t('boardAnalysis.export.expectedKrw'), value: (row) => row.expectedAnnualSavingsKrw, format: '#,##0', width: 18 },

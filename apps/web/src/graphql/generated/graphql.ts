@@ -346,9 +346,9 @@ export type BoardRowChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type BoardRowChangedSubscription = { boardRowChanged: { seq: number, companyId: string, row: { stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number }, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } } | null, totals: { companies: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, measureCounts: { total: number, dropped: number } }, byCategory: Array<{ category: MeasureCategory, expectedAnnualSavingsKrw: number, ghgReductionTco2e: number, measureCounts: { total: number } }> } };
+export type BoardRowChangedSubscription = { boardRowChanged: { seq: number, companyId: string, row: { stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number } | null, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } } | null, totals: { companies: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, measureCounts: { total: number, dropped: number } }, byCategory: Array<{ category: MeasureCategory, expectedAnnualSavingsKrw: number, ghgReductionTco2e: number, measureCounts: { total: number } }> } };
 
-export type BoardRowFieldsFragment = { stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number }, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } };
+export type BoardRowFieldsFragment = { stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number } | null, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } };
 
 export type KpiTotalsFieldsFragment = { companies: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, measureCounts: { total: number, dropped: number } };
 
@@ -362,7 +362,7 @@ export type ProgramBoardQueryVariables = Exact<{
 }>;
 
 
-export type ProgramBoardQuery = { liveSequence: number, programYear: { id: string, number: number, startsOn: string, endsOn: string, program: { id: string, nameKo: string, nameEn: string }, expertTeams: Array<{ id: string, name: string }>, board: Array<{ stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number }, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } }>, kpis: { totals: { companies: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, measureCounts: { total: number, dropped: number } }, budget: Array<{ source: FundingSource, plannedKrw: number, spentKrw: number, spentRate: number }>, byCategory: Array<{ category: MeasureCategory, expectedAnnualSavingsKrw: number, ghgReductionTco2e: number, measureCounts: { total: number } }> } } };
+export type ProgramBoardQuery = { liveSequence: number, programYear: { id: string, number: number, startsOn: string, endsOn: string, program: { id: string, nameKo: string, nameEn: string }, expertTeams: Array<{ id: string, name: string }>, board: Array<{ stage: ParticipationStatus, lastActivityAt: string | null, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, company: { id: string, nameKo: string, nameEn: string | null, industryLabel: string }, participation: { id: string }, team: { id: string, name: string } | null, taskCounts: { total: number, todo: number, inProgress: number, inReview: number, blocked: number, done: number, overdue: number } | null, measureCounts: { total: number, proposed: number, approved: number, inProgress: number, implemented: number, verified: number, dropped: number } }>, kpis: { totals: { companies: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number, implementationRate: number, implemented: number, measureCounts: { total: number, dropped: number } }, budget: Array<{ source: FundingSource, plannedKrw: number, spentKrw: number, spentRate: number }>, byCategory: Array<{ category: MeasureCategory, expectedAnnualSavingsKrw: number, ghgReductionTco2e: number, measureCounts: { total: number } }> } } };
 
 export type BoardKpisQueryVariables = Exact<{
   programYearId: string | number;
@@ -434,7 +434,7 @@ export type CompanyParticipationQueryVariables = Exact<{
 }>;
 
 
-export type CompanyParticipationQuery = { liveSequence: number, company: { id: string, participations: Array<{ id: string, status: ParticipationStatus, version: number, appliedOn: string, initiallyDiagnosedOn: string | null, selectedOn: string | null, notSelectedOn: string | null, agreementSignedOn: string | null, activeOn: string | null, completedOn: string | null, withdrawnOn: string | null, contributionKrw: number, note: string | null, programYear: { id: string, number: number, startsOn: string, endsOn: string }, team: { id: string, name: string, focus: string | null, lead: { id: string, name: string, nameEn: string | null } | null, members: Array<{ id: string, specialty: Specialty | null, person: { id: string, name: string, nameEn: string | null, role: Role, email: string | null, jobTitle: string | null } }> } | null }>, staff: Array<{ id: string, name: string, nameEn: string | null, email: string | null, jobTitle: string | null }> } };
+export type CompanyParticipationQuery = { liveSequence: number, company: { id: string, participations: Array<{ id: string, status: ParticipationStatus, version: number, appliedOn: string, initiallyDiagnosedOn: string | null, selectedOn: string | null, notSelectedOn: string | null, agreementSignedOn: string | null, activeOn: string | null, completedOn: string | null, withdrawnOn: string | null, contributionKrw: number, note: string | null, programYear: { id: string, number: number, startsOn: string, endsOn: string }, team: { id: string, name: string, focus: string | null, lead: { id: string, name: string, nameEn: string | null } | null, members: Array<{ id: string, specialty: Specialty | null, person: { id: string, name: string, nameEn: string | null, role: Role, email: string | null, jobTitle: string | null } }> } | null }>, staff: Array<{ id: string, name: string, nameEn: string | null, email: string | null, jobTitle: string | null }> | null } };
 
 export type TransitionParticipationMutationVariables = Exact<{
   input: TransitionParticipationInput;
@@ -448,7 +448,7 @@ export type CompanyPeopleQueryVariables = Exact<{
 }>;
 
 
-export type CompanyPeopleQuery = { company: { id: string, staff: Array<{ id: string, name: string, nameEn: string | null, role: Role }>, participations: Array<{ id: string, programYear: { id: string, number: number }, team: { id: string, name: string, members: Array<{ id: string, person: { id: string, name: string, nameEn: string | null, role: Role } }> } | null }> } };
+export type CompanyPeopleQuery = { company: { id: string, staff: Array<{ id: string, name: string, nameEn: string | null, role: Role }> | null, participations: Array<{ id: string, programYear: { id: string, number: number }, team: { id: string, name: string, members: Array<{ id: string, person: { id: string, name: string, nameEn: string | null, role: Role } }> } | null }> } };
 
 export type CompanyWorkspaceQueryVariables = Exact<{
   id: string | number;
@@ -465,14 +465,14 @@ export type ParticipationChangedSubscriptionVariables = Exact<{
 
 export type ParticipationChangedSubscription = { participationChanged: { seq: number, kind: ParticipationChangeKind, participationId: string, companyId: string } };
 
-export type EventDetailFieldsFragment = { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> };
+export type EventDetailFieldsFragment = { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number | null, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> | null };
 
 export type EventDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EventDetailQuery = { liveSequence: number, event: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> } };
+export type EventDetailQuery = { liveSequence: number, event: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number | null, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> | null } };
 
 export type AttendeeSearchQueryVariables = Exact<{
   search: string;
@@ -486,14 +486,14 @@ export type RecordAttendanceMutationVariables = Exact<{
 }>;
 
 
-export type RecordAttendanceMutation = { recordAttendance: { id: string, event: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> } } };
+export type RecordAttendanceMutation = { recordAttendance: { id: string, event: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number | null, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> | null } } };
 
 export type RemoveAttendanceMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type RemoveAttendanceMutation = { removeAttendance: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> } };
+export type RemoveAttendanceMutation = { removeAttendance: { id: string, kind: EventKind, title: string, description: string | null, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number | null, version: number, invitedCompanies: Array<{ id: string, nameKo: string, nameEn: string | null }>, attendances: Array<{ id: string, attended: boolean, guestName: string | null, guestAffiliation: string | null, person: { id: string, name: string, nameEn: string | null, role: Role } | null, company: { id: string, nameKo: string, nameEn: string | null } | null }> | null } };
 
 export type EventsQueryVariables = Exact<{
   programYearId: string | number;
@@ -501,7 +501,7 @@ export type EventsQueryVariables = Exact<{
 }>;
 
 
-export type EventsQuery = { liveSequence: number, events: { totalCount: number, edges: Array<{ node: { id: string, kind: EventKind, title: string, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number } }> } };
+export type EventsQuery = { liveSequence: number, events: { totalCount: number, edges: Array<{ node: { id: string, kind: EventKind, title: string, venue: string, startsAt: string, endsAt: string, cancelledAt: string | null, invitedCount: number, attendedCount: number | null } }> } };
 
 export type MeasureChangedSubscriptionVariables = Exact<{
   programYearId?: string | number | null | undefined;
@@ -517,7 +517,7 @@ export type CreateMeasureMutationVariables = Exact<{
 }>;
 
 
-export type CreateMeasureMutation = { createMeasure: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } };
+export type CreateMeasureMutation = { createMeasure: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number | null, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } };
 
 export type TransitionMeasureMutationVariables = Exact<{
   id: string | number;
@@ -526,9 +526,9 @@ export type TransitionMeasureMutationVariables = Exact<{
 }>;
 
 
-export type TransitionMeasureMutation = { transitionMeasure: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } };
+export type TransitionMeasureMutation = { transitionMeasure: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number | null, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } };
 
-export type MeasureRowFragment = { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null };
+export type MeasureRowFragment = { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number | null, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null };
 
 export type MeasureTotalsFieldsFragment = { count: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number };
 
@@ -539,7 +539,7 @@ export type MeasuresQueryVariables = Exact<{
 }>;
 
 
-export type MeasuresQuery = { liveSequence: number, measures: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } }> }, measureTotals: { count: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number } };
+export type MeasuresQuery = { liveSequence: number, measures: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ node: { id: string, title: string, category: MeasureCategory, status: MeasureStatus, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number | null, paybackYears: number | null, ghgReductionTco2e: number, tasksCount: number | null, version: number, company: { id: string, nameKo: string, nameEn: string | null }, owner: { id: string, name: string, nameEn: string | null } | null } }> }, measureTotals: { count: number, investmentKrw: number, expectedAnnualSavingsKrw: number, verifiedAnnualSavingsKrw: number, ghgReductionTco2e: number } };
 
 export type MyTasksQueryVariables = Exact<{ [key: string]: never; }>;
 
