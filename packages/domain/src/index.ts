@@ -9,3 +9,4 @@ export * from './kpi.ts';
 export * from './rank.ts';
 export * from './validation.ts';
 export * from './mentions.ts';
+export * from './company.ts';
