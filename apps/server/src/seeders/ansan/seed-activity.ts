@@ -1,4 +1,4 @@
-import { ParticipationStatus } from '@ecohub/domain';
+import { MeasureStatus, ParticipationStatus, TaskStatus } from '@ecohub/domain';
 import { AudienceScope } from '../../core/auth/visibility.ts';
 import { ActivityEntry } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
@@ -6,6 +6,8 @@ import type { Program, ProgramYear } from '../../modules/program/index.ts';
 import { seoulTime } from './dates.ts';
 import type { SeededCompany } from './seed-companies.ts';
 import type { SeedContext } from './seed-context.ts';
+import type { SeededMeasure } from './seed-measures.ts';
+import type { SeededTask } from './seed-tasks.ts';
 
 const STAGE_LABELS: Record<ParticipationStatus, string> = {
   APPLIED: '참여 신청',
@@ -19,11 +21,53 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
 };
 
 /**
- * The history of each participation's path (recorded by the program manager on the day), and
- * one entry saying the program was imported by the seed.
+ * The history of each participation's path (recorded by the program manager on the day), of
+ * each task done and each measure implemented (on the day the seed says, so the board's monthly
+ * trend tells the year), and one entry saying the program was imported by the seed.
  */
-export function seedActivity({ em, now }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
+export function seedActivity(
+  { em, now }: SeedContext,
+  program: Program,
+  programYear: ProgramYear,
+  companies: SeededCompany[],
+  manager: Person,
+  work: { tasks: readonly SeededTask[]; measures: readonly SeededMeasure[] } = { tasks: [], measures: [] },
+): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
+  const companyHistory = (company: SeededCompany['company']) => ({ company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id] });
+  for (const { task, expert, seeded } of work.tasks) {
+    if (!task.completedAt) continue;
+    entries.push(
+      em.create(ActivityEntry, {
+        actor: expert,
+        action: 'task.moved',
+        entityType: 'Task',
+        entityId: task.id,
+        summary: task.title,
+        diff: { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } },
+        ...companyHistory(seeded.company),
+        createdAt: task.completedAt,
+        updatedAt: task.completedAt,
+      }),
+    );
+  }
+  for (const { measure, owner, seeded } of work.measures) {
+    if (!measure.implementedOn) continue;
+    const at = seoulTime(measure.implementedOn, '17:00');
+    entries.push(
+      em.create(ActivityEntry, {
+        actor: owner,
+        action: 'measure.transitioned',
+        entityType: 'Measure',
+        entityId: measure.id,
+        summary: measure.title,
+        diff: { status: { from: MeasureStatus.IN_PROGRESS, to: MeasureStatus.IMPLEMENTED } },
+        ...companyHistory(seeded.company),
+        createdAt: at,
+        updatedAt: at,
+      }),
+    );
+  }
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
       [ParticipationStatus.INITIALLY_DIAGNOSED, p.initiallyDiagnosedOn],
