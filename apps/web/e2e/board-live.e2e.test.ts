@@ -135,6 +135,9 @@ describeWithBrowser('the program board applies live events', () => {
     await page.getByTestId('target-tco2e').filter({ hasText: '4,000' }).waitFor();
     await page.getByTestId('board-trend').waitFor();
     expect(await page.getByTestId('trend-month').count()).toBe(10);
+    // The seeded year's history shows work done month by month.
+    const done = await page.getByTestId('trend-month').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent?.replace(/,/g, ''))));
+    expect(done.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(10);
     await screenshot(page, 'board-targets-trend');
   });
 });
