@@ -1,6 +1,6 @@
 import { MeasureStatus, ParticipationStatus, TaskStatus } from '@ecohub/domain';
 import { AudienceScope } from '../../core/auth/visibility.ts';
-import { ActivityEntry } from '../../modules/activity/index.ts';
+import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
 import type { Program, ProgramYear } from '../../modules/program/index.ts';
 import { seoulTime } from './dates.ts';
@@ -34,39 +34,21 @@ export function seedActivity(
   work: { tasks: readonly SeededTask[]; measures: readonly SeededMeasure[] } = { tasks: [], measures: [] },
 ): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
-  const companyHistory = (company: SeededCompany['company']) => ({ company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id] });
+  /** One entry of a company's history, seen by who sees its work (core/auth/visibility.ts). */
+  const record = (company: SeededCompany['company'], at: Date, entry: { actor: Person; action: string; entityType: string; entityId: string; summary: string; diff: FieldDiff }) =>
+    entries.push(
+      em.create(ActivityEntry, { ...entry, company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id], createdAt: at, updatedAt: at }),
+    );
   for (const { task, expert, seeded } of work.tasks) {
     if (!task.completedAt) continue;
-    entries.push(
-      em.create(ActivityEntry, {
-        actor: expert,
-        action: 'task.moved',
-        entityType: 'Task',
-        entityId: task.id,
-        summary: task.title,
-        diff: { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } },
-        ...companyHistory(seeded.company),
-        createdAt: task.completedAt,
-        updatedAt: task.completedAt,
-      }),
-    );
+    const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
+    record(seeded.company, task.completedAt, { actor: expert, action: 'task.moved', entityType: 'Task', entityId: task.id, summary: task.title, diff });
   }
   for (const { measure, owner, seeded } of work.measures) {
     if (!measure.implementedOn) continue;
+    const diff = { status: { from: MeasureStatus.IN_PROGRESS, to: MeasureStatus.IMPLEMENTED } };
     const at = seoulTime(measure.implementedOn, '17:00');
-    entries.push(
-      em.create(ActivityEntry, {
-        actor: owner,
-        action: 'measure.transitioned',
-        entityType: 'Measure',
-        entityId: measure.id,
-        summary: measure.title,
-        diff: { status: { from: MeasureStatus.IN_PROGRESS, to: MeasureStatus.IMPLEMENTED } },
-        ...companyHistory(seeded.company),
-        createdAt: at,
-        updatedAt: at,
-      }),
-    );
+    record(seeded.company, at, { actor: owner, action: 'measure.transitioned', entityType: 'Measure', entityId: measure.id, summary: measure.title, diff });
   }
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
@@ -80,24 +62,14 @@ export function seedActivity(
     let from: ParticipationStatus = ParticipationStatus.APPLIED;
     for (const [to, on] of path) {
       if (on === null) continue;
-      const at = seoulTime(on, '18:00');
-      entries.push(
-        em.create(ActivityEntry, {
-          actor: manager,
-          action: 'participation.transitioned',
-          entityType: 'Participation',
-          entityId: p.id,
-          summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
-          company,
-          programYear,
-          diff: { status: { from, to } },
-          // A company's history, seen by who sees its work (core/auth/visibility.ts).
-          audience: AudienceScope.COMPANIES,
-          audienceCompanyIds: [company.id],
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
+      record(company, seoulTime(on, '18:00'), {
+        actor: manager,
+        action: 'participation.transitioned',
+        entityType: 'Participation',
+        entityId: p.id,
+        summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
+        diff: { status: { from, to } },
+      });
       from = to;
     }
   }
