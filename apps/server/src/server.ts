@@ -23,10 +23,16 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
+import { reportRoutes } from './modules/report/index.ts';
+import { startFollowUpScheduler } from './modules/follow-up/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { StartupError } from './core/startup-error.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
+import { systemClock, type Clock } from './core/jobs/clock.ts';
+import type { JobRunner } from './core/jobs/job-runner.ts';
+import { unsubscribeRoutes } from './modules/mail/index.ts';
+import { startJobs, type JobOptions } from './jobs.ts';
 
 export interface EcoHubServer {
   url: string;
@@ -43,6 +49,10 @@ export interface CreateServerOptions {
   onQuery?: (sql: string) => void;
   /** Tuning of live subscriptions (tests and benchmarks shorten or lengthen timers). */
   realtime?: RealtimeOptions;
+  /** The time reminders and digests see (tests move it); the system clock by default. */
+  clock?: Clock;
+  /** Tuning of the in-hub job worker (tests poll faster). */
+  jobs?: JobOptions;
   /** The embedded PostgreSQL died and could not be restarted: main.ts exits non-zero. */
   onDatabaseFailure?: (error: StartupError) => void;
 }
@@ -62,7 +72,7 @@ export async function createServer(given: Config, options: CreateServerOptions =
     orm = connected;
     await migrate(connected, logger, config.seedOnStart ? () => seedAnsanProgram(connected.em.fork(), logger) : undefined);
     realtime = await Realtime.start(config, orm, database.url, logger, options.realtime);
-    return await listen(config, logger, orm, realtime, database.stop, started);
+    return await listen(config, logger, orm, realtime, database, started, options);
   } catch (error) {
     await realtime?.close();
     await orm?.close();
@@ -144,11 +154,19 @@ async function listen(
   logger: Logger,
   orm: MikroORM,
   realtime: Realtime,
-  stopDatabase: () => Promise<void>,
+  database: { url: string; stop(): Promise<void> },
   started: number,
+  options: CreateServerOptions,
 ): Promise<EcoHubServer> {
   const production = config.env === 'production';
-  const services: AppServices = { config, logger, orm, realtime, outboxCommitted: () => realtime.committed() };
+  const services: AppServices = {
+    config,
+    logger,
+    orm,
+    realtime,
+    outboxCommitted: () => realtime.committed(),
+    clock: options.clock ?? systemClock,
+  };
   const schema = await buildEcoHubSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -170,6 +188,7 @@ async function listen(
   // Ended sessions, disabled people and role changes reach every instance through the outbox:
   // their sockets close as the event passes, not at the next check.
   const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
+  const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -230,6 +249,8 @@ async function listen(
     }),
   );
   app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
+  app.use(reportRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
+  app.use(unsubscribeRoutes(services));
   app.use(webClientRoutes(config.webDistDir));
 
   await new Promise<void>((resolve, reject) => {
@@ -237,6 +258,7 @@ async function listen(
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const jobs: JobRunner | null = config.runJobs ? await startJobs(services, database.url, options.jobs) : null;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'EcoHub is ready');
 
@@ -252,11 +274,13 @@ async function listen(
         shuttingDown = true;
         stopWatchingAccess();
         sessionWatch.stop();
+        await followUps?.stop();
         await websockets.dispose();
         await apollo.stop();
+        await jobs?.stop();
         await realtime.close();
         await orm.close();
-        await stopDatabase();
+        await database.stop();
         logger.info('EcoHub stopped');
       })();
       return closing;

@@ -46,8 +46,16 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
+  FOLLOW_UP_CHECK_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('EcoHub <no-reply@ecohub.local>'),
+  MAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
+  RUN_JOBS: booleanFlag.default(true),
 });
 
 export type ConfigInput = Partial<Record<keyof z.input<typeof configSchema>, string>>;
@@ -74,8 +82,17 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   outboxRetentionHours: number;
+  /** How often due follow-ups are opened and reminders sent; 0 turns the check off. */
+  followUpCheckMinutes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** null: mail is kept in the database and read by admins in the app (the outbox page). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Mentions, assignments and reminders to one person are gathered into one mail per window. */
+  mailBatchSeconds: number;
+  /** Run the job worker inside the hub (default); false when `npm run worker` runs apart. */
+  runJobs: boolean;
 }
 
 export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
@@ -117,7 +134,12 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     outboxRetentionHours: c.OUTBOX_RETENTION_HOURS,
+    followUpCheckMinutes: c.FOLLOW_UP_CHECK_MINUTES,
     cookieSecure: c.COOKIE_SECURE ?? production,
     trustProxy: c.TRUST_PROXY,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    mailBatchSeconds: c.MAIL_BATCH_SECONDS,
+    runJobs: c.RUN_JOBS,
   };
 }

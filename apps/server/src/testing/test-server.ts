@@ -1,7 +1,9 @@
 import { inject } from 'vitest';
 import { loadConfig, type ConfigInput } from '../config/config.ts';
 import { createLogger } from '../core/logger.ts';
+import type { Clock } from '../core/jobs/clock.ts';
 import type { RealtimeOptions } from '../core/realtime/realtime.ts';
+import type { JobOptions } from '../jobs.ts';
 import { createServer, type EcoHubServer } from '../server.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -17,7 +19,15 @@ export interface TestServer {
  * program by default. Close it in afterAll.
  */
 export async function startTestServer(
-  options: { seeded?: boolean; env?: ConfigInput; onQuery?: (sql: string) => void; databaseUrl?: string; realtime?: RealtimeOptions } = {},
+  options: {
+    seeded?: boolean;
+    env?: ConfigInput;
+    onQuery?: (sql: string) => void;
+    databaseUrl?: string;
+    realtime?: RealtimeOptions;
+    clock?: Clock;
+    jobs?: JobOptions;
+  } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
@@ -29,9 +39,17 @@ export async function startTestServer(
     DATABASE_URL: database.url,
     SEED_ON_START: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Follow-ups open when a test asks (openDueFollowUps), not on a timer in the middle of it.
+    FOLLOW_UP_CHECK_MINUTES: '0',
     ...options.env,
   });
-  const server = await createServer(config, { logger: createLogger(config), onQuery: options.onQuery, realtime: options.realtime });
+  const server = await createServer(config, {
+    logger: createLogger(config),
+    onQuery: options.onQuery,
+    realtime: options.realtime,
+    clock: options.clock,
+    jobs: options.jobs,
+  });
   return {
     server,
     url: server.url,

@@ -1,6 +1,6 @@
 import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
 import { Role } from '@ecohub/domain';
-import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
+import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, REPORT_ROLES, session } from '@/features/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -30,6 +30,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'board',
     component: () => import('@/pages/ProgramBoardPage.vue'),
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.board' },
+  },
+  {
+    path: '/sign-in-link',
+    name: 'sign-in-link',
+    component: () => import('@/pages/SignInLinkPage.vue'),
+    meta: { public: true, title: 'mail.signInLink.title' },
+  },
+  {
+    path: '/admin/mail',
+    name: 'mail-outbox',
+    component: () => import('@/pages/MailOutboxPage.vue'),
+    meta: { roles: [Role.ADMIN], title: 'mail.outbox.title' },
   },
   {
     path: '/accept-invitation',
@@ -86,6 +98,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'company.tabs.overview' },
       },
       {
+        path: 'follow-up',
+        name: 'company-follow-up',
+        component: () => import('@/pages/CompanyFollowUpPage.vue'),
+        props: true,
+        meta: { title: 'followUp.tab' },
+      },
+      {
         path: 'diagnoses',
         name: 'company-diagnoses',
         component: () => import('@/pages/CompanyDiagnosesPage.vue'),
@@ -99,6 +118,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'measures',
     component: () => import('@/pages/MeasuresPage.vue'),
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.measures' },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/pages/ProgramResultsPage.vue'),
+    meta: { roles: REPORT_ROLES, title: 'nav.results' },
+  },
+  {
+    path: '/library',
+    name: 'library',
+    component: () => import('@/pages/MeasureLibraryPage.vue'),
+    meta: { title: 'nav.library' },
   },
   {
     path: '/events',
