@@ -205,6 +205,15 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m }) => ({ input: await versioned(m, 'programYear', m.world.programYearId) }),
     expect: MANAGERS,
   },
+  'Mutation.setProgramYearTargets': {
+    document: 'mutation($input: SetProgramYearTargetsInput!) { setProgramYearTargets(input: $input) { id } }',
+    // A year of its own per call: calls run at once, and each sets a new version.
+    variables: async ({ m }) => {
+      const { id, version } = await versioned(m, 'programYear', await m.programYear());
+      return { input: { programYearId: id, version, savingsKrw: 1_000_000 * m.next() } };
+    },
+    expect: MANAGERS,
+  },
   'Mutation.continueProgramYear': {
     document: 'mutation($input: ContinueProgramYearInput!) { continueProgramYear(input: $input) { id } }',
     variables: async ({ m }) => {
