@@ -1,19 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GraphQLClient, probe } from '../load/graphql.ts';
 import { graphqlCheck, runLoad, type LoadResult } from '../load/http-load.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { WebDocuments } from '../load/web-documents.ts';
 import type { Cell, ScenarioResult } from '../report/report.ts';
 import { statementsPer, type BenchContext } from './context.ts';
 
-/** The program board page's own operation, as the web client sends it. */
-const BOARD_OPERATION = join(REPO_ROOT, 'apps', 'web', 'src', 'features', 'board', 'program-board.query.graphql');
+/** The program board page's own operation, as the web client sends it (program-board.query.graphql). */
+const BOARD_OPERATION = 'ProgramBoard';
 
 const TITLE = 'Board query (the program board page; 50 tasks, 10 measures, 200 comments per company)';
 
 export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const cookie = ctx.data.cookie(1);
-  const query = existsSync(BOARD_OPERATION) ? readFileSync(BOARD_OPERATION, 'utf8') : null;
+  const documents = new WebDocuments();
+  const query = documents.has(BOARD_OPERATION) ? documents.operation(BOARD_OPERATION).text : null;
   const client = new GraphQLClient(ctx.hub.url, cookie, 1);
   const missing = query ? await probe(client, query, { programYearId: ctx.data.yearId('s') }) : `${BOARD_OPERATION} not found`;
   await client.close();
