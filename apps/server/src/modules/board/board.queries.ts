@@ -75,6 +75,7 @@ export async function boardRows(
   const relationsSql = relations
     .map(({ field, table, columns }) => `, (select ${jsonObjectSql(columns, 'x')} from "${table}" x where x.id = r.${RELATIONS[field][1]}) as "${field}"`)
     .join('');
+  // Last activity: one step on the (company_id, created_at) index per row, not an aggregate over the history.
   const rows = await em.execute<(MeasureAggregateRow & Record<string, unknown>)[]>(
     `with rows as (
        select p.id as participation_id, p.company_id, p.status as stage, p.team_id, c.name_ko
@@ -100,19 +101,14 @@ export async function boardRows(
          from measure m ${ghgFactorJoins('m')}
         where m.participation_id in (select participation_id from rows) and m.archived_at is null${measureWhere}
         group by m.participation_id
-     ),
-     activity as (
-       select a.company_id, max(a.created_at) as last_activity_at
-         from activity_entry a where a.company_id in (select company_id from rows)
-        group by a.company_id
      )
-     select r.participation_id, r.company_id, r.stage, r.team_id, activity.last_activity_at,
+     select r.participation_id, r.company_id, r.stage, r.team_id,
+            (select max(a.created_at) from activity_entry a where a.company_id = r.company_id) as last_activity_at,
             tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
             measures.*${relationsSql}
        from rows r
        left join tasks on tasks.company_id = r.company_id
        left join measures on measures.of_participation = r.participation_id
-       left join activity on activity.company_id = r.company_id
       ${f.category ? 'where measures.of_participation is not null' : ''}
       order by r.name_ko, r.company_id`,
     params,
