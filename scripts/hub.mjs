@@ -4,6 +4,7 @@
 // project's own Node (>= 22.17) and pnpm into .toolchain/ when the installed ones do not fit,
 // installs the workspace, then runs the task with that toolchain first on PATH.
 import { spawn, spawnSync } from 'node:child_process';
+import { Socket } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,7 @@ function run(env, command, args, options = {}) {
       process.off('SIGINT', forward);
       process.off('SIGTERM', forward);
       if (code === 0 || (options.signalIsSuccess && signal)) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`));
+      else reject(Object.assign(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`), { exitCode: code ?? 1, quiet: options.quiet }));
     });
   });
 }
@@ -120,15 +121,47 @@ function ensureChromium(env) {
   if (result.status !== 0) log(`could not install ${missing.join(' and ')}: browser tests may be SKIPPED`);
 }
 
+const REDIS = { host: '127.0.0.1', port: 6379 };
+
+/** Whether a Redis answers PING, as the Redis bus test checks before it runs. */
+function redisAnswers() {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (answer) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+    socket.connect(REDIS.port, REDIS.host, () => socket.write('PING\r\n'));
+  });
+}
+
+function redisSkippedBanner() {
+  const line = '!'.repeat(78);
+  log(
+    [
+      line,
+      `!! NO REDIS at ${REDIS.host}:${REDIS.port}: the Redis bus test (live-instances.test.ts) was SKIPPED.`,
+      '!! Cross-instance delivery over Redis pub/sub is NOT tested by this run. Start a Redis there',
+      '!! (e.g. apt-get install redis-server) and run npm test again; CI (.ci/run) fails without one.',
+      line,
+    ].join('\n'),
+  );
+}
+
 const serverTask = (script) => async (env) => run(env, 'pnpm', ['--filter', '@ecohub/server', 'run', script]);
 
 const tasks = {
   async start(env) {
     await buildWebIfStale(env);
     // Spawned directly (not through pnpm) so that Ctrl-C and SIGTERM reach the server itself.
+    // A failed start has already said why in one sentence: no second message here.
     await run(env, 'node', ['--import', 'tsx', 'src/main.ts'], {
       cwd: join(root, 'apps', 'server'),
       signalIsSuccess: true,
+      quiet: true,
     });
   },
   async dev(env) {
@@ -153,7 +186,14 @@ const tasks = {
     ensureChromium(env);
     await tasks.typecheck(env);
     await tasks.lint(env);
-    await run(env, 'pnpm', ['exec', 'vitest', 'run']);
+    const redis = await redisAnswers();
+    if (!redis) redisSkippedBanner();
+    try {
+      await run(env, 'pnpm', ['exec', 'vitest', 'run']);
+    } finally {
+      // Again at the end, where it is read: the skip must not pass unnoticed.
+      if (!redis) redisSkippedBanner();
+    }
   },
   /** The server suite alone, e.g. against another PostgreSQL with TEST_DATABASE_URL. */
   async 'test:server'(env) {
@@ -178,6 +218,6 @@ try {
   await install(env);
   await tasks[name](env);
 } catch (error) {
-  log(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  if (!error?.quiet) log(error instanceof Error ? error.message : String(error));
+  process.exit(error?.exitCode || 1);
 }

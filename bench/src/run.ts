@@ -9,6 +9,7 @@ import { PROFILES_DIR, RESULTS_DIR } from './paths.ts';
 import { summarizeProfile } from './profile-summary.ts';
 import { renderScenario, renderTable, type ScenarioResult } from './report/report.ts';
 import { boardScenario } from './scenarios/board.ts';
+import { boardViewersScenario } from './scenarios/board-viewers.ts';
 import type { BenchContext } from './scenarios/context.ts';
 import { crossInstanceScenario } from './scenarios/cross-instance.ts';
 import { liveScenarios } from './scenarios/live.ts';
@@ -66,6 +67,7 @@ try {
     [[1], 'Board query', () => boardScenario(ctx)],
     [[8], 'Report files', () => reportsScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
+    [[8], 'Board viewers', () => boardViewersScenario(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],
     [[6], 'Cross-instance', () => crossInstanceScenario(ctx)],
     [[3, 4], 'Live fan-out and idle scale', () => liveScenarios(ctx)],
@@ -90,7 +92,7 @@ try {
       await hub.stopProfile(file);
       profiles.push(profileReport(`${ids.join(', ')}. ${title}`, file));
     }
-    if (ids.includes(2) && counting.hub) {
+    if (ids.some((id) => id === 2 || id === 8) && counting.hub) {
       await (await counting.hub).stop();
       counting.hub = null;
     }

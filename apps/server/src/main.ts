@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig } from './config/config.ts';
 import { createLogger } from './core/logger.ts';
+import { startupFailureSentence, type StartupError } from './core/startup-error.ts';
 import { DEMO_LOGINS } from './seeders/ansan.seeder.ts';
-import { createServer } from './server.ts';
+import { createServer, type EcoHubServer } from './server.ts';
 
 let config;
 try {
@@ -11,12 +12,44 @@ try {
   process.exit(2);
 }
 const logger = createLogger(config);
-const server = await createServer(config, { logger });
+
+let server: EcoHubServer | null = null;
+let stopping = false;
+
+/** Stops what runs, then exits; a stop that hangs does not keep a failed hub alive. */
+function shutDown(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  setTimeout(() => process.exit(code), 15_000).unref();
+  (server?.close() ?? Promise.resolve()).then(
+    () => process.exit(code),
+    (error: unknown) => {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(code || 1);
+    },
+  );
+}
+
+/** The embedded PostgreSQL died for good: exit non-zero so a supervisor restarts the hub. */
+function databaseLost(error: StartupError): void {
+  process.stderr.write(`\n  ${error.message} EcoHub stops; start it again once the cause is fixed.\n\n`);
+  shutDown(1);
+}
+
+try {
+  server = await createServer(config, { logger, onDatabaseFailure: databaseLost });
+} catch (error) {
+  // One sentence with the cause and the fix; the stack only for those who ask for it.
+  logger.debug({ err: error }, 'start failed');
+  process.stderr.write(`\n  ${startupFailureSentence(error)}\n\n`);
+  process.exit(1);
+}
 
 process.stdout.write(
   [
     '',
     `  EcoHub is running at ${config.publicUrl ?? server.url}`,
+    ...(server.port !== config.port && config.port !== 0 ? [`  (port ${config.port} was in use: this hub took ${server.port}; set PORT=… to choose)`] : []),
     `  GraphQL API: ${server.url}/graphql (HTTP and websocket)`,
     '  Demo logins (password for all: see README):',
     ...DEMO_LOGINS.map((login) => `    ${login.role.padEnd(16)} ${login.email}`),
@@ -24,18 +57,9 @@ process.stdout.write(
   ].join('\n') + '\n',
 );
 
-let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    shutDown(0);
   });
 }

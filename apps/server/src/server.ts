@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -26,6 +27,7 @@ import { reportRoutes } from './modules/report/index.ts';
 import { startFollowUpScheduler } from './modules/follow-up/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
+import { StartupError } from './core/startup-error.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
 
 export interface EcoHubServer {
@@ -43,15 +45,18 @@ export interface CreateServerOptions {
   onQuery?: (sql: string) => void;
   /** Tuning of live subscriptions (tests and benchmarks shorten or lengthen timers). */
   realtime?: RealtimeOptions;
+  /** The embedded PostgreSQL died and could not be restarted: main.ts exits non-zero. */
+  onDatabaseFailure?: (error: StartupError) => void;
 }
 
 const MAX_BODY = '1mb';
 
 /** The one way in: main.ts, the tests and the benchmarks all start the hub through here. */
-export async function createServer(config: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
-  const logger = options.logger ?? createLogger(config);
+export async function createServer(given: Config, options: CreateServerOptions = {}): Promise<EcoHubServer> {
+  const logger = options.logger ?? createLogger(given);
   const started = Date.now();
-  const database = await openDatabase(config, logger);
+  const config: Config = { ...given, port: await choosePort(given, logger) };
+  const database = await openDatabase(config, logger, options.onDatabaseFailure);
   let orm: MikroORM | null = null;
   let realtime: Realtime | null = null;
   try {
@@ -64,8 +69,76 @@ export async function createServer(config: Config, options: CreateServerOptions 
     await realtime?.close();
     await orm?.close();
     await database.stop();
-    throw error;
+    throw databaseFailure(error, config) ?? error;
   }
+}
+
+/** A database given by DATABASE_URL that cannot be used, said in one sentence with the fix. */
+function databaseFailure(error: unknown, config: Config): StartupError | null {
+  if (!config.databaseUrl || error instanceof StartupError) return null;
+  const code = (error as { code?: string }).code;
+  const url = new URL(config.databaseUrl);
+  const where = `the PostgreSQL at ${decodeURIComponent(url.hostname)}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'refuses connections: start it, or fix DATABASE_URL',
+    ENOTFOUND: 'names an unknown host: fix DATABASE_URL',
+    ETIMEDOUT: 'does not answer: check the network, or fix DATABASE_URL',
+    '28P01': 'rejects the user or password: fix DATABASE_URL',
+    '28000': 'does not let this user in: fix DATABASE_URL or its pg_hba.conf',
+    '3D000': 'has no such database: create it, or fix DATABASE_URL',
+  };
+  const reason = code ? reasons[code] : undefined;
+  return reason ? new StartupError(`DATABASE_URL: ${where} ${reason}.`, { cause: error }) : null;
+}
+
+/** Ports tried after a busy default port 4000 when PORT is not set. */
+const PORT_SEARCH = 20;
+
+function probe(port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const server = createNetServer();
+    server.once('error', reject);
+    server.listen(port, host, () => server.close(() => resolve()));
+  });
+}
+
+/**
+ * The HTTP port, checked before anything starts (a busy port costs no database start). A PORT
+ * that was set is taken or the start fails with one sentence; without PORT, a second hub on the
+ * same machine takes the next free port and says so (the printed address shows it).
+ */
+async function choosePort(config: Config, logger: Logger): Promise<number> {
+  const attempts = config.portGiven || config.port === 0 ? 1 : PORT_SEARCH;
+  for (let i = 0; ; i++) {
+    const port = config.port + i;
+    try {
+      await probe(port, config.host);
+      if (i > 0) logger.warn({ port, wanted: config.port }, `port ${config.port} is in use: EcoHub listens on ${port} instead (set PORT=… to choose)`);
+      return port;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE' && i < attempts - 1 && port < 65535) continue;
+      throw listenFailure(error, code, config, port);
+    }
+  }
+}
+
+function listenFailure(error: unknown, code: string | undefined, config: Config, port: number): StartupError {
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      config.portGiven || config.port === port
+        ? `Port ${port} is already in use on ${config.host} (another EcoHub or another program): stop it, or start with PORT=<a free port>.`
+        : `Ports ${config.port} to ${port} are all in use on ${config.host}: start with PORT=<a free port>.`,
+      { cause: error },
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(`Port ${port} needs privileges this user does not have: start with PORT=<a port above 1023>.`, { cause: error });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return new StartupError(`HOST=${config.host} is not an address of this machine: set HOST to one of its addresses, or to 0.0.0.0.`, { cause: error });
+  }
+  return new StartupError(`EcoHub could not listen on ${config.host}:${port} (${(error as Error).message}): set PORT or HOST to other values.`, { cause: error });
 }
 
 async function listen(
@@ -97,6 +170,9 @@ async function listen(
   // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
   const sessionWatch = watchSessions(orm, websockets, logger);
   const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
+  // Ended sessions, disabled people and role changes reach every instance through the outbox:
+  // their sockets close as the event passes, not at the next check.
+  const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -107,12 +183,26 @@ async function listen(
     allowBatchedHttpRequests: false,
     parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
+    // Apollo pretty-prints by default: a third more bytes to build and send for every list.
+    stringifyResult: (result) => JSON.stringify(result),
     // main.ts owns SIGTERM/SIGINT. Apollo's own handler would call stop() too, and in 5.5.1 a
     // second concurrent stop() waits on a barrier that is never resolved: shutdown hung forever.
     stopOnTerminationSignals: false,
     formatError: formatError(logger, production),
     plugins: [
       operationLimitsPlugin(),
+      // Apollo's default cache-control plugin wraps every field resolver of the schema to collect
+      // hints we never give (a per-field cost on every list row); answers stay uncacheable.
+      ApolloServerPluginCacheControlDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       {
         async serverWillStart() {
@@ -147,7 +237,7 @@ async function listen(
   app.use(webClientRoutes(config.webDistDir));
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
+    httpServer.once('error', (error: NodeJS.ErrnoException) => reject(listenFailure(error, error.code, config, config.port)));
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
@@ -164,6 +254,7 @@ async function listen(
     close() {
       closing ??= (async () => {
         shuttingDown = true;
+        stopWatchingAccess();
         sessionWatch.stop();
         await followUps?.stop();
         await websockets.dispose();

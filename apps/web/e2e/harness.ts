@@ -85,7 +85,12 @@ export interface Person {
 export async function signInAs(
   hub: Hub,
   email: string,
-  options: { viewport?: { width: number; height: number }; locale?: 'ko' | 'en' } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    locale?: 'ko' | 'en';
+    /** Runs on the new context before the first page opens (e.g. routeWebSocket, which only sees sockets opened later). */
+    prepare?: (context: BrowserContext) => Promise<void>;
+  } = {},
 ): Promise<Person> {
   const context = await hub.browser.newContext({
     baseURL: hub.baseUrl,
@@ -96,6 +101,7 @@ export async function signInAs(
   if (options.locale) {
     await context.addInitScript((locale) => localStorage.setItem('ecohub.locale', locale), options.locale);
   }
+  await options.prepare?.(context);
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('console', (message) => {

@@ -12,12 +12,15 @@ const i18n = createAppI18n();
 rememberLocale(i18n.global.locale.value);
 
 // The socket belongs to the session: opened when someone is signed in, reopened when that
-// person changes, closed at sign-out. A refused socket (session ended or revoked) signs out.
-const live = createLiveConnection(defaultSocketUrl(), () => {
+// person changes, closed at sign-out. Only the server's word ends the session in the browser: a
+// refused socket (4401/4403) or an UNAUTHENTICATED answer; other closes just reconnect.
+function sessionEnded() {
+  if (!session.viewer.value) return;
   session.set(null);
   void router.push({ name: 'sign-in', query: { ended: '1' } });
-});
-const client = createApiClient(live);
+}
+const live = createLiveConnection(defaultSocketUrl(), sessionEnded);
+const client = createApiClient(live, sessionEnded);
 const router = createAppRouter(client);
 
 watch(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ghgReductionTco2e, implementationRate, paybackYears } from './kpi.ts';
+import { factorsForYear, factorsUsed, ghgReductionTco2e, implementationRate, paybackYears } from './kpi.ts';
 
 describe('ghgReductionTco2e', () => {
   it('converts saved electricity with the grid factor the measure recorded', () => {
@@ -38,5 +38,21 @@ describe('implementationRate', () => {
   it('is implemented over proposed, and zero when nothing was proposed', () => {
     expect(implementationRate(3, 12)).toBe(0.25);
     expect(implementationRate(0, 0)).toBe(0);
+  });
+});
+
+describe('factorsForYear', () => {
+  const grid = (value: number, from: number, to: number) => ({ kind: 'ELECTRICITY' as const, value, validFromYear: from, validToYear: to });
+  it('takes the factor valid in the year, else the closest (earlier preferred)', () => {
+    const factors = [grid(0.4594, 2011, 2012), grid(0.4781, 2013, 2014), grid(0.4173, 2023, 2024)];
+    expect(factorsForYear(factors, 2013).ELECTRICITY?.value).toBe(0.4781);
+    expect(factorsForYear(factors, 2018).ELECTRICITY?.value).toBe(0.4781);
+    expect(factorsForYear(factors, 2030).ELECTRICITY?.value).toBe(0.4173);
+    expect(factorsForYear(factors, 2013).LNG).toBeNull();
+  });
+
+  it('previews the tCO2e of the issue example (50,000 kWh + 10,000 Nm3 + 3,000 m3)', () => {
+    const used = factorsUsed({ ELECTRICITY: { value: 0.4594 }, LNG: { value: 2.176 }, WATER: { value: 0.237 } });
+    expect(ghgReductionTco2e({ electricityKwh: 50_000, lngNm3: 10_000, waterM3: 3_000 }, used)).toBeCloseTo(22.97 + 21.76 + 0.711, 3);
   });
 });

@@ -50,3 +50,33 @@ export function roundTo(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 }
+
+export interface DatedFactor {
+  kind: EmissionFactorKind;
+  value: number;
+  validFromYear: number;
+  validToYear: number;
+}
+
+/**
+ * For each kind, the factor valid in `year`; when none was published for that year, the closest
+ * one (earlier preferred). The server stores this choice on a new measure; the client previews with it.
+ */
+export function factorsForYear<F extends DatedFactor>(factors: readonly F[], year: number): Record<EmissionFactorKind, F | null> {
+  const distance = (f: F) => (year < f.validFromYear ? f.validFromYear - year + 0.5 : year > f.validToYear ? year - f.validToYear : 0);
+  const choice: Record<EmissionFactorKind, F | null> = { ELECTRICITY: null, LNG: null, WATER: null };
+  for (const factor of factors) {
+    const best = choice[factor.kind];
+    if (!best || distance(factor) < distance(best)) choice[factor.kind] = factor;
+  }
+  return choice;
+}
+
+/** The factors a measure's tCO2e uses, from the chosen factor records. */
+export function factorsUsed(choice: Partial<Record<EmissionFactorKind, { value: number } | null>>): FactorsUsed {
+  return {
+    electricityPerMwh: choice.ELECTRICITY?.value ?? null,
+    lngPerThousandNm3: choice.LNG?.value ?? null,
+    waterPerThousandM3: choice.WATER?.value ?? null,
+  };
+}

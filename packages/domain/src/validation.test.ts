@@ -37,16 +37,23 @@ describe('Validator', () => {
     const v = new Validator()
       .text('title', '', { max: 200, required: true })
       .krw('investmentKrw', -1)
+      .krw('expectedAnnualSavingsKrw', Number.NaN)
       .krw('savingsKrw', 1.5)
       .date('dueOn', '2013-13-01')
       .dateOrder('endsOn', '2013-07-31', '2012-10-01');
     expect(v.violations.map((x) => `${x.field}:${x.rule}`)).toEqual([
-      'title:tooShort',
+      'title:required',
       'investmentKrw:outOfRange',
+      'expectedAnnualSavingsKrw:notANumber',
       'savingsKrw:notInteger',
       'dueOn:invalidDate',
       'endsOn:endBeforeStart',
     ]);
+  });
+
+  it('states the limits a message shows', () => {
+    const v = new Validator().krw('investmentKrw', -5_000_000).text('title', 'x'.repeat(201), { max: 200 });
+    expect(v.violations.map((x) => x.params)).toEqual([{ min: 0, max: 1_000_000_000_000 }, { max: 200 }]);
   });
 
   it('passes valid input', () => {

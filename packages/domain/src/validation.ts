@@ -2,7 +2,8 @@
  * Input rules both apps apply: the client to show the error beside the field, the server to
  * reject with BAD_USER_INPUT. Each returns a message key (for the locale files) or null.
  */
-export type Violation = { field: string; rule: string; message: string };
+/** `params` carry the limits a message states (`max` characters, `min`–`max` range). */
+export type Violation = { field: string; rule: string; message: string; params?: Record<string, number> };
 
 export const LIMITS = {
   shortText: 200,
@@ -49,16 +50,18 @@ export class Validator {
       return this;
     }
     const length = value.trim().length;
-    if ((opts.required || opts.min) && length < (opts.min ?? 1))
-      this.add(field, 'tooShort', `${field} must have at least ${opts.min ?? 1} characters`);
-    if (value.length > opts.max) this.add(field, 'tooLong', `${field} must have at most ${opts.max} characters`);
+    if (opts.required && length === 0) this.add(field, 'required', `${field} is required`);
+    else if ((opts.required || opts.min) && length < (opts.min ?? 1))
+      this.add(field, 'tooShort', `${field} must have at least ${opts.min ?? 1} characters`, { min: opts.min ?? 1 });
+    if (value.length > opts.max) this.add(field, 'tooLong', `${field} must have at most ${opts.max} characters`, { max: opts.max });
     return this;
   }
 
   range(field: string, value: number | null | undefined, min: number, max: number, integer = false): this {
     if (value === undefined || value === null) return this;
-    if (!Number.isFinite(value) || value < min || value > max)
-      this.add(field, 'outOfRange', `${field} must be between ${min} and ${max}`);
+    // "abc" and −5,000,000 are different mistakes: one is not a number, the other is below the minimum.
+    if (!Number.isFinite(value)) this.add(field, 'notANumber', `${field} must be a number`);
+    else if (value < min || value > max) this.add(field, 'outOfRange', `${field} must be between ${min} and ${max}`, { min, max });
     else if (integer && !Number.isInteger(value)) this.add(field, 'notInteger', `${field} must be a whole number`);
     return this;
   }
@@ -88,7 +91,7 @@ export class Validator {
     return this;
   }
 
-  private add(field: string, rule: string, message: string): void {
-    this.violations.push({ field, rule, message });
+  private add(field: string, rule: string, message: string, params?: Record<string, number>): void {
+    this.violations.push({ field, rule, message, ...(params ? { params } : {}) });
   }
 }

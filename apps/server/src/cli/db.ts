@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/config.ts';
-import { connectOrm, migrate, openDatabase } from '../core/database/database.ts';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { connectOrm, migrate, openDatabase, type Database } from '../core/database/database.ts';
+import { startupFailureSentence } from '../core/startup-error.ts';
 import { createLogger } from '../core/logger.ts';
 import { seedAnsanProgram } from '../seeders/ansan.seeder.ts';
 
@@ -8,8 +10,17 @@ import { seedAnsanProgram } from '../seeders/ansan.seeder.ts';
 const command = process.argv[2];
 const config = loadConfig();
 const logger = createLogger(config);
-const database = await openDatabase(config, logger);
-const orm = await connectOrm(database.url, logger);
+let database: Database | undefined;
+let orm: MikroORM;
+try {
+  database = await openDatabase(config, logger);
+  orm = await connectOrm(database.url, logger);
+} catch (error) {
+  await database?.stop();
+  logger.debug({ err: error }, 'could not open the database');
+  process.stderr.write(`${startupFailureSentence(error)}\n`);
+  process.exit(1);
+}
 try {
   switch (command) {
     case 'migrate':

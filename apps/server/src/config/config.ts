@@ -33,7 +33,7 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().min(1).default(resolve(repoRoot, '.data')),
-  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   REDIS_URL: z
     .string()
     .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
@@ -57,11 +57,14 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /** PORT was set: a busy port is an error. Unset: the next free port is taken (and said). */
+  portGiven: boolean;
   publicUrl: string | null;
   /** null: start the embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
-  embeddedPostgresPort: number;
+  /** Also serve the embedded PostgreSQL on 127.0.0.1 at this port; null: its Unix socket only. */
+  embeddedPostgresPort: number | null;
   redisUrl: string | null;
   /** Origins allowed for browser requests and websockets; null means "the server's own origin". */
   allowedOrigins: string[] | null;
@@ -103,10 +106,11 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     env: c.NODE_ENV,
     host: c.HOST,
     port: c.PORT,
+    portGiven: known.PORT !== undefined,
     publicUrl: c.PUBLIC_URL ?? null,
     databaseUrl: c.DATABASE_URL ?? null,
     dataDir: resolve(c.DATA_DIR),
-    embeddedPostgresPort: c.EMBEDDED_POSTGRES_PORT,
+    embeddedPostgresPort: c.EMBEDDED_POSTGRES_PORT ?? null,
     redisUrl: c.REDIS_URL ?? null,
     allowedOrigins: c.ALLOWED_ORIGINS ?? (c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : null),
     webDistDir: resolve(c.WEB_DIST_DIR),

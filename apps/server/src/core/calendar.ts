@@ -22,3 +22,15 @@ export function addMonths(date: string, months: number): string {
   target.setUTCDate(Math.min(day, lastDay));
   return target.toISOString().slice(0, 10);
 }
+
+/** The calendar day after (or `days` after) an ISO date. */
+export function addDays(date: string, days: number): string {
+  const value = new Date(`${date}T00:00:00Z`);
+  value.setUTCDate(value.getUTCDate() + days);
+  return value.toISOString().slice(0, 10);
+}
+
+/** The instant a program calendar day begins (Korea keeps no daylight saving: always UTC+9). */
+export function programDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+09:00`);
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,9 +46,11 @@ export async function startTestCluster(): Promise<TestDatabaseCluster> {
   if (given) {
     cluster = { adminUrl: given, stop: async () => {} };
   } else {
+    // On its Unix socket only: no port to find, none to collide with a hub or another run.
+    // Enterable (0755) so that, as root, the cluster stays inside it rather than being relocated.
     const dataDir = mkdtempSync(join(tmpdir(), 'ecohub-test-'));
     chmodSync(dataDir, 0o755);
-    const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), logger, ephemeral: true });
+    const embedded = await startEmbeddedPostgres({ dataDir, logger, ephemeral: true });
     cluster = {
       adminUrl: embedded.url('postgres'),
       stop: async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters, todayLocalDate } from './useFormat';
+import { createFormatters, fromProgramDateTime, todayLocalDate, toProgramDateTime } from './useFormat';
 
 describe('formatters', () => {
   const ko = createFormatters('ko');
@@ -30,7 +30,17 @@ describe('formatters', () => {
     expect(en.relative('2012-11-21T10:00:00Z', now)).toBe('yesterday');
   });
 
-  it('give today as a LocalDate', () => {
-    expect(todayLocalDate(new Date(2013, 6, 31, 23, 59))).toBe('2013-07-31');
+  it('give today as a LocalDate on the program calendar (Seoul), whatever the device zone', () => {
+    expect(todayLocalDate(new Date('2013-07-31T14:59:00Z'))).toBe('2013-07-31');
+    expect(todayLocalDate(new Date('2013-07-31T15:00:00Z'))).toBe('2013-08-01');
+  });
+
+  it('show event times in the program time zone and convert form input both ways', () => {
+    // The 14:00 kick-off in Ansan is 05:00 UTC.
+    expect(en.time('2012-11-22T05:00:00Z')).toBe('2:00 PM');
+    expect(ko.time('2012-11-22T05:00:00Z')).toBe('오후 2:00');
+    expect(toProgramDateTime('2012-11-22T05:00:00Z')).toBe('2012-11-22T14:00');
+    expect(fromProgramDateTime('2012-11-22T14:00')).toBe('2012-11-22T05:00:00.000Z');
+    expect(fromProgramDateTime('22/11/2012 14:00')).toBeNull();
   });
 });

@@ -9,6 +9,36 @@ function parseLocalDate(value: string): Date {
   return new Date(`${value}T00:00:00Z`);
 }
 
+/**
+ * The program's own time zone: events, due days and "today" follow the program's calendar, not
+ * the device's (a UTC laptop must show the 14:00 kick-off at 14:00). Korea has no daylight saving.
+ */
+export const PROGRAM_TIME_ZONE = 'Asia/Seoul';
+const PROGRAM_UTC_OFFSET = '+09:00';
+
+const programParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PROGRAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as the program's wall-clock time, `YYYY-MM-DDTHH:mm` (the value of a datetime-local input). */
+export function toProgramDateTime(instant: string | Date): string {
+  const parts = Object.fromEntries(programParts.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/** A program wall-clock time (`YYYY-MM-DDTHH:mm`) as an ISO instant, or null when it is not one. */
+export function fromProgramDateTime(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}:00${PROGRAM_UTC_OFFSET}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
 export function createFormatters(locale: string) {
   const tag = INTL_LOCALE[locale] ?? locale;
   const krwFull = new Intl.NumberFormat(tag, { style: 'currency', currency: 'KRW', maximumFractionDigits: 0 });
@@ -26,8 +56,8 @@ export function createFormatters(locale: string) {
   const dayShort = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   const weekday = new Intl.DateTimeFormat(tag, { weekday: 'short', timeZone: 'UTC' });
   const monthYear = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: PROGRAM_TIME_ZONE });
+  const time = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit', timeZone: PROGRAM_TIME_ZONE });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
 
   return {
@@ -69,10 +99,7 @@ export function useFormat() {
   return formatters;
 }
 
-/** Today as a LocalDate (YYYY-MM-DD) in the viewer's time zone. */
+/** Today as a LocalDate (YYYY-MM-DD) on the program's calendar (the server's `programToday`). */
 export function todayLocalDate(now: Date = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+  return toProgramDateTime(now).slice(0, 10);
 }

@@ -1,4 +1,5 @@
-import { cacheExchange, Client, fetchExchange } from '@urql/core';
+import { cacheExchange, Client, fetchExchange, mapExchange, type CombinedError } from '@urql/core';
+import { ErrorCode } from '@ecohub/domain';
 import type { Client as WsClient } from 'graphql-ws';
 import { createSocket, markOffline, onReconnected, webSocketUrl } from './connection';
 import { liveSubscriptionExchange } from './live-exchange';
@@ -31,10 +32,15 @@ export function createLiveConnection(url: string, onRefused: (code: number) => v
  * urql over the same origin: queries and mutations by HTTP with the session cookie, subscriptions
  * over the session's graphql-ws socket. In development Vite proxies both to the API.
  */
-export function createApiClient(live: LiveConnection): Client {
+export function createApiClient(live: LiveConnection, onSessionEnded: () => void = () => {}): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, liveSubscriptionExchange(live.current, onReconnected), fetchExchange],
+    exchanges: [
+      mapExchange({ onError: (error) => (endsSession(error) ? onSessionEnded() : undefined) }),
+      cacheExchange,
+      liveSubscriptionExchange(live.current, onReconnected),
+      fetchExchange,
+    ],
     fetchOptions: () => ({
       credentials: 'include',
       // Apollo's CSRF prevention wants a non-simple request; JSON bodies already are, GETs need this.
@@ -43,6 +49,16 @@ export function createApiClient(live: LiveConnection): Client {
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
   });
+}
+
+/**
+ * An answer that says the session is gone (UNAUTHENTICATED for a signed-in request, over HTTP or
+ * the socket). A wrong password while signing in or changing it is not one (INVALID_CREDENTIALS).
+ */
+export function endsSession(error: CombinedError): boolean {
+  return error.graphQLErrors.some(
+    (e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED && e.extensions?.reason !== 'INVALID_CREDENTIALS',
+  );
 }
 
 export function defaultSocketUrl(): string {

@@ -38,6 +38,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'invitation.title' },
   },
   {
+    path: '/companies',
+    name: 'companies',
+    component: () => import('@/pages/CompaniesPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'company.register.title' },
+  },
+  {
     path: '/companies/:companyId',
     component: () => import('@/pages/CompanyWorkspacePage.vue'),
     props: true,
@@ -64,6 +70,13 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/CompanyMeasuresPage.vue'),
         props: true,
         meta: { title: 'company.tabs.measures' },
+      },
+      {
+        path: 'measures/:measureId',
+        name: 'measure',
+        component: () => import('@/pages/MeasurePage.vue'),
+        props: true,
+        meta: { title: 'measures.detail.pageTitle' },
       },
       {
         path: 'overview',
@@ -124,6 +137,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'teams',
     component: () => import('@/pages/TeamsPage.vue'),
     meta: { roles: MANAGER_ROLES, title: 'nav.teams' },
+  },
+  {
+    path: '/program-years',
+    name: 'program-years',
+    component: () => import('@/pages/ProgramYearsPage.vue'),
+    meta: { roles: MANAGER_ROLES, title: 'years.title' },
   },
   {
     path: '/my-tasks',

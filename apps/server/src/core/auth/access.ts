@@ -1,9 +1,10 @@
-import { CommentVisibility, Role } from '@ecohub/domain';
+import { Role, type CommentVisibility } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { can, LIBRARY_MIN_COMPANIES, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
 import type { Viewer } from './viewer.ts';
+import { readableCommentVisibilities, sqlAudienceCondition, type SqlCondition } from './visibility.ts';
 
 /** 'all', or the ids of the companies a viewer may see for a kind of data (possibly none). */
 export type CompanyScope = 'all' | readonly string[];
@@ -26,11 +27,16 @@ export async function expertCompanyIds(em: EntityManager, personId: string): Pro
 }
 
 /** The scope a viewer has for one kind of data, computed from the policy and the database. */
-export async function companyScopeFor(em: EntityManager, viewer: Viewer | null, kind: DataKind): Promise<CompanyScope> {
+export async function companyScopeFor(
+  em: EntityManager,
+  viewer: Viewer | null,
+  kind: DataKind,
+  expertCompanies: (personId: string) => Promise<string[]> = (personId) => expertCompanyIds(em, personId),
+): Promise<CompanyScope> {
   if (!viewer || !mayRead(viewer, kind)) return [];
   if (seesAllCompanies(viewer)) return 'all';
   if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
-  if (viewer.role === Role.EXPERT) return expertCompanyIds(em, viewer.personId);
+  if (viewer.role === Role.EXPERT) return expertCompanies(viewer.personId);
   return [];
 }
 
@@ -55,6 +61,8 @@ export function scopeIncludes(scope: CompanyScope, companyId: string): boolean {
  */
 export class Access {
   private readonly scopes = new Map<DataKind, Promise<CompanyScope>>();
+  /** An expert's companies are the same for every kind of data: one query per request, not one per kind. */
+  private expertCompanies: Promise<string[]> | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -64,7 +72,7 @@ export class Access {
   scope(kind: DataKind): Promise<CompanyScope> {
     let scope = this.scopes.get(kind);
     if (!scope) {
-      scope = companyScopeFor(this.em, this.viewer, kind);
+      scope = companyScopeFor(this.em, this.viewer, kind, (personId) => (this.expertCompanies ??= expertCompanyIds(this.em, personId)));
       this.scopes.set(kind, scope);
     }
     return scope;
@@ -96,25 +104,34 @@ export class Access {
   }
 
   /**
-   * The history entries a viewer may read (a MikroORM filter on ActivityEntry): those of the
-   * companies whose work they see and, for viewers who may not read internal comments, none about
-   * those comments: their very existence is internal.
+   * A visibility rule's SQL (core/auth/visibility.ts) as a MikroORM filter condition, for the
+   * entity whose table the rule is written against.
    */
-  async activityFilter(): Promise<Record<string, unknown>> {
-    const filter = await this.companyFilter('work');
-    if (can(this.viewer, 'comment.readInternal')) return filter;
-    const internalComment = raw(
-      (alias: string) =>
-        `not (${alias}.entity_type = 'Comment' and exists (select 1 from comment c where c.id = ${alias}.entity_id and c.visibility = '${CommentVisibility.INTERNAL}'))`,
-    );
-    return { ...filter, [internalComment]: [] };
+  async visibilityFilter(rule: (viewer: Viewer | null, workScope: CompanyScope, alias: string) => SqlCondition): Promise<Record<string, unknown>> {
+    const scope = await this.scope('work');
+    // The alias is only known when the query is built: the condition is rendered then.
+    const condition = raw((alias: string) => rule(this.viewer, scope, alias).sql, rule(this.viewer, scope, 'x').params);
+    return { [condition]: [] };
+  }
+
+  /** The history entries a viewer may read: their stored audience admits the viewer (visibility.ts). */
+  activityFilter(): Promise<Record<string, unknown>> {
+    return this.visibilityFilter(sqlAudienceCondition);
+  }
+
+  /**
+   * The comments this viewer may read, as a SQL condition on a `comment` row aliased `alias`:
+   * their companies' comments, and internal ones only for those who may read them.
+   */
+  async sqlCommentCondition(alias: string): Promise<{ sql: string; params: unknown[] }> {
+    const scope = await this.sqlCompanyCondition('comments', `${alias}.company_id`);
+    // Visibilities are enum values: a plain array literal needs no quoting.
+    return { sql: `${alias}.visibility = any(?::text[]) and ${scope.sql}`, params: [`{${this.commentVisibilities().join(',')}}`, ...scope.params] };
   }
 
   /** Comment visibilities this viewer may read. */
   commentVisibilities(): CommentVisibility[] {
-    return can(this.viewer, 'comment.readInternal')
-      ? [CommentVisibility.SHARED, CommentVisibility.INTERNAL]
-      : [CommentVisibility.SHARED];
+    return readableCommentVisibilities(this.viewer);
   }
 
   /**

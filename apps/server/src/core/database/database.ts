@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Config } from '../../config/config.ts';
 import type { Logger } from '../logger.ts';
+import type { StartupError } from '../startup-error.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
 import { ormConfig } from './orm.config.ts';
 
@@ -24,13 +25,17 @@ export async function ensureDatabaseExists(adminUrl: string, name: string): Prom
   }
 }
 
-/** DATABASE_URL when given; otherwise the embedded cluster in DATA_DIR, started here. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+/**
+ * DATABASE_URL when given; otherwise the embedded cluster in DATA_DIR, started (and supervised)
+ * here. `onFailure`: the embedded server died and could not be restarted.
+ */
+export async function openDatabase(config: Config, logger: Logger, onFailure?: (error: StartupError) => void): Promise<Database> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: null, stop: async () => {} };
   const embedded = await startEmbeddedPostgres({
     dataDir: config.dataDir,
-    port: config.embeddedPostgresPort,
+    port: config.embeddedPostgresPort ?? undefined,
     logger,
+    onFailure,
   });
   try {
     await ensureDatabaseExists(embedded.url(), EMBEDDED_DATABASE);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
+import { audience as audiences, type Audience } from '../auth/visibility.ts';
 import { newId } from '../ids.ts';
 import type { UnitOfWork } from '../actor/unit-of-work.ts';
 import { isDuplicateKey, remember, rememberedResult, scopedKey, type Idempotency } from '../idempotency/idempotency.ts';
@@ -15,22 +16,28 @@ export interface ActivityInput {
   companyId?: string | null;
   programYearId?: string | null;
   diff?: FieldDiff;
+  /**
+   * Who may read the entry and receive its event (core/auth/visibility.ts); by default those who
+   * see the company's work, or managers for entries without a company.
+   */
+  audience?: Audience;
 }
 
 /** What one mutation did: its history entries and the events subscribers will receive. */
 export class ChangeLog {
-  readonly activities: ActivityInput[] = [];
+  readonly activities: (ActivityInput & { id: string; audience: Audience })[] = [];
   readonly events: ChangeEvent[] = [];
 
   /** Records a change in the history and, when given, publishes an event for it. */
   record(activity: ActivityInput, event?: Omit<ChangeEvent, 'entityId'> & { entityId?: string }): void {
-    const entry = { ...activity, id: activity.id ?? newId() };
+    const entry = { ...activity, id: activity.id ?? newId(), audience: activity.audience ?? audiences.of(activity.companyId) };
     this.activities.push(entry);
     if (event) {
+      // The event carries the entry's audience: the live check reads it without loading the entry.
       this.publish({
         ...event,
         entityId: event.entityId ?? activity.entityId,
-        payload: { ...event.payload, activityId: entry.id },
+        payload: { ...event.payload, activityId: entry.id, audience: entry.audience },
       });
     }
   }
@@ -87,6 +94,9 @@ async function runTransaction<T>(
         company: activity.companyId ?? null,
         programYear: activity.programYearId ?? null,
         diff: activity.diff ?? {},
+        audience: activity.audience.scope,
+        audienceCompanyIds: activity.audience.companyIds,
+        audienceInternal: activity.audience.internal,
       });
     }
     await em.flush();

@@ -41,10 +41,11 @@ describe('measuring an operation', () => {
     expect(measure('{ items(first: 100000) { totalCount } }').cost).toBe(1 + 200);
   });
 
-  it('counts aliases where fragments are spread, and ignores __typename', () => {
+  it('counts aliases where fragments are spread, and aliased __typename like any alias', () => {
     const aliased = Array.from({ length: 5 }, (_, i) => `a${i}: id`).join(' ');
     expect(measure(`{ item { ...F ...F2 } } fragment F on Item { ${aliased} } fragment F2 on Item { ...F }`).aliases).toBe(10);
-    expect(measure('{ __typename item { __typename t: __typename } }').cost).toBe(1);
+    expect(measure('{ __typename item { __typename t: __typename } }')).toEqual({ depth: 2, aliases: 1, cost: 1 + 1 + 1 + 1 });
+    expect(measure(`{ ${Array.from({ length: 31 }, (_, i) => `t${i}: __typename`).join(' ')} }`).aliases).toBe(31);
   });
 
   it('measures a fragment bomb exactly without expanding it', () => {

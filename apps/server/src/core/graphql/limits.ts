@@ -1,5 +1,6 @@
 import { ErrorCode, LIMITS } from '@ecohub/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { inputErrors } from './input-guard.ts';
 import {
   getNamedType,
   getNullableType,
@@ -85,8 +86,8 @@ function listSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, 
  * Depth, aliases and cost of the operation that will run, with fragments counted where they are
  * spread. Each fragment is measured once and reused (cost scales linearly with the page sizes
  * around it), so a "fragment bomb" that would expand exponentially is measured in linear time,
- * and exactly. Introspection fields are not counted (introspection is off in production, and the
- * development tools' own introspection query is deep).
+ * and exactly. Introspection fields count once each, without what they select (introspection is
+ * off in production, and the development tools' own introspection query is deep).
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -110,7 +111,12 @@ export function measureOperation(
     };
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith('__')) continue;
+        // `__typename` and introspection fields: their aliases count (a thousand aliased
+        // `__typename` are a thousand answers), their insides do not (tools' introspection is deep).
+        if (selection.name.value.startsWith('__')) {
+          add({ depth: 1, aliases: selection.alias ? 1 : 0, cost: 1 });
+          continue;
+        }
         const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         const child =
           selection.selectionSet && definition
@@ -169,7 +175,10 @@ export function operationLimitErrors(
   return [];
 }
 
-/** Apollo: checked once the operation is known, when the variables (page sizes) are at hand. */
+/**
+ * Apollo: checked once the operation is known, when the variables (page sizes) are at hand, and
+ * before any resolver runs; then every string input is checked (input-guard.ts).
+ */
 export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
@@ -178,6 +187,8 @@ export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T>
           if (!operation) return;
           const errors = operationLimitErrors(schema, document, operation, request.variables ?? {});
           if (errors[0]) throw errors[0];
+          const invalid = inputErrors(schema, document, operation, request.variables ?? {});
+          if (invalid) throw invalid;
         },
       };
     },
@@ -189,35 +200,47 @@ export function withoutSuggestions(message: string): string {
   return message.replace(/ ?Did you mean .*\?$/, '');
 }
 
+/** A parsed document and the errors of parsing or validating it: what a document cache keeps. */
+export interface PreparedDocument {
+  document: DocumentNode | null;
+  errors: readonly GraphQLError[];
+}
+
+/** Parses with the token limit and validates with the standard rules (plus no introspection in production). */
+export function prepareDocument(schema: GraphQLSchema, query: string, options: { production: boolean }): PreparedDocument {
+  let document: DocumentNode;
+  try {
+    document = parse(query, PARSE_OPTIONS);
+  } catch (error) {
+    const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+    return { document: null, errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+  }
+  const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
+  const invalid = validate(schema, document, rules);
+  // Apollo's code for the same errors over HTTP, so clients branch on one code.
+  const errors = invalid.map(
+    (error) =>
+      new GraphQLError(options.production ? withoutSuggestions(error.message) : error.message, {
+        nodes: error.nodes,
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+  );
+  return { document, errors };
+}
+
 /**
- * The websocket's side of the same rules, for graphql-ws `onSubscribe`: parses with the token
- * limit, validates with the standard rules (plus no introspection in production), and applies
- * the operation limits. Returns the errors to send, or null to let graphql-ws proceed.
+ * The websocket's side of the same rules, for graphql-ws `onSubscribe`: parse and validation
+ * (`prepared`, usually from the document cache, else done here), then subscriptions only and the
+ * operation limits. Returns the errors to send, or null to let the operation proceed.
  */
 export function websocketOperationErrors(
   schema: GraphQLSchema,
   payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
   options: { production: boolean },
-): GraphQLError[] | null {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query, PARSE_OPTIONS);
-  } catch (error) {
-    const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
-    return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
-  }
-  const rules = options.production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
-  const invalid = validate(schema, document, rules);
-  if (invalid.length > 0) {
-    // Apollo's code for the same errors over HTTP, so clients branch on one code.
-    return invalid.map(
-      (error) =>
-        new GraphQLError(options.production ? withoutSuggestions(error.message) : error.message, {
-          nodes: error.nodes,
-          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-        }),
-    );
-  }
+  prepared: PreparedDocument = prepareDocument(schema, payload.query, options),
+): readonly GraphQLError[] | null {
+  const { document } = prepared;
+  if (!document || prepared.errors.length > 0) return prepared.errors;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = payload.operationName
     ? operations.find((o) => o.name?.value === payload.operationName)
@@ -230,5 +253,7 @@ export function websocketOperationErrors(
     return [new GraphQLError('Only subscriptions are served over the websocket; send queries and mutations over HTTP', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
   }
   const errors = operationLimitErrors(schema, document, operation, payload.variables ?? {});
-  return errors.length > 0 ? errors : null;
+  if (errors.length > 0) return errors;
+  const badInput = inputErrors(schema, document, operation, payload.variables ?? {});
+  return badInput ? [badInput] : null;
 }

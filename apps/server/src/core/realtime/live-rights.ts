@@ -1,11 +1,16 @@
+import { createHash } from 'node:crypto';
 import { CommentVisibility } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
 import { can, mayRead, type DataKind } from '../auth/policy.ts';
+import { audience, audienceAdmits, commentAudience, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
 import type { OutboxRecord } from './outbox-store.ts';
+
+/** Every kind of data (the record makes the compiler list a new kind here too). */
+const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: true, people: true } satisfies Record<DataKind, true>) as DataKind[];
 
 /**
  * The one check every live delivery passes: may this viewer receive this event now?
@@ -29,17 +34,40 @@ export class LiveRights {
 
   /**
    * `kind` is what the delivery reveals: a task move shows 'work', a board row
-   * 'program-results'. Comment events additionally follow the comment's visibility, personal
-   * events (notifications) go to their recipient only (and only while they still see the
-   * company), and access changes to nobody.
+   * 'program-results'. The decision is the record's visibility rule (core/auth/visibility.ts), the
+   * same the queries apply in SQL: results follow the company's results scope; everything else
+   * follows the audience the event carries (that of its history entry: a company's work, internal
+   * comments, the whole program, managers only); notifications go to their recipient only, and
+   * access changes to nobody.
    */
   async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: DataKind): Promise<boolean> {
     if (!viewer || !mayRead(viewer, kind)) return false;
     if (record.type === EventType.ACCESS_CHANGED) return false;
+    if (record.type === EventType.NOTIFICATION_ADDED) {
+      return record.recipientId !== null && notificationVisible(viewer, record.recipientId, record.companyId, await this.scope(viewer, 'work'));
+    }
     if (record.recipientId !== null && record.recipientId !== viewer.personId) return false;
-    if (isInternalComment(record) && !can(viewer, 'comment.readInternal')) return false;
-    if (record.companyId === null) return true;
-    return scopeIncludes(await this.scope(viewer, kind), record.companyId);
+    if (kind === 'program-results') return record.companyId === null || scopeIncludes(await this.scope(viewer, kind), record.companyId);
+    return audienceAdmits(viewer, recordAudience(record), await this.scope(viewer, 'work'));
+  }
+
+  /**
+   * What the viewer's rights resolve to: per kind of data, the companies seen ('all' or the ids),
+   * whether internal comments are readable, and whose personal data (everyone's in scope, or
+   * only their own). Viewers with equal classes get equal answers from every field resolver, so
+   * shared rendering keys on this, never on a role name.
+   */
+  async renderingClass(viewer: Viewer | null): Promise<string> {
+    if (!viewer) return 'anonymous';
+    const scopes = await Promise.all(
+      DATA_KINDS.map(async (kind) => {
+        const scope = await this.scope(viewer, kind);
+        return `${kind}=${scope === 'all' ? '*' : [...scope].sort().join(',')}`;
+      }),
+    );
+    const internal = can(viewer, 'comment.readInternal') ? 'internal' : 'shared';
+    const personal = can(viewer, 'personalData.read') ? 'personal' : `own:${viewer.personId}`;
+    return createHash('sha1').update([...scopes, internal, personal].join('|')).digest('base64url');
   }
 
   /** The viewer's current company scope for a kind of data (cached until access changes). */
@@ -57,6 +85,15 @@ export class LiveRights {
   }
 }
 
-function isInternalComment(record: OutboxRecord): boolean {
-  return record.type.startsWith('comment.') && record.payload.visibility !== CommentVisibility.SHARED;
+/**
+ * The audience an event carries (written with its history entry). Events written before audiences
+ * existed, or without a history entry, fall back to the rule for their kind of record.
+ */
+function recordAudience(record: OutboxRecord): Audience {
+  const carried = parseAudience(record.payload.audience);
+  if (carried) return carried;
+  if (record.type.startsWith('comment.')) {
+    return record.companyId ? commentAudience(record.companyId, record.payload.visibility === CommentVisibility.SHARED ? CommentVisibility.SHARED : CommentVisibility.INTERNAL) : audience.managers();
+  }
+  return audience.of(record.companyId);
 }

@@ -1,8 +1,14 @@
-import type { OutboxFilter, OutboxRecord, OutboxStore } from './outbox-store.ts';
+import type { GraphQLError } from 'graphql';
+import type { Condition } from './outbox-scope.ts';
+import type { OutboxRecord, OutboxStore } from './outbox-store.ts';
 import { backoffMs } from './backoff.ts';
+import { resyncRequired } from './resync.ts';
 
 /** Why a stream ended early. */
 export type StreamEnd = 'overflow';
+
+/** Attempts at one event (or replay page) while the database answers, before the stream gives up. */
+export const DEFAULT_RENDER_ATTEMPTS = 4;
 
 export interface LiveStreamOptions<T> {
   store: OutboxStore;
@@ -10,8 +16,8 @@ export interface LiveStreamOptions<T> {
   since: number | null;
   /** The dispatcher's position when this stream started listening: live events come after it. */
   livePosition: number;
-  /** The replay's SQL narrowing; `matches` applies the same rule to live events. */
-  filter: OutboxFilter;
+  /** The subscription's scope: the replay reads it as SQL, live events were matched against it. */
+  filter: Condition;
   /** Authorization and shaping of one event; null skips it for this subscriber. */
   deliver(record: OutboxRecord): Promise<T | null>;
   /** Live events waiting for a slow client before it is cut off. */
@@ -22,6 +28,15 @@ export interface LiveStreamOptions<T> {
   onStop(): void;
   /** A read failed and will be retried (logging). */
   onReadError(error: unknown): void;
+  /**
+   * Whether the database answers a trivial query now. A failure while it does not (a restart)
+   * is waited out however long it takes; a failure while it does counts as an attempt.
+   */
+  databaseAnswers(): Promise<boolean>;
+  /** Attempts while the database answers before the subscription ends with RESYNC_REQUIRED. */
+  renderAttempts?: number;
+  /** The stream gave up on an event (`seq`) or a replay page (`seq` = where it resumed from). */
+  onGiveUp(seq: number, error: unknown): void;
 }
 
 const REPLAY_PAGE = 500;
@@ -42,6 +57,8 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   private replayFrom: number | null;
   private last: number;
   private stopped = false;
+  /** Why the stream ended by itself, thrown by the next `next()`. */
+  private failure: GraphQLError | null = null;
 
   constructor(private readonly options: LiveStreamOptions<T>) {
     this.replayFrom = options.since !== null && options.since < options.livePosition ? options.since : null;
@@ -74,13 +91,21 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   async next(): Promise<IteratorResult<T>> {
     for (;;) {
       const record = await this.take();
-      if (record === null) return { value: undefined, done: true };
+      if (record === null) return this.end();
       if (record.seq <= this.last) continue;
       this.last = record.seq;
-      const value = await this.retrying(() => this.options.deliver(record));
-      if (this.stopped) return { value: undefined, done: true };
+      const value = await this.retrying(record.seq, `event ${record.seq} (${record.type}) could not be rendered`, () => this.options.deliver(record));
+      if (this.stopped) return this.end();
       if (value !== null) return { value, done: false };
     }
+  }
+
+  /** Done, or the typed error the stream ended with (graphql-ws sends it as the operation's error). */
+  private end(): IteratorResult<T> {
+    const failure = this.failure;
+    this.failure = null;
+    if (failure) throw failure;
+    return { value: undefined, done: true };
   }
 
   async return(): Promise<IteratorResult<T>> {
@@ -100,6 +125,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   private async take(): Promise<OutboxRecord | null> {
     if (this.stopped) return null;
     if (this.replayed.length === 0 && this.replayFrom !== null) await this.readReplayPage(this.replayFrom);
+    if (this.stopped) return null;
     const replayed = this.replayed.shift();
     if (replayed) return replayed;
     const queued = this.queue.shift();
@@ -110,31 +136,55 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     });
   }
 
+  /**
+   * One page of the replay. Retention may prune rows between two pages: the page says how far
+   * the outbox was pruned when it was read, and rows after `after` gone means a gap the client
+   * can only close by refetching.
+   */
   private async readReplayPage(after: number): Promise<void> {
-    const page = await this.retrying(() =>
-      this.options.store.readAfter(after, REPLAY_PAGE, { upTo: this.options.livePosition, filter: this.options.filter }),
+    const page = await this.retrying(after, `the events after ${after} could not be read`, () =>
+      this.options.store.readPage(after, REPLAY_PAGE, { upTo: this.options.livePosition, filter: this.options.filter }),
     );
-    if (this.stopped) return;
-    this.replayed = page ?? [];
-    const lastRead = page?.at(-1);
-    this.replayFrom = page?.length === REPLAY_PAGE && lastRead ? lastRead.seq : null;
+    if (this.stopped || !page) return;
+    if (page.prunedThrough > after) {
+      this.fail(resyncRequired(`Events after ${after} were pruned while they were being replayed: reload the data, then subscribe again without "since"`, 'EVENTS_PRUNED'));
+      return;
+    }
+    this.replayed = page.records;
+    const lastRead = page.records.at(-1);
+    this.replayFrom = page.records.length === REPLAY_PAGE && lastRead ? lastRead.seq : null;
   }
 
   /**
    * Database reads fail while PostgreSQL restarts. The event must still be delivered, in its
-   * place: wait and try again (the client sees a delay, not a gap) until the stream stops.
+   * place: wait and try again (the client sees a delay, not a gap). But a failure while the
+   * database answers is the record's own (it cannot be rendered): after a few attempts the
+   * subscription ends with RESYNC_REQUIRED rather than retrying one record forever.
    */
-  private async retrying<R>(read: () => Promise<R>): Promise<R | null> {
-    for (let attempt = 0; ; attempt++) {
+  private async retrying<R>(seq: number, failure: string, read: () => Promise<R>): Promise<R | null> {
+    const limit = this.options.renderAttempts ?? DEFAULT_RENDER_ATTEMPTS;
+    for (let attempt = 0, counted = 0; ; attempt++) {
       try {
         return await read();
       } catch (error) {
         if (this.stopped) return null;
         this.options.onReadError(error);
+        if ((await this.options.databaseAnswers().catch(() => false)) && ++counted >= limit) {
+          this.options.onGiveUp(seq, error);
+          this.fail(resyncRequired(`${failure}: reload the data, then subscribe again without "since"`, 'RENDER_FAILED'));
+          return null;
+        }
+        if (this.stopped) return null;
         await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt)));
         if (this.stopped) return null;
       }
     }
+  }
+
+  private fail(error: GraphQLError): void {
+    if (this.stopped) return;
+    this.failure = error;
+    this.stop();
   }
 
   private stop(): void {

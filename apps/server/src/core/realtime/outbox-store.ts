@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
+import { scopeSql, type Condition } from './outbox-scope.ts';
 
 /** One committed outbox event as readers see it. */
 export interface OutboxRecord {
@@ -15,13 +16,6 @@ export interface OutboxRecord {
   createdAt: Date;
 }
 
-/** A narrowing of a replay to the rows a subscription can match (SQL, `?` parameters). */
-export interface OutboxFilter {
-  types: readonly EventType[];
-  /** Extra condition on the outbox columns, e.g. `company_id = ?`. */
-  sql?: string;
-  params?: unknown[];
-}
 
 interface OutboxRow {
   seq: string | number;
@@ -61,7 +55,38 @@ export class OutboxStore {
   }
 
   /** Events after `after` up to `upTo` (inclusive, when given), oldest first. */
-  async readAfter(after: number, limit: number, options: { upTo?: number; filter?: OutboxFilter } = {}): Promise<OutboxRecord[]> {
+  async readAfter(after: number, limit: number, options: { upTo?: number; filter?: Condition } = {}): Promise<OutboxRecord[]> {
+    const { sql, params } = this.selectAfter(after, limit, options);
+    return (await this.execute<OutboxRow>(sql, params)).map(toRecord);
+  }
+
+  /**
+   * `readAfter`, and in the same statement (one snapshot) how far the outbox had been pruned:
+   * `prunedThrough > after` means rows after `after` may be gone.
+   */
+  async readPage(after: number, limit: number, options: { upTo?: number; filter?: Condition } = {}): Promise<{ records: OutboxRecord[]; prunedThrough: number }> {
+    const { sql, params } = this.selectAfter(after, limit, options);
+    const rows = await this.execute<OutboxRow & { pruned_through: string }>(
+      `select r.pruned_through, e.*
+         from (select coalesce((select pruned_through from outbox_retention where id = 1), 0) as pruned_through) r
+         left join lateral (${sql}) e on true`,
+      params,
+    );
+    const prunedThrough = Number(rows[0]?.pruned_through ?? 0);
+    return { records: rows.filter((row) => row.seq !== null).map(toRecord), prunedThrough };
+  }
+
+  /** Whether the database answers at all (a failed read while it does is the reader's own). */
+  async answers(): Promise<boolean> {
+    try {
+      await this.execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private selectAfter(after: number, limit: number, options: { upTo?: number; filter?: Condition }): { sql: string; params: unknown[] } {
     const conditions = ['seq > ?'];
     const params: unknown[] = [after];
     if (options.upTo !== undefined) {
@@ -69,20 +94,13 @@ export class OutboxStore {
       params.push(options.upTo);
     }
     if (options.filter) {
-      // MikroORM inlines parameters and has no array literal: pass the list as JSON.
-      conditions.push('type in (select jsonb_array_elements_text(?::jsonb))');
-      params.push(JSON.stringify(options.filter.types));
-      if (options.filter.sql) {
-        conditions.push(`(${options.filter.sql})`);
-        params.push(...(options.filter.params ?? []));
-      }
+      // Rendered at each read: a scope's set of values may have grown since the last page.
+      const filter = scopeSql(options.filter);
+      conditions.push(filter.sql);
+      params.push(...filter.params);
     }
     params.push(limit);
-    const rows = await this.execute<OutboxRow>(
-      `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`,
-      params,
-    );
-    return rows.map(toRecord);
+    return { sql: `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`, params };
   }
 
   /** Positions below this mark were pruned: a reader resuming below it may have missed events. */

@@ -1,34 +1,25 @@
-import { ErrorCode } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import type { Config } from '../../config/config.ts';
-import type { DataKind } from '../auth/policy.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
 import { EventRecords } from './event-records.ts';
+import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
 import { LiveRights } from './live-rights.ts';
 import { socketOf } from './live-socket.ts';
 import { LiveStream } from './live-stream.ts';
-import type { OutboxFilter, OutboxRecord } from './outbox-store.ts';
+import type { LiveTopic } from './live-topic.ts';
+import { scopeMatches } from './outbox-scope.ts';
+import type { OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
 import { RedisWakeBus } from './redis-wake-bus.ts';
+import { resyncRequired } from './resync.ts';
 import { SharedExecution } from './shared-execution.ts';
 import type { WakeBus } from './wake-bus.ts';
 
-/** What one subscription listens to and how it shapes what it delivers. */
-export interface LiveTopic<T> {
-  /** What a delivery reveals; `mayReceive` checks the viewer's current rights for it. */
-  kind: DataKind;
-  /** The rows a replay reads: event types and a condition on the outbox columns. */
-  filter: OutboxFilter;
-  /** The same rule for live events. */
-  matches(record: OutboxRecord): boolean;
-  /** The payload for an event this viewer may receive; null skips it. */
-  shape(record: OutboxRecord, records: EventRecords): Promise<T | null>;
-}
+export type { LiveTopic } from './live-topic.ts';
 
 export interface RealtimeOptions {
   /** Live events a client may have waiting before it is disconnected (default 1,000). */
@@ -37,6 +28,8 @@ export interface RealtimeOptions {
   safetyPollMs?: number;
   /** How often expired outbox rows are deleted (default hourly). */
   pruneEveryMs?: number;
+  /** Attempts at an event while the database answers before its subscription ends (default 4). */
+  renderAttempts?: number;
 }
 
 /**
@@ -47,15 +40,7 @@ export const SLOW_CLIENT_CLOSE_CODE = 1013;
 /** How long a slow client gets to read the close frame before its socket is dropped. */
 const SLOW_CLIENT_TERMINATE_MS = 1_000;
 
-/** Subscribers resuming from a position older than the retained outbox must refetch. */
-export const RESYNC_REQUIRED = 'RESYNC_REQUIRED';
-
-export function resyncRequired(since: number): GraphQLError {
-  return new GraphQLError(
-    `Events after ${since} are no longer available: reload the data, then subscribe again without "since"`,
-    { extensions: { code: ErrorCode.CONFLICT, reason: RESYNC_REQUIRED } },
-  );
-}
+export { RESYNC_REQUIRED } from './resync.ts';
 
 /**
  * The realtime layer of one instance: the outbox dispatcher, its wake bus (PostgreSQL
@@ -68,9 +53,10 @@ export class Realtime {
   readonly records: EventRecords;
   readonly dispatcher: OutboxDispatcher;
   /** Renders each event once per operation and viewer class (graphql-ws's `subscribe`). */
-  readonly execution = new SharedExecution();
+  readonly execution: SharedExecution;
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
+  private readonly accessListeners = new Set<(record: OutboxRecord) => void>();
   private readonly inFlight = new InFlight();
   private pruning: NodeJS.Timeout | null = null;
 
@@ -84,10 +70,14 @@ export class Realtime {
     this.store = new OutboxStore(orm, this.inFlight);
     this.rights = new LiveRights(orm, this.inFlight);
     this.records = new EventRecords(orm, this.inFlight);
+    this.execution = new SharedExecution((viewer) => this.rights.renderingClass(viewer));
     this.queueLimit = options.queueLimit ?? 1_000;
     this.dispatcher = new OutboxDispatcher(this.store, logger, {
       safetyPollMs: options.safetyPollMs,
-      beforeDeliver: (record) => this.rights.observe(record),
+      beforeDeliver: (record) => {
+        this.rights.observe(record);
+        if (record.type === EventType.ACCESS_CHANGED) for (const listener of this.accessListeners) listener(record);
+      },
     });
   }
 
@@ -104,6 +94,16 @@ export class Realtime {
     }
     realtime.schedulePruning();
     return realtime;
+  }
+
+  /**
+   * Called on this instance as each `access.changed` event passes the dispatcher (in order with
+   * every other event, whichever instance committed it): identity closes the sockets of ended
+   * sessions and disabled people here, within milliseconds of the commit. Returns the unsubscribe.
+   */
+  onAccessChanged(listener: (record: OutboxRecord) => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
   }
 
   /** A transaction with outbox events committed on this instance. */
@@ -135,7 +135,7 @@ export class Realtime {
       store: this.store,
       since,
       livePosition: this.dispatcher.position,
-      filter: topic.filter,
+      filter: topic.scope.condition,
       queueLimit: this.queueLimit,
       deliver: async (record) => ((await this.rights.mayReceive(viewer, record, topic.kind)) ? topic.shape(record, this.records) : null),
       onEnd: () => {
@@ -149,15 +149,41 @@ export class Realtime {
         this.streams.delete(stream as LiveStream<unknown>);
       },
       onReadError: (error) => this.logger.warn({ err: error }, 'live subscription read failed; retrying'),
+      databaseAnswers: () => this.store.answers(),
+      renderAttempts: this.options.renderAttempts,
+      onGiveUp: (seq, error) =>
+        this.logger.error({ err: error, seq, personId: viewer.personId }, 'a live event could not be rendered; the subscription ends with RESYNC_REQUIRED'),
     });
-    listening = this.dispatcher.listen((record) => {
-      if (topic.matches(record)) stream.push(record);
-    });
+    const { scope } = topic;
+    const offer = (record: OutboxRecord) => {
+      scope.observe?.(record);
+      if (scopeMatches(scope.condition, record)) stream.push(record);
+    };
+    // A scope that loads its starting point does so after listening (nothing committed in
+    // between is missed); events arriving meanwhile wait, then pass in order.
+    let waiting: OutboxRecord[] | null = scope.prepare ? [] : null;
+    listening = this.dispatcher.listen((record) => (waiting ? waiting.push(record) : offer(record)));
     this.streams.add(stream as LiveStream<unknown>);
+    try {
+      if (scope.prepare) {
+        await scope.prepare();
+        const arrived = waiting ?? [];
+        waiting = null;
+        for (const record of arrived) offer(record);
+      }
+    } catch (error) {
+      await stream.return();
+      throw error;
+    }
     if (since !== null) {
       try {
         const [prunedThrough, position] = await Promise.all([this.store.prunedThrough(), this.store.position()]);
-        if (since < prunedThrough || since > position) throw resyncRequired(since);
+        if (since < prunedThrough || since > position) {
+          throw resyncRequired(
+            `Events after ${since} are no longer available: reload the data, then subscribe again without "since"`,
+            since < prunedThrough ? 'SINCE_PRUNED' : 'SINCE_AHEAD',
+          );
+        }
       } catch (error) {
         await stream.return();
         throw error;

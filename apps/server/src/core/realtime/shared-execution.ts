@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Role } from '@ecohub/domain';
 import {
   createSourceEventStream,
   execute,
@@ -15,46 +14,67 @@ import type { Viewer } from '../auth/viewer.ts';
 const CAPACITY = 10_000;
 
 /**
+ * What a viewer's rights resolve to, as a string: two viewers with the same class get identical
+ * answers from every field resolver (see `LiveRights.renderingClass`).
+ */
+export type RenderingClass = (viewer: Viewer | null) => Promise<string>;
+
+/** A fresh unit of work (entity manager, loaders, access) for the same viewer as `context`. */
+export type RenewContext = (context: unknown) => unknown;
+
+/**
  * graphql-js executes a subscription's selection once per event and subscriber. With thousands
  * of people on one board that is thousands of identical executions per change. Here the result
- * is computed once per event, operation (query, variables but `since`) and viewer class, and
+ * is computed once per event, operation (query, variables but `since`) and rendering class, and
  * reused for the other subscribers of that class.
+ *
+ * Each rendering runs in a context of its own (`renew`): a new entity manager, loaders and
+ * access per event, so nothing a field resolver cached for an earlier event (an identity map, a
+ * loader's comment count) lives on into the next one.
  *
  * Whether an event reaches a subscriber at all is still decided per subscriber (mayReceive runs
  * in the source stream before this). What is shared is only the rendering, and only between
- * viewers for whom every field resolver answers the same: see `viewerClass`.
+ * viewers whose rights resolve to the same companies and personal-data right.
  */
 export class SharedExecution {
   /** Executions run and results reused (tests and metrics). */
   readonly stats = { executed: 0, reused: 0 };
   private readonly results = new Map<string, Promise<ExecutionResult>>();
 
-  /** graphql-ws's `subscribe`: graphql-js's, with rendering shared by viewer class. */
-  readonly subscribe = async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
+  constructor(private readonly renderingClass: RenderingClass) {}
+
+  /** graphql-ws's `subscribe`: graphql-js's, with rendering shared by rendering class. */
+  async subscribe(args: ExecutionArgs, renew: RenewContext): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
     const viewer = (args.contextValue as { viewer?: Viewer | null } | undefined)?.viewer ?? null;
-    const operation = operationKey(args, viewer);
-    return mapIterator(source[Symbol.asyncIterator](), (payload) => {
+    const operation = operationKey(args);
+    return mapIterator(source[Symbol.asyncIterator](), async (payload) => {
       const run = async () => {
         this.stats.executed++;
-        return (await execute({ ...args, rootValue: payload })) as ExecutionResult;
+        return (await execute({ ...args, contextValue: renew(args.contextValue), rootValue: payload })) as ExecutionResult;
       };
       const seq = (payload as { seq?: unknown } | null)?.seq;
-      return typeof seq === 'number' ? this.render(`${seq}:${operation}`, run) : run();
+      // Without its rights (database restarting), a subscriber renders on its own.
+      const rights = typeof seq === 'number' ? await this.renderingClass(viewer).catch(() => null) : null;
+      return rights === null ? run() : this.render(`${seq}:${operation}:${rights}`, run);
     });
-  };
+  }
 
-  private render(key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+  private async render(key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const { results } = this;
     const cached = results.get(key);
     if (cached) {
-      this.stats.reused++;
-      return cached;
+      const shared = await cached.catch(() => null);
+      // An errored rendering (a failed load, say) is its first subscriber's alone: render anew.
+      if (shared && !shared.errors) {
+        this.stats.reused++;
+        return shared;
+      }
+      return run();
     }
     const result = run();
     results.set(key, result);
-    // A result with errors (a failed load, say) is the first subscriber's alone.
     void result.then(
       (value) => value.errors && results.get(key) === result && results.delete(key),
       () => results.get(key) === result && results.delete(key),
@@ -68,31 +88,18 @@ export class SharedExecution {
 }
 
 /**
- * Viewers whose field resolvers give identical answers: administrators and program managers
- * (all companies, personal data) by role, company staff by role and company; experts (their
- * teams' companies) and observers (who see their own personal data but no one else's) each on
- * their own.
- */
-export function viewerClass(viewer: Viewer | null): string {
-  if (!viewer) return 'anonymous';
-  if (viewer.role === Role.ADMIN || viewer.role === Role.PROGRAM_MANAGER) return viewer.role;
-  if (viewer.role === Role.COMPANY_STAFF) return `${viewer.role}:${viewer.companyId ?? ''}`;
-  return `person:${viewer.personId}`;
-}
-
-/**
- * The operation, its variables and the viewer class, hashed. The variable passed as the root
+ * The operation and its variables, hashed. The variable passed as the root
  * field's `since` is left out when nothing else uses it: it only decides where the stream
  * starts, never what an event renders to.
  */
-function operationKey(args: ExecutionArgs, viewer: Viewer | null): string {
+function operationKey(args: ExecutionArgs): string {
   const variables = { ...(args.variableValues ?? {}) };
   const startVariable = sinceVariable(args);
   if (startVariable) delete variables[startVariable];
   const sorted = Object.fromEntries(Object.entries(variables).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha1')
     .update(print(args.document))
-    .update(`\0${args.operationName ?? ''}\0${JSON.stringify(sorted)}\0${viewerClass(viewer)}`)
+    .update(`\0${args.operationName ?? ''}\0${JSON.stringify(sorted)}`)
     .digest('base64url');
 }
 

@@ -5,7 +5,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { AppServices } from '../app-services.ts';
 import type { Viewer } from '../auth/viewer.ts';
-import { createContext } from '../graphql/context.ts';
+import { createContext, type GraphQLContext } from '../graphql/context.ts';
+import { DocumentCache } from '../graphql/document-cache.ts';
 import { websocketOperationErrors } from '../graphql/limits.ts';
 import { bindSocket } from './live-socket.ts';
 
@@ -58,12 +59,19 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
   const wsServer = new WebSocketServer({ server: options.httpServer, path: PATH, maxPayload: MAX_PAYLOAD_BYTES });
   const socketsBySession = new Map<string, Set<WebSocket>>();
   const formatAll = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON(), error));
+  const production = services.config.env === 'production';
+  const documents = new DocumentCache(options.schema, { production });
 
   const cleanup = useServer<Record<string, unknown>, SocketExtra>(
     {
       schema: options.schema,
       connectionInitWaitTimeout: CONNECTION_INIT_WAIT_MS,
-      subscribe: services.realtime.execution.subscribe,
+      // Each event renders in a fresh unit of work for the subscriber's viewer (see SharedExecution).
+      subscribe: (args) =>
+        services.realtime.execution.subscribe(args, (context) => {
+          const { viewer, requestId, logger } = context as GraphQLContext;
+          return createContext({ services, viewer, requestId, logger });
+        }),
       onConnect: async (ctx) => {
         let viewer: Viewer | null | false;
         try {
@@ -97,9 +105,14 @@ export function startGraphQLWebSocketServer(options: GraphQLWebSocketOptions): G
         bindSocket(context, { close: (code, reason) => socket.close(code, reason), terminate: () => socket.terminate() });
         return context;
       },
-      // Depth, alias and cost limits, as over HTTP (and no introspection in production).
-      onSubscribe: (_ctx, _id, payload) =>
-        websocketOperationErrors(options.schema, payload, { production: services.config.env === 'production' }) ?? undefined,
+      // Depth, alias and cost limits, as over HTTP (and no introspection in production). The
+      // document comes parsed and validated from the cache, and graphql-ws skips its own pass.
+      onSubscribe: (_ctx, _id, payload) => {
+        const prepared = documents.prepare(payload.query);
+        const errors = websocketOperationErrors(options.schema, payload, { production }, prepared);
+        if (errors) return [...errors];
+        return { schema: options.schema, document: prepared.document!, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: formatAll(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => formatAll(errors),

@@ -1,6 +1,7 @@
-import { type Opt, type Ref } from '@mikro-orm/core';
+import { ArrayType, type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
+import { AudienceScope } from '../../core/auth/visibility.ts';
 import { BaseEntity } from '../../core/database/base.entity.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
@@ -43,4 +44,14 @@ export class ActivityEntry extends BaseEntity {
 
   @Property({ type: 'json' })
   diff: FieldDiff & Opt = {};
+
+  /** Who may read the entry (core/auth/visibility.ts): the feed filters on it, live events carry it. */
+  @Property({ type: 'string', length: 12 })
+  audience: AudienceScope & Opt = AudienceScope.MANAGERS;
+
+  @Property({ type: ArrayType, columnType: 'uuid[]' })
+  audienceCompanyIds: string[] & Opt = [];
+
+  @Property({ type: 'boolean' })
+  audienceInternal: boolean & Opt = false;
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../core/graphql/scalars.ts';
 
 @InputType()
 export class ActivityFilter {
@@ -13,6 +14,12 @@ export class ActivityFilter {
 
   @Field(() => ID, { nullable: true, description: 'What one person did' })
   actorId?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'From this day on (program calendar, Asia/Seoul), inclusive' })
+  from?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Up to this day (program calendar, Asia/Seoul), inclusive' })
+  to?: string | null;
 }
 
 @ObjectType({ description: 'One changed field: its value before and after, as text (JSON for lists)' })

@@ -1,5 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badInput } from '../../core/errors.ts';
+import { Validator } from '@ecohub/domain';
+import { addDays, programDayStart } from '../../core/calendar.ts';
+import { assertValid, badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
@@ -20,6 +22,10 @@ export async function listActivity(ctx: UnitOfWork, filter: ActivityFilter = {},
   if (filter.entityId) where.push({ entityId: filter.entityId });
   if (filter.companyId) where.push({ company: filter.companyId });
   if (filter.actorId) where.push({ actor: filter.actorId });
+  assertValid(new Validator().dateOrder('to', filter.from, filter.to).violations);
+  // A period is whole days of the program's calendar: Ansan's midnight, whatever the server's zone.
+  if (filter.from) where.push({ createdAt: { $gte: programDayStart(filter.from) } });
+  if (filter.to) where.push({ createdAt: { $lt: programDayStart(addDays(filter.to, 1)) } });
   return paginate(ctx.em, ActivityEntry, { $and: where }, page, '-createdAt');
 }
 

@@ -69,6 +69,18 @@ describe('activity over HTTP', () => {
     expect(byActor.activity.totalCount).toBe(0);
   });
 
+  it('filters by a period of program calendar days (Seoul midnights), both ends inclusive', async () => {
+    const [entry] = await fx.rows<{ id: string }>("select id from activity_entry where action = 'budgetLine.created'");
+    // 23:30 in Seoul on 2013-03-31 is still 2013-03-31 there, though UTC already says 14:30 the same day.
+    await fx.rows("update activity_entry set created_at = '2013-03-31T14:30:00Z' where id = ?", [entry!.id]);
+    const ids = async (filter: Record<string, string>) =>
+      (await world.clients.manager.data<Feed>(FEED, { filter })).activity.edges.map((e) => e.node.id);
+    expect(await ids({ from: '2013-03-31', to: '2013-03-31' })).toEqual([entry!.id]);
+    expect(await ids({ from: '2013-04-01' })).not.toContain(entry!.id);
+    expect(await ids({ to: '2013-03-30' })).toEqual([]);
+    expect(await world.clients.manager.errorCode(FEED, { filter: { from: '2013-04-01', to: '2013-03-01' } })).toBe('BAD_USER_INPUT');
+  });
+
   it('shows staff their own company’s history only, observers none, and anonymous visitors must sign in', async () => {
     const staff = await world.clients.staff.data<Feed>(FEED);
     expect(staff.activity.edges.every((e) => e.node.company?.id === world.own.id)).toBe(true);

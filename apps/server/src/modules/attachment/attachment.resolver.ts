@@ -61,8 +61,9 @@ export class TaskAttachmentsResolver {
 
 @Resolver(() => Measure)
 export class MeasureAttachmentsResolver {
-  @FieldResolver(() => [Attachment], { description: 'Empty for viewers who do not see the consulting work (observers)' })
-  attachments(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<Attachment[]> {
+  @FieldResolver(() => [Attachment], { nullable: true, description: 'Files on the measure; null for viewers who do not see the consulting work (observers: hidden, not empty)' })
+  async attachments(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<Attachment[] | null> {
+    if (!(await ctx.access.canSeeCompany('work', measure.company.id))) return null;
     return attachmentsField(ctx, 'measure', measure.id);
   }
 }

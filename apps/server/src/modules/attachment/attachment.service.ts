@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.ts';
+import { attachmentAudience } from '../../core/auth/visibility.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
@@ -82,7 +83,7 @@ export async function deleteAttachment(ctx: UnitOfWork, id: string): Promise<Att
   });
 }
 
-/** History and the target's change event; file names on comments stay out of the history (not filtered by visibility). */
+/** History and the target's change event, seen by who sees the target; file names on comments stay out of the history. */
 function recordChange(changes: ChangeLog, action: string, attachment: Attachment, target: LoadedTarget): void {
   changes.record(
     {
@@ -92,6 +93,7 @@ function recordChange(changes: ChangeLog, action: string, attachment: Attachment
       summary: target.comment ? null : attachment.fileName,
       companyId: target.companyId,
       programYearId: target.event.programYearId ?? null,
+      audience: attachmentAudience(target.companyId, target.comment?.visibility ?? null),
     },
     { ...target.event, payload: { ...target.event.payload, attachmentId: attachment.id } },
   );

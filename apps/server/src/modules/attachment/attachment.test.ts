@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
+import { LiveClient } from '../../testing/live-client.ts';
 import { buildWorkWorld, UNKNOWN_ID, type WorkWorld } from '../../testing/work-world.ts';
 
 const MAX_BYTES = 4096;
@@ -114,11 +115,17 @@ describe('attachments over HTTP', () => {
     expect(status).toBe(201);
     expect((await download(w.as.staff, body.id)).headers.get('content-disposition')).toMatch(/^attachment;/);
     expect((await upload(w.as.staff, `measureId=${measureId}`, PDF, { 'content-type': 'application/pdf', 'x-file-name': 'r.pdf' })).status).toBe(403);
-    const { measure } = await w.as.observer.data<{ measure: { attachments: unknown[] } }>(`query($id: ID!) { measure(id: $id) { attachments { id } } }`, { id: measureId });
-    expect(measure.attachments).toEqual([]);
+    const { measure } = await w.as.observer.data<{ measure: { attachments: unknown[] | null } }>(`query($id: ID!) { measure(id: $id) { attachments { id } } }`, { id: measureId });
+    // Observers see the measure but not the consulting files: hidden (null), not empty.
+    expect(measure.attachments).toBeNull();
   });
 
-  it('hides files on internal comments from staff, everywhere', async () => {
+  it('hides files on internal comments from staff, everywhere: file, lists, history and live history', async () => {
+    const { liveSequence } = await w.as.expert.data<{ liveSequence: number }>('{ liveSequence }');
+    const sockets = [new LiveClient(hub.url, { cookie: w.as.staff.cookie, retry: false }), new LiveClient(hub.url, { cookie: w.as.expert.cookie, retry: false })];
+    const ACTIVITY = 'subscription($since: SafeInt) { activityAdded(since: $since) { seq entry { id entityType entityId } } }';
+    type Added = { seq: number; entry: { id: string; entityType: string; entityId: string } };
+    const [staffLive, expertLive] = sockets.map((socket) => socket.subscribe<Added>(ACTIVITY, { since: liveSequence }));
     const { addComment } = await w.as.expert.data<{ addComment: { id: string } }>(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, {
       input: { taskId, body: '내부 사진', visibility: 'INTERNAL' },
     });
@@ -131,6 +138,17 @@ describe('attachments over HTTP', () => {
     expect(await list(w.as.expert)).toContain(body.id);
     expect((await upload(w.as.staff, `commentId=${addComment.id}`, PNG)).status).toBe(404);
     expect((await upload(w.as.manager, `commentId=${addComment.id}`, PNG)).status).toBe(403);
+
+    const HISTORY = '{ activity(filter: { entityType: "Attachment" }, first: 200) { edges { node { entityId } } } }';
+    const history = async (client: TestClient) => (await client.data<{ activity: { edges: { node: { entityId: string } }[] } }>(HISTORY)).activity.edges.map((e) => e.node.entityId);
+    expect(await history(w.as.expert)).toContain(body.id);
+    expect(await history(w.as.staff)).not.toContain(body.id);
+    // A shared change after it: once the staff member has that, the internal one would have come before.
+    await w.as.expert.data('mutation($input: AddCommentInput!) { addComment(input: $input) { id } }', { input: { taskId, body: '공유 메모', visibility: 'SHARED' } });
+    await expertLive!.until((events) => events.some((e) => e.entry.entityId === body.id));
+    const [, shared] = await Promise.all([expertLive!.until((events) => events.some((e) => e.entry.entityType === 'Comment' && e.seq > liveSequence + 2)), staffLive!.until((events) => events.some((e) => e.entry.entityType === 'Comment' && e.entry.entityId !== addComment.id))]);
+    expect(shared.filter((e) => e.entry.entityId === body.id || e.entry.entityId === addComment.id)).toEqual([]);
+    await Promise.all(sockets.map((socket) => socket.close()));
   });
 
   it('keeps one copy of identical content and removes it with the last attachment that uses it', async () => {

@@ -1,5 +1,6 @@
 import type { EntityClass, Ref } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { mayRead } from '../../core/auth/policy.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
@@ -8,8 +9,8 @@ import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { ExpertTeam } from '../team/expert-team.entity.ts';
 import { boardRows } from './board.queries.ts';
-import { BoardFilter, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis } from './board.types.ts';
-import { budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
+import { BoardFilter, BoardKpis, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
+import { boardTotals, budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 
 @Resolver(() => ProgramYear)
 export class ProgramYearBoardResolver {
@@ -23,6 +24,18 @@ export class ProgramYearBoardResolver {
   ): Promise<BoardRow[]> {
     assertFilterIds(filter, ['teamId']);
     return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter }));
+  }
+
+  @FieldResolver(() => BoardKpis, {
+    description: "Totals and categories of the rows `board(filter)` returns to this viewer (an expert: their team's companies); `kpis` stays program-wide",
+  })
+  boardKpis(
+    @Root() year: ProgramYear,
+    @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BoardKpis> {
+    assertFilterIds(filter, ['teamId']);
+    return boardTotals(ctx.em, ctx.access, year.id, filter);
   }
 
   @FieldResolver(() => ProgramKpis)
@@ -55,6 +68,14 @@ export class BoardRowResolver {
   @FieldResolver(() => Participation)
   participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Participation> {
     return byId(ctx, Participation, row.participationId);
+  }
+
+  @FieldResolver(() => TaskCounts, {
+    nullable: true,
+    description: "The company's open tasks by status; null for viewers who may not see tasks (observers: hidden, not zero)",
+  })
+  taskCounts(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): TaskCounts | null {
+    return mayRead(ctx.viewer, 'work') ? row.taskCounts : null;
   }
 
   @FieldResolver(() => ExpertTeam, { nullable: true })

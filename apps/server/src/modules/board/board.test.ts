@@ -117,6 +117,41 @@ describe('program board and KPIs over HTTP', () => {
     expect(anonymous.byCompany).toEqual([]);
   });
 
+  it('totals what each board shows: the viewer’s companies under the filter, adding up its rows', async () => {
+    const BOARD_KPIS = `query($id: ID!, $filter: BoardFilter) { programYear(id: $id) {
+      board(filter: $filter) { investmentKrw implemented measureCounts { total dropped } }
+      boardKpis(filter: $filter) { totals { companies investmentKrw implemented measureCounts { total dropped } } byCategory { category investmentKrw } }
+      kpis { totals { companies investmentKrw implemented measureCounts { total dropped } } } } }`;
+    type Figures = { companies?: number; investmentKrw: number; implemented: number; measureCounts: { total: number; dropped: number } };
+    type Answer = { board: Figures[]; boardKpis: { totals: Figures; byCategory: { category: string; investmentKrw: number }[] }; kpis: { totals: Figures } };
+    const ask = async (client: TestClient, filter: Record<string, unknown> | null = null) =>
+      (await client.data<{ programYear: Answer }>(BOARD_KPIS, { id: w.year.id, filter })).programYear;
+    const sum = (rows: Figures[]) => ({
+      companies: rows.length,
+      investmentKrw: rows.reduce((n, r) => n + r.investmentKrw, 0),
+      implemented: rows.reduce((n, r) => n + r.implemented, 0),
+      measureCounts: { total: rows.reduce((n, r) => n + r.measureCounts.total, 0), dropped: rows.reduce((n, r) => n + r.measureCounts.dropped, 0) },
+    });
+    for (const [client, filter] of [
+      [w.as.manager, null],
+      [w.as.otherExpert, null],
+      [w.as.staff, null],
+      [w.as.manager, { teamId: w.team.id }],
+      [w.as.manager, { category: 'ON_SITE_REUSE' }],
+      [w.as.manager, { status: 'APPLIED' }],
+    ] as const) {
+      const answer = await ask(client, filter);
+      expect(answer.boardKpis.totals).toEqual(sum(answer.board));
+    }
+    const manager = await ask(w.as.manager);
+    expect(manager.boardKpis.totals).toEqual(manager.kpis.totals);
+    const expert = await ask(w.as.otherExpert);
+    expect(expert.boardKpis.totals).toMatchObject({ companies: 1, investmentKrw: 1_000_000 });
+    expect(expert.kpis.totals.investmentKrw).toBe(13_000_000);
+    expect((await ask(w.as.manager, { category: 'ON_SITE_REUSE' })).boardKpis.byCategory).toEqual([{ category: 'ON_SITE_REUSE', investmentKrw: 2_000_000 }]);
+    expect((await ask(new TestClient(hub.url))).boardKpis.totals).toMatchObject({ companies: 0, investmentKrw: 0 });
+  });
+
   it('sums the same tCO2e in KPIs as in each measure and on the board', async () => {
     const { programYear } = await w.as.manager.data<{ programYear: { kpis: { totals: { ghgReductionTco2e: number } }; board: { ghgReductionTco2e: number }[] } }>(
       `query($id: ID!) { programYear(id: $id) { kpis { totals { ghgReductionTco2e } } board { ghgReductionTco2e } } }`,

@@ -66,7 +66,8 @@ export class BoardRow extends MeasureFigures {
   teamId!: string | null;
 
   @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
-  @Field(() => TaskCounts) taskCounts!: TaskCounts;
+  /** Exposed by BoardRowResolver: null for viewers who may not see tasks. */
+  taskCounts!: TaskCounts;
   @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
 }
 
@@ -91,6 +92,12 @@ export class BudgetSourceKpi {
   @Field(() => SafeInt) plannedKrw!: number;
   @Field(() => SafeInt) spentKrw!: number;
   @Field(() => Float, { description: 'Spent ÷ planned (0 when nothing is planned)' }) spentRate!: number;
+}
+
+@ObjectType({ description: "The totals of what a board shows: the viewer's companies under the board's filter" })
+export class BoardKpis {
+  @Field(() => KpiTotals) totals!: KpiTotals;
+  @Field(() => [CategoryKpi], { description: 'Categories with at least one measure' }) byCategory!: CategoryKpi[];
 }
 
 /** Resolved field by field: a client asking only for totals runs only their query. */

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Person } from '../people/person.entity.ts';
@@ -66,14 +67,15 @@ export class CommentResolver {
 export class TaskCommentsResolver {
   @FieldResolver(() => Int, { description: 'Comments the viewer may read (staff: shared ones only), deleted ones excluded' })
   async commentCount(@Root() task: Task, @Ctx() ctx: GraphQLContext): Promise<number> {
+    const planned = preloaded<number>(task, 'commentCount');
+    if (planned !== undefined) return planned;
     return loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
-      const scope = await ctx.access.sqlCompanyCondition('comments', 'company_id');
+      const readable = await ctx.access.sqlCommentCondition('comment');
       const rows = await ctx.em.execute<{ task_id: string; count: string }[]>(
         `select task_id, count(*) as count from comment
-          where task_id = any(?::uuid[]) and deleted_at is null and visibility = any(?::text[]) and ${scope.sql}
+          where task_id = any(?::uuid[]) and deleted_at is null and ${readable.sql}
           group by task_id`,
-        // Visibilities are enum values: a plain array literal needs no quoting.
-        [sqlUuidArray(ids), `{${ctx.access.commentVisibilities().join(',')}}`, ...scope.params],
+        [sqlUuidArray(ids), ...readable.params],
       );
       return byKeys(ids, new Map(rows.map((row) => [row.task_id, Number(row.count)])), 0);
     }).load(task.id);

@@ -1,6 +1,7 @@
 import { CommentVisibility, LIMITS, Validator } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { can } from '../../core/auth/policy.ts';
+import { commentAudience } from '../../core/auth/visibility.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
@@ -99,9 +100,9 @@ async function commentForWrite(ctx: UnitOfWork, em: EntityManager, id: string, v
 function recordComment(changes: ChangeLog, comment: Comment, task: Task, action: string, type: EventType, diff: FieldDiff): void {
   const companyId = comment.company.id;
   const programYearId = task.measure?.getEntity().participation.getEntity().programYear.id ?? null;
-  // Bodies stay out of the history: the history's readers are not filtered by comment visibility.
+  // Bodies stay out of the history all the same: the entry shows who wrote on which task, not what.
   changes.record(
-    { action, entityType: 'Comment', entityId: comment.id, summary: task.title, companyId, programYearId, diff },
+    { action, entityType: 'Comment', entityId: comment.id, summary: task.title, companyId, programYearId, diff, audience: commentAudience(companyId, comment.visibility) },
     { type, companyId, programYearId, taskId: task.id, payload: { visibility: comment.visibility } },
   );
 }

@@ -1,5 +1,6 @@
 import { CommentResolver, TaskCommentsResolver } from './comment.resolver.ts';
 
 export { Comment } from './comment.entity.ts';
+export { COMMENT_EVENTS, CommentChange, CommentChangeKind, commentTopic } from './comment.topics.ts';
 
 export const commentResolvers = [CommentResolver, TaskCommentsResolver] as const;

@@ -1,4 +1,4 @@
-import { formatBusinessNumber, isValidBusinessNumber, isValidEmail, LIMITS, Validator } from '@ecohub/domain';
+import { companyViolations, formatBusinessNumber } from '@ecohub/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { assertValid, badInput, conflict } from '../../core/errors.ts';
@@ -46,27 +46,8 @@ export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {},
 
 type CompanyFields = { [K in keyof CreateCompanyInput]?: CreateCompanyInput[K] | null };
 
-const REQUIRED = ['nameKo', 'businessNumber', 'industryCode', 'industryLabel'] as const;
-
 function validateCompany(input: CompanyFields, creating: boolean): void {
-  const v = new Validator();
-  for (const field of REQUIRED) {
-    const max = field === 'industryCode' ? 10 : LIMITS.shortText;
-    v.text(field, input[field], { max, required: creating || input[field] === null });
-  }
-  v.text('nameEn', input.nameEn, { max: LIMITS.shortText })
-    .text('industrialComplex', input.industrialComplex, { max: LIMITS.shortText })
-    .text('address', input.address, { max: 300 })
-    .text('ceoName', input.ceoName, { max: 100 })
-    .text('contactName', input.contactName, { max: 100 })
-    .text('contactPhone', input.contactPhone, { max: 40 })
-    .range('employees', input.employees, 0, 1_000_000, true);
-  if (input.businessNumber) {
-    v.check('businessNumber', isValidBusinessNumber(input.businessNumber.trim()), 'invalidBusinessNumber', 'businessNumber is not a valid business registration number (XXX-XX-XXXXX)');
-  }
-  if (input.industryCode) v.check('industryCode', /^\d{2,5}$/.test(input.industryCode.trim()), 'format', 'industryCode must be a KSIC code of 2 to 5 digits');
-  if (input.contactEmail) v.check('contactEmail', isValidEmail(input.contactEmail.trim()), 'invalidEmail', 'contactEmail is not a valid email address');
-  assertValid(v.violations);
+  assertValid(companyViolations(input, creating));
 }
 
 /** Optional text: trimmed, and empty means none. Undefined leaves the field as it is. */

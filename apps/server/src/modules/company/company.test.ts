@@ -80,8 +80,8 @@ describe('companies over HTTP', () => {
       expect(violations.map((v) => `${v.field}:${v.rule}`).sort()).toEqual([
         'businessNumber:invalidBusinessNumber',
         'employees:outOfRange',
-        'industryCode:format',
-        'nameKo:tooShort',
+        'industryCode:industryCodeFormat',
+        'nameKo:required',
       ]);
       const rows = await fx.rows("select id from activity_entry where action = 'company.created'");
       expect(rows).toHaveLength(1);

@@ -60,9 +60,9 @@ export class DiagnosisResolver {
 /** A participation's diagnoses, for viewers who may see the company's work; one query per page. */
 @Resolver(() => Participation)
 export class ParticipationDiagnosesResolver {
-  @FieldResolver(() => [Diagnosis], { description: 'Initial and detailed diagnoses, oldest first (empty for who may not see the work)' })
-  async diagnoses(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Promise<Diagnosis[]> {
-    if (!(await ctx.access.canSeeCompany('work', participation.company.id))) return [];
+  @FieldResolver(() => [Diagnosis], { nullable: true, description: 'Initial and detailed diagnoses, oldest first; null for who may not see the work (hidden, not empty)' })
+  async diagnoses(@Root() participation: Participation, @Ctx() ctx: GraphQLContext): Promise<Diagnosis[] | null> {
+    if (!(await ctx.access.canSeeCompany('work', participation.company.id))) return null;
     return loader(ctx.loaders, 'diagnosesByParticipation', async (ids: readonly string[]) => {
       const rows = await ctx.em.find(Diagnosis, { participation: { $in: [...ids] } }, { orderBy: { conductedOn: 'asc', id: 'asc' } });
       return ids.map((id) => rows.filter((row) => row.participation.id === id));

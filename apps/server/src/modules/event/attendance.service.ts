@@ -1,4 +1,5 @@
 import { Validator } from '@ecohub/domain';
+import { attendanceAudience } from '../../core/auth/visibility.ts';
 import { assertValid, notFound } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
@@ -6,7 +7,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Person } from '../people/index.ts';
 import { Attendance } from './attendance.entity.ts';
-import { assertNotCancelled, recordEvent } from './event-write.service.ts';
+import { assertNotCancelled, audienceOfEvent, recordEvent } from './event-write.service.ts';
 import type { RecordAttendanceInput } from './event.inputs.ts';
 import { ProgramEvent } from './program-event.entity.ts';
 
@@ -29,7 +30,7 @@ export async function recordAttendance(ctx: UnitOfWork, input: RecordAttendanceI
   validateAttendance(input);
   const attended = input.attended ?? true;
   return inTransaction(ctx, async (em, changes) => {
-    const event = await findRecord(em, ProgramEvent, input.eventId, 'ProgramEvent');
+    const event = await findRecord(em, ProgramEvent, input.eventId, 'ProgramEvent', { populate: ['invitedCompanies'] });
     assertNotCancelled(event);
     if (input.personId) {
       const person = await findRecord(em, Person, input.personId, 'Person');
@@ -43,6 +44,7 @@ export async function recordAttendance(ctx: UnitOfWork, input: RecordAttendanceI
         'event.attendanceRecorded',
         `${person.name} ${attended ? 'attended' : 'did not attend'} ${event.title}`,
         { attendance: { from: existing ? !attended : null, to: attended }, person: { from: null, to: person.id } },
+        { audience: attendanceAudience(audienceOfEvent(event), person.company?.id ?? null) },
       );
       return attendance;
     }
@@ -60,7 +62,7 @@ export async function recordAttendance(ctx: UnitOfWork, input: RecordAttendanceI
 export async function removeAttendance(ctx: UnitOfWork, id: string): Promise<ProgramEvent> {
   if (!isUuid(id)) throw notFound('Attendance', id);
   return inTransaction(ctx, async (em, changes) => {
-    const attendance = await em.findOne(Attendance, { id }, { populate: ['event', 'person'] });
+    const attendance = await em.findOne(Attendance, { id }, { populate: ['event.invitedCompanies', 'person'] });
     if (!attendance) throw notFound('Attendance', id);
     const event = attendance.event.getEntity();
     assertNotCancelled(event);
@@ -69,7 +71,7 @@ export async function removeAttendance(ctx: UnitOfWork, id: string): Promise<Pro
     recordEvent(changes, event, 'event.attendanceRemoved', `${who} removed from the attendance of ${event.title}`, {
       attendance: { from: attendance.attended, to: null },
       ...(attendance.person ? { person: { from: attendance.person.id, to: null } } : { guestName: { from: attendance.guestName, to: null } }),
-    });
+    }, { audience: attendanceAudience(audienceOfEvent(event), attendance.company?.id ?? null) });
     return event;
   });
 }

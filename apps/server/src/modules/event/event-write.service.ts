@@ -1,4 +1,5 @@
 import { LIMITS, Validator } from '@ecohub/domain';
+import { audience, eventAudience, type Audience } from '../../core/auth/visibility.ts';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
@@ -31,13 +32,28 @@ function assertTimeOrder(startsAt: Date, endsAt: Date): void {
   assertValid(new Validator().check('endsAt', endsAt.getTime() >= startsAt.getTime(), 'endBeforeStart', 'endsAt must not be before startsAt').violations);
 }
 
-/** Changes to events are program-wide news: one event for the year's calendar. */
-export function recordEvent(changes: ChangeLog, event: ProgramEvent, action: string, summary: string, diff: FieldDiff, payload: Record<string, unknown> = {}): void {
+/**
+ * One history entry and live event for the year's calendar, seen by `audience`: by default the
+ * event's own (the whole program, or the companies a site visit is for).
+ */
+export function recordEvent(
+  changes: ChangeLog,
+  event: ProgramEvent,
+  action: string,
+  summary: string,
+  diff: FieldDiff,
+  options: { payload?: Record<string, unknown>; audience?: Audience } = {},
+): void {
   const programYearId = event.programYear.id;
   changes.record(
-    { action, entityType: 'ProgramEvent', entityId: event.id, programYearId, summary, diff },
-    { type: EventType.EVENT_CHANGED, programYearId, payload: { action, ...payload } },
+    { action, entityType: 'ProgramEvent', entityId: event.id, programYearId, summary, diff, audience: options.audience ?? audienceOfEvent(event) },
+    { type: EventType.EVENT_CHANGED, programYearId, payload: { action, ...options.payload } },
   );
+}
+
+/** The audience of an event whose invitations are loaded (a new event has none yet). */
+export function audienceOfEvent(event: ProgramEvent): Audience {
+  return eventAudience(event.kind, event.invitedCompanies.isInitialized() ? event.invitedCompanies.getIdentifiers<string>() : []);
 }
 
 export function assertNotCancelled(event: ProgramEvent): void {
@@ -70,7 +86,7 @@ export async function createEvent(ctx: UnitOfWork, input: CreateEventInput): Pro
 export async function updateEvent(ctx: UnitOfWork, input: UpdateEventInput): Promise<ProgramEvent> {
   validateEvent(input, false);
   return inTransaction(ctx, async (em, changes) => {
-    const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent');
+    const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent', { populate: ['invitedCompanies'] });
     assertVersion('ProgramEvent', event, input.version);
     assertNotCancelled(event);
     assertTimeOrder(input.startsAt ?? event.startsAt, input.endsAt ?? event.endsAt);
@@ -90,7 +106,7 @@ export async function updateEvent(ctx: UnitOfWork, input: UpdateEventInput): Pro
 /** Cancelling keeps the event (and its attendance) in the history but off the calendar. */
 export async function cancelEvent(ctx: UnitOfWork, input: CancelEventInput): Promise<ProgramEvent> {
   return inTransaction(ctx, async (em, changes) => {
-    const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent');
+    const event = await findRecord(em, ProgramEvent, input.id, 'ProgramEvent', { populate: ['invitedCompanies'] });
     assertVersion('ProgramEvent', event, input.version);
     assertNotCancelled(event);
     const diff = applyChanges(event, { cancelledAt: new Date() });
@@ -115,8 +131,13 @@ export async function inviteCompaniesToEvent(ctx: UnitOfWork, input: InviteCompa
     const added = companies.filter((company) => !event.invitedCompanies.contains(company));
     if (added.length === 0) return event;
     event.invitedCompanies.add(added);
-    const addedIds = added.map((company) => company.id);
-    recordEvent(changes, event, 'event.companiesInvited', `${added.length} companies invited to ${event.title}`, { invitedCompanies: { from: null, to: addedIds } }, { companyIds: addedIds });
+    // One entry per company: an invitation of company X is seen by who may see X, not by the other invitees.
+    for (const company of added) {
+      recordEvent(changes, event, 'event.companiesInvited', `${company.nameKo} invited to ${event.title}`, { invitedCompanies: { from: null, to: [company.id] } }, {
+        payload: { companyIds: [company.id] },
+        audience: audience.companies([company.id]),
+      });
+    }
     return event;
   });
 }
@@ -128,7 +149,10 @@ export async function uninviteCompanyFromEvent(ctx: UnitOfWork, input: UninviteC
     const company = event.invitedCompanies.getItems().find((candidate) => candidate.id === input.companyId);
     if (!company) throw badInput('That company is not invited to this event', [{ field: 'companyId', rule: 'notInvited', message: 'not invited' }]);
     event.invitedCompanies.remove(company);
-    recordEvent(changes, event, 'event.companyUninvited', `${company.nameKo} no longer invited to ${event.title}`, { invitedCompanies: { from: company.id, to: null } }, { companyIds: [company.id] });
+    recordEvent(changes, event, 'event.companyUninvited', `${company.nameKo} no longer invited to ${event.title}`, { invitedCompanies: { from: company.id, to: null } }, {
+      payload: { companyIds: [company.id] },
+      audience: audience.companies([company.id]),
+    });
     return event;
   });
 }

@@ -92,18 +92,24 @@ export class ProgramEventResolver {
     return invitedCompanies(ctx, event.id);
   }
 
-  @FieldResolver(() => [Attendance], { description: 'Who came; empty for viewers who may not see personal data' })
-  attendances(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<Attendance[]> {
+  @FieldResolver(() => [Attendance], {
+    nullable: true,
+    description: 'Who came (and who registered but did not), as far as the viewer may see people; null for viewers who may not see personal data (hidden, not empty)',
+  })
+  attendances(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<Attendance[] | null> {
     return eventAttendances(ctx, event.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Number of companies invited' })
+  @FieldResolver(() => Int, { description: 'Number of invited companies the viewer may see (the length of invitedCompanies)' })
   async invitedCount(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<number> {
     return (await eventCounts(ctx, event.id)).invited;
   }
 
-  @FieldResolver(() => Int, { description: 'Number of people (accounts and guests) who came' })
-  async attendedCount(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Number of people (accounts and guests) who came, among the attendances the viewer may list; null for viewers who may not see attendance (hidden, not empty)',
+  })
+  async attendedCount(@Root() event: ProgramEvent, @Ctx() ctx: GraphQLContext): Promise<number | null> {
     return (await eventCounts(ctx, event.id)).attended;
   }
 }

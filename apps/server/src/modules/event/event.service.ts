@@ -1,16 +1,22 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { badInput } from '../../core/errors.ts';
-import { findRecord } from '../../core/database/records.ts';
+import { sqlEventCondition } from '../../core/auth/visibility.ts';
+import { badInput, notFound } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { ProgramEvent } from './program-event.entity.ts';
 import type { EventFilter } from './event.inputs.ts';
 
-/** Events are program-wide gatherings: every signed-in role sees the calendar. */
+/**
+ * Program-wide gatherings are on everyone's calendar; a site visit only on the calendars of who
+ * sees an invited company's work (core/auth/visibility.ts). Others are told it does not exist.
+ */
 export async function getEvent(ctx: UnitOfWork, id: string): Promise<ProgramEvent> {
   ctx.access.requireViewer();
-  return findRecord(ctx.em, ProgramEvent, id, 'ProgramEvent');
+  if (!isUuid(id)) throw notFound('ProgramEvent', id);
+  const event = await ctx.em.findOne(ProgramEvent, { $and: [{ id }, await ctx.access.visibilityFilter(sqlEventCondition)] });
+  if (!event) throw notFound('ProgramEvent', id);
+  return event;
 }
 
 /** A program year's events in calendar order. */
@@ -18,7 +24,7 @@ export async function listEvents(ctx: UnitOfWork, programYearId: string, filter:
   ctx.access.requireViewer();
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');
-  const where: FilterQuery<ProgramEvent>[] = [{ programYear: programYearId }];
+  const where: FilterQuery<ProgramEvent>[] = [{ programYear: programYearId }, await ctx.access.visibilityFilter(sqlEventCondition)];
   if (!filter.includeCancelled) where.push({ cancelledAt: null });
   if (filter.kind) where.push({ kind: filter.kind });
   if (filter.from) where.push({ endsAt: { $gte: filter.from } });

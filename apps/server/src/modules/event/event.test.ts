@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '@ecohub/domain';
 import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
 
 const FIELDS = 'id version kind title venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } attendances { id attended guestName person { id } company { id } }';
@@ -20,7 +21,7 @@ interface EventData {
   title: string;
   cancelledAt: string | null;
   invitedCount: number;
-  attendedCount: number;
+  attendedCount: number | null;
   invitedCompanies: { id: string }[];
   attendances: { id: string; attended: boolean; guestName: string | null; person: { id: string } | null; company: { id: string } | null }[];
 }
@@ -109,10 +110,24 @@ describe('events over HTTP', () => {
       expect(await world.clients.observer.errorCode(INVITE, { input: { eventId: kickoff.id, companyIds: [world.own.id] } })).toBe('FORBIDDEN');
     });
 
-    it('shows staff only their own company among the invited', async () => {
+    it('shows staff only their own company among the invited, and counts only what it lists', async () => {
       const { event } = await world.clients.staff.data<{ event: EventData }>(`query($id: ID!) { event(id: $id) { ${FIELDS} } }`, { id: kickoff.id });
       expect(event.invitedCompanies).toEqual([{ id: world.own.id }]);
-      expect(event.invitedCount).toBe(2);
+      expect(event.invitedCount).toBe(1);
+      const manager = (await world.clients.manager.data<{ event: EventData }>(`query($id: ID!) { event(id: $id) { invitedCount } }`, { id: kickoff.id })).event;
+      expect(manager.invitedCount).toBe(2);
+    });
+
+    it("keeps each company's invitation in that company's history: one entry per company", async () => {
+      const feed = 'query($id: ID!) { activity(filter: { entityId: $id }) { edges { node { action changes { field to } } } } }';
+      type Feed = { activity: { edges: { node: { action: string; changes: { field: string; to: string | null }[] } }[] } };
+      const invitedTo = async (client: typeof world.clients.staff) =>
+        (await client.data<Feed>(feed, { id: kickoff.id })).activity.edges
+          .filter((e) => e.node.action === 'event.companiesInvited')
+          .flatMap((e) => e.node.changes.map((c) => JSON.parse(c.to ?? '[]') as string[]).flat());
+      expect(new Set(await invitedTo(world.clients.staff))).toEqual(new Set([world.own.id]));
+      expect(new Set(await invitedTo(world.clients.otherStaff))).toEqual(new Set([world.other.id]));
+      expect(new Set(await invitedTo(world.clients.manager))).toEqual(new Set([world.own.id, world.other.id]));
     });
   });
 
@@ -148,15 +163,17 @@ describe('events over HTTP', () => {
       expect(await world.clients.staff.errorCode(RECORD, { input: { eventId: kickoff.id, guestName: '누구' } })).toBe('FORBIDDEN');
     });
 
-    it('shows attendance to who may see those people, and only counts to observers', async () => {
+    it('shows attendance to who may see those people, and counts only what each viewer may list', async () => {
       const query = `query($id: ID!) { event(id: $id) { ${FIELDS} } }`;
       const manager = (await world.clients.manager.data<{ event: EventData }>(query, { id: kickoff.id })).event;
       expect(manager.attendances).toHaveLength(3);
       const staff = (await world.clients.staff.data<{ event: EventData }>(query, { id: kickoff.id })).event;
       expect(staff.attendances.map((a) => a.person?.id ?? a.guestName).sort()).toEqual([world.people.staff.id, '안산시장'].sort());
       const observer = (await world.clients.observer.data<{ event: EventData }>(query, { id: kickoff.id })).event;
+      expect(staff.attendedCount).toBe(1);
       expect(observer.attendances).toEqual([]);
-      expect(observer.attendedCount).toBe(2);
+      // Hidden, not empty: observers may not see attendance, so there is no number either.
+      expect(observer.attendedCount).toBeNull();
     });
 
     it('removes an attendance record, and answers unknown ones with NOT_FOUND', async () => {
@@ -202,6 +219,39 @@ describe('events over HTTP', () => {
       expect(await world.clients.observer.errorCode(CANCEL, { input: { id: kickoff.id, version: cancelEvent.version } })).toBe('FORBIDDEN');
       const { events: all } = await world.clients.manager.data<{ events: { totalCount: number } }>(LIST, { yearId: world.year.id, filter: { includeCancelled: true } });
       expect(all.totalCount).toBe(2);
+    });
+
+    it('shows a site visit only to the visited company, its team’s experts and managers; a program-wide event to everyone', async () => {
+      const { createEvent: visit } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, {
+        input: { ...kickoffInput(), kind: 'SITE_VISIT', title: '현장 점검', venue: '가나다전자 공장', startsAt: '2013-02-01T01:00:00.000Z', endsAt: '2013-02-01T03:00:00.000Z' },
+      });
+      await world.clients.manager.data(INVITE, { input: { eventId: visit.id, companyIds: [world.own.id] } });
+      await world.clients.manager.data(RECORD, { input: { eventId: visit.id, personId: world.people.staff.id } });
+      const query = 'query($id: ID!) { event(id: $id) { id title invitedCount attendedCount } }';
+      const titles = async (client: typeof world.clients.staff) =>
+        (await client.data<{ events: { edges: { node: { title: string } }[] } }>(LIST, { yearId: world.year.id })).events.edges.map((e) => e.node.title);
+      for (const who of ['manager', 'staff', 'expert'] as const) {
+        expect(await titles(world.clients[who])).toContain('현장 점검');
+        expect((await world.clients[who].data<{ event: EventData }>(query, { id: visit.id })).event).toMatchObject({ invitedCount: 1, attendedCount: 1 });
+      }
+      const otherExpert = await fx.clientFor(hub.url, await fx.person({ role: Role.EXPERT, name: '정다은' }));
+      for (const client of [world.clients.otherStaff, otherExpert, world.clients.observer]) {
+        expect(await titles(client)).toEqual(['CEO 워크숍']);
+        expect(await client.errorCode(query, { id: visit.id })).toBe('NOT_FOUND');
+        if (client === world.clients.observer) continue;
+        const history = await client.data<{ activity: { totalCount: number } }>(
+          'query($id: ID!) { activity(filter: { entityId: $id }) { totalCount } }',
+          { id: visit.id },
+        );
+        expect(history.activity.totalCount).toBe(0);
+      }
+      const staffHistory = await world.clients.staff.data<{ activity: { edges: { node: { action: string } }[] } }>(
+        'query($id: ID!) { activity(filter: { entityId: $id }) { edges { node { action } } } }',
+        { id: visit.id },
+      );
+      // Created before any company was invited: the creation was for managers only.
+      expect(staffHistory.activity.edges.map((e) => e.node.action).sort()).toEqual(['event.attendanceRecorded', 'event.companiesInvited']);
+      await world.clients.manager.data(CANCEL, { input: { id: visit.id, version: 1 } });
     });
 
     it('asks anonymous visitors to sign in', async () => {

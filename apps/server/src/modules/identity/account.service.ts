@@ -15,6 +15,7 @@ import { Organization } from '../program/index.ts';
 import type { AcceptInvitationInput, InvitePersonInput } from './identity.inputs.ts';
 import { Invitation } from './invitation.entity.ts';
 import { hashToken, newSessionToken } from './session-cookie.ts';
+import { publishSessionsEnded } from './session.service.ts';
 
 /** Long enough to reach someone over a weekend, short enough that a forgotten link dies. */
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
@@ -27,15 +28,19 @@ export interface InvitationPreview {
   accepted: boolean;
 }
 
-/** Ends a person's sessions (all, or all but one); their sockets close on the next check. */
-export async function revokePersonSessions(em: EntityManager, personId: string, exceptSessionId: string | null = null): Promise<number> {
+/**
+ * Ends a person's sessions (all, or all but one) and returns their ids. Callers publish an
+ * `access.changed` event in the same transaction (`publishSessionsEnded`, or the role or account
+ * change that ended them): their sockets then close at once on every instance.
+ */
+export async function revokePersonSessions(em: EntityManager, personId: string, exceptSessionId: string | null = null): Promise<string[]> {
   const rows: { id: string }[] = await em.execute(
     `update session set revoked_at = now()
       where person_id = ? and revoked_at is null and (?::uuid is null or id <> ?::uuid)
       returning id`,
     [personId, exceptSessionId, exceptSessionId],
   );
-  return rows.length;
+  return rows.map((row) => row.id);
 }
 
 /** Rights are read from the database per request and per event; this tells live subscribers to re-read. */
@@ -188,6 +193,16 @@ export async function acceptInvitation(ctx: UnitOfWork, input: AcceptInvitationI
   });
 }
 
+/** Ends all the viewer's sessions but the current one; returns how many ended. */
+export async function revokeOtherSessions(ctx: UnitOfWork): Promise<number> {
+  const viewer = ctx.access.requireViewer();
+  return inTransaction(ctx, async (em, changes) => {
+    const ended = await revokePersonSessions(em, viewer.personId, viewer.sessionId);
+    publishSessionsEnded(changes, viewer.personId, ended);
+    return ended.length;
+  });
+}
+
 /** Stores a new password and ends the viewer's other sessions (the current one stays). */
 export async function storeNewPassword(ctx: UnitOfWork, personId: string, sessionId: string, newPassword: string): Promise<void> {
   const passwordHash = await hashPassword(newPassword);
@@ -195,7 +210,7 @@ export async function storeNewPassword(ctx: UnitOfWork, personId: string, sessio
     const person = await em.findOneOrFail(Person, { id: personId });
     person.passwordHash = passwordHash;
     await em.flush();
-    await revokePersonSessions(em, personId, sessionId);
+    publishSessionsEnded(changes, personId, await revokePersonSessions(em, personId, sessionId));
     changes.record({ action: 'person.passwordChanged', entityType: 'Person', entityId: personId, companyId: person.company?.id ?? null });
   });
 }

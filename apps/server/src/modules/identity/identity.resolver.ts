@@ -56,7 +56,7 @@ export class IdentityResolver {
 
   @Mutation(() => Boolean, { description: 'Ends this session everywhere it is used' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<boolean> {
-    if (ctx.viewer) await revokeSession(ctx.em, ctx.viewer.sessionId);
+    if (ctx.viewer) await revokeSession(ctx, ctx.viewer.sessionId);
     if (ctx.http) clearSessionCookie(ctx.http.res, ctx.services.config.cookieSecure);
     return true;
   }

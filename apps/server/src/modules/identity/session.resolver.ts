@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { isUuid } from '../../core/ids.ts';
-import { revokePersonSessions } from './account.service.ts';
+import { revokeOtherSessions } from './account.service.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 import { Session } from './session.entity.ts';
 import { revokeSession } from './session.service.ts';
@@ -25,15 +25,14 @@ export class SessionResolver {
     const viewer = ctx.access.requireViewer();
     const session = isUuid(id) ? await ctx.em.findOne(Session, { id, person: viewer.personId, revokedAt: null }) : null;
     if (!session) throw notFound('Session', id);
-    await revokeSession(ctx.em, id);
+    await revokeSession(ctx, id);
     if (id === viewer.sessionId && ctx.http) clearSessionCookie(ctx.http.res, ctx.services.config.cookieSecure);
     return true;
   }
 
   @Mutation(() => Int, { description: "Ends all the viewer's sessions but this one; returns how many ended" })
   revokeOtherSessions(@Ctx() ctx: GraphQLContext): Promise<number> {
-    const viewer = ctx.access.requireViewer();
-    return revokePersonSessions(ctx.em, viewer.personId, viewer.sessionId);
+    return revokeOtherSessions(ctx);
   }
 
   @FieldResolver(() => Boolean, { description: 'This is the session the request came with' })

@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
+import { inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
 import type { Viewer } from '../../core/auth/viewer.ts';
 import type { Role } from '@ecohub/domain';
 import { Person } from '../people/person.entity.ts';
@@ -54,8 +57,25 @@ export async function viewerForToken(em: EntityManager, token: string | null): P
   return { personId: row.person_id, role: row.role, companyId: row.company_id, sessionId: row.session_id };
 }
 
-export async function revokeSession(em: EntityManager, sessionId: string): Promise<void> {
-  await em.execute('update session set revoked_at = now() where id = ? and revoked_at is null', [sessionId]);
+/**
+ * Tells every instance that sessions ended (in the transaction that ends them): each closes their
+ * sockets as the event passes its dispatcher, within milliseconds of the commit, not at the next
+ * session check.
+ */
+export function publishSessionsEnded(changes: ChangeLog, personId: string, sessionIds: readonly string[]): void {
+  if (sessionIds.length === 0) return;
+  changes.publish({ type: EventType.ACCESS_CHANGED, entityId: personId, payload: { personId, sessionIds: [...sessionIds] } });
+}
+
+/** Ends one session (sign-out, or ended from the session list); its sockets close at once. */
+export async function revokeSession(ctx: UnitOfWork, sessionId: string): Promise<void> {
+  await inTransaction(ctx, async (em, changes) => {
+    const rows: { person_id: string }[] = await em.execute(
+      'update session set revoked_at = now() where id = ? and revoked_at is null returning person_id',
+      [sessionId],
+    );
+    if (rows[0]) publishSessionsEnded(changes, rows[0].person_id, [sessionId]);
+  });
 }
 
 export async function findPersonByEmail(em: EntityManager, email: string): Promise<Person | null> {

@@ -40,7 +40,10 @@ export interface SessionSockets {
 }
 
 export interface SessionWatch {
-  /** Checks every open socket's session now (also done every `intervalMs`). */
+  /**
+   * Checks every open socket's session now (also done every `intervalMs`). Asked during a
+   * check, it checks once more after it: the running one may have read before the change.
+   */
   check(): Promise<void>;
   stop(): void;
 }
@@ -77,8 +80,16 @@ export function watchSessions(
       else if (!row?.live) sockets.closeSessionSockets(id, CloseCode.Unauthorized, 'Session ended');
     }
   };
-  const tick = () => {
-    running ??= check()
+  let again: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    if (running) {
+      again ??= running.then(() => {
+        again = null;
+        return tick();
+      });
+      return again;
+    }
+    running = check()
       .catch((error: unknown) => logger.warn({ err: error }, 'could not check the sessions of open sockets'))
       .finally(() => {
         running = null;

@@ -1,3 +1,4 @@
+import { audience } from '../../core/auth/visibility.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { EventType } from '../../core/realtime/event-types.ts';
@@ -109,11 +110,11 @@ describe('live delivery', () => {
       tx.execute('delete from team_membership where person_id = ? and team_id = ?', [member.person_id, member.team_id]),
     );
     await publish(hub.server, { type: EventType.TASK_MOVED, entityId: ids.taskId, companyId: member.company_id });
-    await publish(hub.server, { type: EventType.BUDGET_CHANGED, entityId: ids.programYearId, programYearId: ids.programYearId });
+    await publish(hub.server, { type: EventType.EVENT_CHANGED, entityId: ids.programYearId, programYearId: ids.programYearId, audience: audience.program() });
 
-    // Delivery is in order: once the program-level event arrives, the company's was withheld.
+    // Delivery is in order: once the program-wide event arrives, the company's was withheld.
     const events = await everything.until((received) => received.length === 2);
-    expect(events.map((event) => event.entry.action)).toEqual([EventType.TASK_UPDATED, EventType.BUDGET_CHANGED]);
+    expect(events.map((event) => event.entry.action)).toEqual([EventType.TASK_UPDATED, EventType.EVENT_CHANGED]);
   });
 
   it('disconnects a client that stops reading (bounded queue) without delaying a healthy one', async ({ annotate }) => {

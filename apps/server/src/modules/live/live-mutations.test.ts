@@ -22,9 +22,21 @@ type TaskEvent = { seq: number; kind: string; taskId: string; task: { id: string
 const MOVE_TASK = `mutation($id: ID!, $status: TaskStatus!, $version: Int!) { moveTask(id: $id, status: $status, version: $version) { id status version } }`;
 
 const BOARD_ROW_CHANGED = `subscription($programYearId: ID!, $since: SafeInt) {
-  boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId row { stage taskCounts { todo inProgress done total } company { id } } }
-}`;
-type BoardEvent = { seq: number; companyId: string; row: { taskCounts: { done: number; total: number }; company: { id: string } } | null };
+  boardRowChanged(programYearId: $programYearId, since: $since) {
+    seq companyId row { stage taskCounts { todo inProgress done total } company { id } }
+    totals { ...Totals } byCategory { category implemented investmentKrw }
+  }
+}
+fragment Totals on KpiTotals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e measureCounts { total dropped } }`;
+type BoardEvent = {
+  seq: number;
+  companyId: string;
+  row: { taskCounts: { done: number; total: number }; company: { id: string } } | null;
+  totals: Record<string, unknown>;
+  byCategory: Record<string, unknown>[];
+};
+const YEAR_KPIS = `query($id: ID!) { programYear(id: $id) { kpis { totals { ...Totals } byCategory { category implemented investmentKrw } } } }
+fragment Totals on KpiTotals { companies implemented implementationRate investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e measureCounts { total dropped } }`;
 
 const MEASURE_CHANGED = `subscription($companyId: ID, $since: SafeInt) {
   measureChanged(companyId: $companyId, since: $since) { seq kind measure { id company { id contactPhone } } }
@@ -139,6 +151,24 @@ describe('live subscriptions fed by mutations', () => {
     expect(rows[1]?.row?.taskCounts.done).toBe((before?.taskCounts.done ?? 0) + 1);
   });
 
+  it("sends the year's totals with each board row, equal to what the KPI query answers after the change", async () => {
+    const board = await subscribe<BoardEvent>(admin, BOARD_ROW_CHANGED, { programYearId });
+    const [measure] = await hub.server.orm.em
+      .fork()
+      .execute<{ id: string; version: number; status: string }[]>(
+        `select id, version, status from measure where company_id = ? and archived_at is null and status = 'PROPOSED' order by id limit 1`,
+        [task.company_id],
+      );
+    expect(measure).toBeTruthy();
+    await admin.data('mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }', {
+      input: { id: measure!.id, version: measure!.version, investmentKrw: 123_456_789 },
+    });
+    const [event] = await board.until((received) => received.length === 1);
+    const { kpis } = (await admin.data<{ programYear: { kpis: { totals: unknown; byCategory: unknown } } }>(YEAR_KPIS, { id: programYearId })).programYear;
+    expect(event?.totals).toEqual(kpis.totals);
+    expect(event?.byCategory).toEqual(kpis.byCategory);
+  });
+
   it('sends a notification to the person mentioned, and to nobody else', async () => {
     const mine = await subscribe<NotificationEvent>(staff, NOTIFICATION_ADDED, {});
     const admins = await subscribe<NotificationEvent>(admin, NOTIFICATION_ADDED, {});
@@ -149,6 +179,26 @@ describe('live subscriptions fed by mutations', () => {
     expect(event?.notification).toMatchObject({ kind: 'MENTION', task: { id: task.id }, comment: { id: added.addComment.id } });
     await hub.server.services.realtime.dispatcher.caughtUp();
     expect(admins.events).toHaveLength(0);
+  });
+
+  it('renders every event in a fresh context: each task event carries the comment count of its moment', async () => {
+    const TASK_COUNT = `subscription($companyId: ID) { taskChanged(companyId: $companyId) { seq task { id version commentCount } } }`;
+    type CountEvent = { seq: number; task: { id: string; version: number; commentCount: number } | null };
+    const UPDATE_TASK = `mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id version } }`;
+    const tasks = await subscribe<CountEvent>(admin, TASK_COUNT, { companyId: task.company_id });
+    const current = async () =>
+      (await admin.data<{ task: { version: number; commentCount: number } }>('query($id: ID!) { task(id: $id) { version commentCount } }', { id: task.id })).task;
+    const expected: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await admin.data(ADD_COMMENT, { input: { taskId: task.id, body: `count ${i}` } });
+      const { version, commentCount } = await current();
+      await admin.data(UPDATE_TASK, { input: { id: task.id, version, title: `counted ${i}` } });
+      expected.push(commentCount);
+      // Rendered before the next comment is added: a count cached for the socket would repeat.
+      await tasks.until((events) => events.length === i + 1);
+    }
+    expect(tasks.events.map((event) => event.task?.commentCount)).toEqual(expected);
+    expect(new Set(expected).size).toBe(3);
   });
 
   it('renders an event once for viewers who see it alike, and apart for those who do not', async () => {

@@ -2,7 +2,8 @@ import { mayRead, type DataKind } from '../../core/auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../core/errors.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { isUuid } from '../../core/ids.ts';
-import { companyScope, programYearScope, type Scope } from './live.topics.ts';
+import { eq, type OutboxScope } from '../../core/realtime/outbox-scope.ts';
+import { programYearScope } from '../participation/index.ts';
 
 /** Who may open which subscription: checked once at subscribe; each event is checked by mayReceive. */
 
@@ -15,7 +16,7 @@ export interface CompanyOrYearArgs {
  * Checks that the viewer may watch the requested company or program year (an invisible company
  * is NOT_FOUND, a kind of data the role never sees is FORBIDDEN) and returns its scope.
  */
-export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, args: CompanyOrYearArgs): Promise<Scope> {
+export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, args: CompanyOrYearArgs): Promise<OutboxScope> {
   if (Boolean(args.companyId) === Boolean(args.programYearId)) {
     throw badInput('Give either companyId or programYearId', [
       { field: 'companyId', rule: 'exactlyOne', message: 'companyId or programYearId, not both' },
@@ -25,11 +26,11 @@ export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, ar
   if (args.companyId) {
     await assertExists(ctx, 'company', 'Company', args.companyId);
     await ctx.access.assertCanSeeCompany(kind, args.companyId, 'Company', args.companyId);
-    return companyScope(args.companyId);
+    return { condition: eq('company_id', args.companyId) };
   }
   const programYearId = args.programYearId as string;
   await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);
-  return programYearScope(ctx.em, programYearId);
+  return programYearScope(ctx.em.fork(), programYearId);
 }
 
 /** A malformed id is simply not found (PostgreSQL would reject it as a uuid syntax error). */

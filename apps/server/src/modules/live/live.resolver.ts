@@ -2,7 +2,13 @@ import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql'
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { activityAdditions, boardRowChanges, commentChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
-import { ActivityAdded, BoardRowChange, CommentChange, MeasureChange, NotificationAdded, ParticipationChange, TaskChange } from './live.types.ts';
+import { ActivityAdded } from '../activity/index.ts';
+import { BoardRowChange } from '../board/index.ts';
+import { CommentChange } from '../comment/index.ts';
+import { MeasureChange } from '../measure/index.ts';
+import { NotificationAdded } from '../notification/index.ts';
+import { ParticipationChange } from '../participation/index.ts';
+import { TaskChange } from '../task/index.ts';
 
 /** What every subscription's description says about resuming; the web client relies on it. */
 const RESUME =

@@ -1,5 +1,6 @@
 import { CommentVisibility } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { commentAudience, type Audience } from '../../core/auth/visibility.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { createContext } from '../../core/graphql/context.ts';
 import type { EventType } from '../../core/realtime/event-types.ts';
@@ -38,16 +39,26 @@ export async function seedIds(server: EcoHubServer): Promise<SeedIds> {
  */
 export async function publish(
   server: EcoHubServer,
-  event: Omit<ChangeEvent, 'type' | 'entityId'> & { type: EventType; entityId?: string },
+  event: Omit<ChangeEvent, 'type' | 'entityId'> & { type: EventType; entityId?: string; audience?: Audience },
   work?: (em: EntityManager) => Promise<unknown>,
 ): Promise<void> {
   const ctx = createContext({ services: server.services, viewer: null, requestId: 'live-test', logger: server.logger });
   const entityId = event.entityId ?? event.taskId ?? event.companyId ?? '00000000-0000-7000-8000-000000000000';
   await inTransaction(ctx, async (em, changes) => {
     await work?.(em);
+    // A comment event's history entry has the comment's audience, as comment.service.ts writes it.
+    const visibility = event.type.startsWith('comment.') && event.companyId ? (event.payload?.visibility as CommentVisibility | undefined) : undefined;
     changes.record(
-      { action: event.type, entityType: 'Test', entityId, companyId: event.companyId ?? null, programYearId: event.programYearId ?? null },
-      { ...event, entityId },
+      {
+        action: event.type,
+        entityType: 'Test',
+        entityId,
+        companyId: event.companyId ?? null,
+        programYearId: event.programYearId ?? null,
+        ...(visibility && event.companyId ? { audience: commentAudience(event.companyId, visibility) } : {}),
+        ...(event.audience ? { audience: event.audience } : {}),
+      },
+      { type: event.type, companyId: event.companyId, programYearId: event.programYearId, taskId: event.taskId, recipientId: event.recipientId, payload: event.payload, entityId },
     );
   });
 }

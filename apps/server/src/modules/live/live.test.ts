@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { LiveClient } from '../../testing/live-client.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
-import { INTERNAL, publish, publishAndRollBack, seedIds, SHARED, subscribed, type SeedIds } from './live.test-kit.ts';
+import { appendToOutbox } from '../../core/realtime/outbox.ts';
+import { INTERNAL, publish, publishAndRollBack, seedIds, SHARED, subscribed, until, type SeedIds } from './live.test-kit.ts';
 
 const ACTIVITY = `subscription($companyId: ID, $since: SafeInt) {
   activityAdded(companyId: $companyId, since: $since) { seq entry { id action entityId } }
@@ -101,6 +102,20 @@ describe('live subscriptions over graphql-ws', () => {
     await publish(hub.server, { type: EventType.TASK_MOVED, companyId: ids.companyId, taskId: ids.taskId });
     expect((await fresh.until((events) => events.length === 1))[0]?.seq).toBeGreaterThan(since);
     fresh.unsubscribe();
+  });
+
+  it('ends a subscription whose event cannot be rendered with RESYNC_REQUIRED instead of retrying it forever', async () => {
+    const admin = await live(ADMIN);
+    const before = hub.server.services.realtime.subscriptions;
+    const activity = admin.subscribe<Activity>(ACTIVITY, { companyId: ids.companyId });
+    await subscribed(hub.server, before + 1);
+    // A history entry id PostgreSQL rejects: loading the entry fails every time, with the database up.
+    await hub.server.orm.em.fork().transactional((em) =>
+      appendToOutbox(em, [{ type: EventType.TASK_UPDATED, entityId: ids.taskId, companyId: ids.companyId, taskId: ids.taskId, payload: { activityId: 'not-a-uuid' } }]),
+    );
+    hub.server.services.outboxCommitted();
+    expect(await activity.error()).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'RESYNC_REQUIRED', detail: 'RENDER_FAILED' } });
+    await until(() => hub.server.services.realtime.subscriptions === before);
   });
 
   it('refuses anonymous sockets, other tenants and roles that never see the data', async () => {

@@ -1,4 +1,4 @@
-import { EmissionFactorKind, LIMITS, Validator } from '@ecohub/domain';
+import { factorsForYear as chooseFactors, EmissionFactorKind, LIMITS, Validator } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertValid, badInput } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
@@ -14,21 +14,9 @@ export function listEmissionFactors(em: EntityManager, kind: EmissionFactorKind 
   return em.find(EmissionFactor, kind ? { kind } : {}, { orderBy: { kind: 'asc', validFromYear: 'desc' } });
 }
 
-/**
- * For each kind, the factor valid in `year`; when none was published for that year, the
- * closest one (earlier preferred). The measure stores which factor it used, so the choice is
- * visible and stays fixed when newer factors are added.
- */
+/** The factors a new measure of `year` uses (the rule lives in packages/domain, shared with the client's preview). */
 export async function factorsForYear(em: EntityManager, year: number): Promise<FactorChoice> {
-  const rows = await em.find(EmissionFactor, {});
-  const distance = (f: EmissionFactor) =>
-    year < f.validFromYear ? f.validFromYear - year + 0.5 : year > f.validToYear ? year - f.validToYear : 0;
-  const choice: FactorChoice = { ELECTRICITY: null, LNG: null, WATER: null };
-  for (const factor of rows) {
-    const best = choice[factor.kind];
-    if (!best || distance(factor) < distance(best)) choice[factor.kind] = factor;
-  }
-  return choice;
+  return chooseFactors(await em.find(EmissionFactor, {}), year);
 }
 
 /** An explicitly chosen factor: it must exist and be of the right kind. */

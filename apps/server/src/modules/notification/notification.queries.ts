@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
+import { sqlNotificationCondition } from '../../core/auth/visibility.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
@@ -7,16 +8,17 @@ import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
 import { isUuid } from '../../core/ids.ts';
 import { Notification } from './notification.entity.ts';
 
-/** The viewer's own notifications, newest first. */
+/** The viewer's own notifications about work they still see (visibility.ts), newest first. */
 export async function listNotifications(ctx: UnitOfWork, unreadOnly: boolean, page: PageArgs) {
-  const viewer = ctx.access.requireViewer();
-  const where: FilterQuery<Notification> = { recipient: viewer.personId, ...(unreadOnly ? { readAt: null } : {}) };
+  ctx.access.requireViewer();
+  const where: FilterQuery<Notification> = { $and: [await ctx.access.visibilityFilter(sqlNotificationCondition), unreadOnly ? { readAt: null } : {}] };
   return paginate(ctx.em, Notification, where, page, '-createdAt');
 }
 
+/** Counts what `notifications(unreadOnly: true)` lists. */
 export async function unreadNotificationCount(ctx: UnitOfWork): Promise<number> {
-  const viewer = ctx.access.requireViewer();
-  return ctx.em.count(Notification, { recipient: viewer.personId, readAt: null });
+  ctx.access.requireViewer();
+  return ctx.em.count(Notification, { $and: [await ctx.access.visibilityFilter(sqlNotificationCondition), { readAt: null }] });
 }
 
 /**

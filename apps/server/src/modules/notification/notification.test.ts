@@ -60,13 +60,17 @@ describe('notifications over HTTP', () => {
     expect(await new TestClient(hub.url).errorCode(MARK, { all: true })).toBe('UNAUTHENTICATED');
   });
 
-  it('stops pointing at work the recipient may no longer see', async () => {
+  it('stops listing and counting notifications about work the recipient may no longer see', async () => {
     await w.as.manager.data(`mutation($taskId: ID!, $personId: ID!) { assignTask(taskId: $taskId, personId: $personId) { id } }`, {
       taskId,
       personId: w.people.expert.id,
     });
+    const before = await list(w.as.expert);
+    expect(before.notifications.edges[0]?.node).toMatchObject({ kind: 'ASSIGNMENT', task: { id: taskId } });
+    expect(before.unreadNotificationCount).toBe(1);
     await w.fx.rows(`update expert_team set lead_id = null where id = ?`, [w.team.id]);
-    const { notifications } = await list(w.as.expert);
-    expect(notifications.edges[0]?.node).toMatchObject({ kind: 'ASSIGNMENT', task: null, company: null });
+    const after = await list(w.as.expert);
+    expect(after.notifications.totalCount).toBe(0);
+    expect(after.unreadNotificationCount).toBe(0);
   });
 });

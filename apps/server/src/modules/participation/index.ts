@@ -6,6 +6,7 @@ import {
 } from './participation-fields.resolver.ts';
 
 export { Participation } from './participation.entity.ts';
+export { PARTICIPATION_EVENTS, ParticipationChange, ParticipationChangeKind, participationTopic, programYearScope } from './participation.topics.ts';
 
 export const participationResolvers = [
   ParticipationResolver,

@@ -71,3 +71,21 @@ export class SetParticipationContributionInput {
   @Field(() => Int, { description: 'The version being edited' })
   version!: number;
 }
+
+@InputType({ description: "Carries one year's teams and continuing companies into a new, empty year of the same program" })
+export class ContinueProgramYearInput {
+  @Field(() => ID, { description: 'The new year: it must have no teams and no participations yet' })
+  programYearId!: string;
+
+  @Field(() => ID, { description: 'The year to continue from (same program, earlier number)' })
+  fromYearId!: string;
+
+  @Field(() => Boolean, { defaultValue: true, description: 'Copy the expert teams with their leads and members' })
+  copyTeams!: boolean;
+
+  @Field(() => Boolean, {
+    defaultValue: true,
+    description: 'Companies ACTIVE or COMPLETED in the earlier year start the new one SELECTED (on its first day), on the copied team',
+  })
+  continueCompanies!: boolean;
+}

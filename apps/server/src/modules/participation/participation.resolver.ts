@@ -9,6 +9,7 @@ import { Participation } from './participation.entity.ts';
 import {
   ApplyToProgramYearInput,
   AssignParticipationTeamInput,
+  ContinueProgramYearInput,
   ParticipationFilter,
   SetParticipationContributionInput,
   TransitionParticipationInput,
@@ -20,6 +21,7 @@ import {
   setParticipationContribution,
   transitionParticipation,
 } from './participation-write.service.ts';
+import { continueProgramYear } from './year-setup.service.ts';
 
 @ObjectType()
 export class ParticipationConnection extends Connection(Participation) {}
@@ -72,6 +74,16 @@ export class ParticipationResolver {
   ): Promise<Participation> {
     ctx.access.assertCan('participation.manage');
     return setParticipationContribution(ctx, input);
+  }
+
+  @Mutation(() => ProgramYear, {
+    description: "Sets up a new, empty year from an earlier one: its teams and its continuing companies. Program managers only",
+  })
+  continueProgramYear(@Arg('input', () => ContinueProgramYearInput) input: ContinueProgramYearInput, @Ctx() ctx: GraphQLContext): Promise<ProgramYear> {
+    ctx.access.assertCan('program.manage');
+    ctx.access.assertCan('team.manage');
+    ctx.access.assertCan('participation.manage');
+    return continueProgramYear(ctx, input);
   }
 
   @FieldResolver(() => Company)

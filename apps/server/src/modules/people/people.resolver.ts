@@ -32,12 +32,12 @@ export class PeopleResolver {
   }
 }
 
-/** A company's staff: one query for every company on the page, empty for who may not see them. */
+/** A company's staff: one query for every company on the page; null (hidden, not empty) for who may not see them. */
 @Resolver(() => Company)
 export class CompanyStaffResolver {
-  @FieldResolver(() => [Person], { description: "The company's staff accounts (empty for viewers who may not see its people)" })
-  async staff(@Root() company: Company, @Ctx() ctx: GraphQLContext): Promise<Person[]> {
-    if (!(await ctx.access.canSeeCompany('people', company.id))) return [];
+  @FieldResolver(() => [Person], { nullable: true, description: "The company's staff accounts; null for viewers who may not see its people (hidden, not empty)" })
+  async staff(@Root() company: Company, @Ctx() ctx: GraphQLContext): Promise<Person[] | null> {
+    if (!(await ctx.access.canSeeCompany('people', company.id))) return null;
     return loader(ctx.loaders, 'staffByCompany', async (companyIds: readonly string[]) => {
       const people = await ctx.em.find(Person, { company: { $in: [...companyIds] }, disabledAt: null }, { orderBy: { name: 'asc', id: 'asc' } });
       return companyIds.map((companyId) => people.filter((person) => person.company?.id === companyId));

@@ -59,10 +59,10 @@ describe('people over HTTP', () => {
       expect(people.edges.filter((e) => e.node.name !== '최영호').every((e) => e.node.email === null && e.node.phone === null)).toBe(true);
     });
 
-    it('answers a company’s staff from the company, empty for observers', async () => {
+    it('answers a company’s staff from the company, and null (hidden, not empty) for observers', async () => {
       const query = 'query($id: ID!) { company(id: $id) { staff { name } } }';
       expect((await world.clients.manager.data<{ company: { staff: { name: string }[] } }>(query, { id: world.own.id })).company.staff).toEqual([{ name: '이수진' }]);
-      expect((await world.clients.observer.data<{ company: { staff: unknown[] } }>(query, { id: world.own.id })).company.staff).toEqual([]);
+      expect((await world.clients.observer.data<{ company: { staff: unknown[] } }>(query, { id: world.own.id })).company.staff).toBeNull();
     });
 
     it('asks anonymous visitors to sign in and rejects malformed filters', async () => {

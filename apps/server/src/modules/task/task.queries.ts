@@ -5,7 +5,12 @@ import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
 import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { jsonObjectSql, plainColumns, preload, type PlainColumn } from '../../core/graphql/planned-read.ts';
+import { Company } from '../company/company.entity.ts';
+import { Measure } from '../measure/index.ts';
+import { Person } from '../people/person.entity.ts';
 import type { TaskFilter } from './task.inputs.ts';
 import { Task } from './task.entity.ts';
 
@@ -47,7 +52,7 @@ function decode(cursor: string): Cursor {
   throw badInput('The pagination cursor is not valid; start again from the first page');
 }
 
-function encode(task: Task): string {
+function encode(task: Pick<Task, 'status' | 'rank' | 'id'>): string {
   const cursor: Cursor = [TASK_STATUSES.indexOf(task.status) + 1, task.rank, task.id];
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
@@ -63,13 +68,108 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
-export async function listTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs) {
-  return pageOfTasks(ctx.em, await taskWhere(ctx, filter), page);
+/** What a task page selects, planned into one statement; null when a selected field needs entities. */
+interface TaskPagePlan {
+  task: PlainColumn[];
+  relations: { field: 'company' | 'measure' | 'createdBy'; table: string; foreignKey: string; columns: PlainColumn[] }[];
+  assignees: PlainColumn[] | null;
+  commentCount: boolean;
+  totalCount: boolean;
 }
 
-export async function listMyTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs) {
+/** Read for the cursor, `isOverdue` and `allowedNextStatuses`, whatever the page selects. */
+const ALWAYS = ['id', 'status', 'rank', 'dueOn', 'archivedAt'];
+const TO_ONE = { company: Company, measure: Measure, createdBy: Person } as const;
+
+function planTaskPage(em: EntityManager, connection: Selection): TaskPagePlan | null {
+  const node = new Map(connection.get('edges')?.get('node') ?? []);
+  const meta = em.getMetadata().get(Task);
+  const plan: Omit<TaskPagePlan, 'task'> = { relations: [], assignees: null, commentCount: node.delete('commentCount'), totalCount: connection.has('totalCount') };
+  node.delete('isOverdue');
+  node.delete('allowedNextStatuses');
+  for (const [field, type] of Object.entries(TO_ONE) as [keyof typeof TO_ONE, (typeof TO_ONE)[keyof typeof TO_ONE]][]) {
+    const below = node.get(field);
+    if (below === undefined) continue;
+    const columns = below && plainColumns(em, type, below);
+    if (!columns) return null;
+    plan.relations.push({ field, table: em.getMetadata().get<object>(type).tableName, foreignKey: meta.properties[field].fieldNames[0]!, columns });
+    node.delete(field);
+  }
+  const assignees = node.get('assignees');
+  if (assignees !== undefined) {
+    // The name orders the list, selected or not.
+    plan.assignees = assignees && plainColumns(em, Person, assignees, ['id', 'name']);
+    if (!plan.assignees) return null;
+    node.delete('assignees');
+  }
+  const task = plainColumns(em, Task, node, ALWAYS);
+  return task && { ...plan, task };
+}
+
+const koreanOrder = new Intl.Collator('ko');
+
+/** Assignees in name order (Korean collation), as the board lists them. */
+export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
+  return [...people].sort((a, b) => koreanOrder.compare(a.name, b.name));
+}
+
+/**
+ * A page of tasks as one statement shaped by the selection: the scoped filter, the keyset page,
+ * the total and every selected relation and count built as JSON by PostgreSQL, no entities.
+ */
+async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
+  const limit = pageSize(page.first);
+  const scoped = ctx.em.createQueryBuilder(Task, 't').select('t.*').where(where as never);
+  const params: unknown[] = [...scoped.getParams()];
+  const after = page.after ? `where (${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)` : '';
+  if (page.after) params.push(...decode(page.after));
+  params.push(limit + 1);
+  const fields = [`'task', ${jsonObjectSql(plan.task, 't')}`];
+  for (const relation of plan.relations) {
+    fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = t."${relation.foreignKey}")`);
+  }
+  if (plan.assignees) {
+    const pivot = ctx.em.getMetadata().get(Task).properties.assignees;
+    fields.push(`'assignees', coalesce((select json_agg(${jsonObjectSql(plan.assignees, 'p')}) from "${pivot.pivotTable}" a
+      join person p on p.id = a."${pivot.inverseJoinColumns[0]}" where a."${pivot.joinColumns[0]}" = t.id), '[]'::json)`);
+  }
+  if (plan.commentCount) {
+    const readable = await ctx.access.sqlCommentCondition('comment');
+    fields.push(`'commentCount', (select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
+    params.push(...readable.params);
+  }
+  const [result] = await ctx.em.execute<{ total: number; rows: PlannedTask[] }[]>(
+    `with scoped as (${scoped.getQuery()}),
+     page as (select * from scoped t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
+     select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
+            coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
+       from page t`,
+    params,
+  );
+  const rows = result!.rows;
+  const edges = rows.slice(0, limit).map((row) => {
+    const { task, assignees, ...rest } = row;
+    const node = preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest);
+    return { node, cursor: encode(task) };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
+}
+
+type PlannedTask = { task: Pick<Task, 'id' | 'status' | 'rank'>; assignees?: { name: string }[] } & Record<string, unknown>;
+
+async function readPage(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, selection?: Selection) {
+  const plan = selection && planTaskPage(ctx.em, selection);
+  return plan ? plannedPageOfTasks(ctx, where, page, plan) : pageOfTasks(ctx.em, where, page);
+}
+
+/** `selection`: what the operation selects on the connection (look-ahead); without it, entities. */
+export async function listTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs, selection?: Selection) {
+  return readPage(ctx, await taskWhere(ctx, filter), page, selection);
+}
+
+export async function listMyTasks(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs, selection?: Selection) {
   const viewer = ctx.access.requireViewer();
-  return pageOfTasks(ctx.em, await taskWhere(ctx, { ...filter, assigneeId: viewer.personId }), page);
+  return readPage(ctx, await taskWhere(ctx, { ...filter, assigneeId: viewer.personId }), page, selection);
 }
 
 export async function getTask(ctx: UnitOfWork, id: string): Promise<Task> {

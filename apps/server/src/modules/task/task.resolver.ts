@@ -1,16 +1,19 @@
 import { allowedNext, isOverdue, taskMachine, TaskStatus } from '@ecohub/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import { programToday } from '../../core/calendar.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { CreateTaskInput, MoveTaskArgs, TaskFilter, UpdateTaskInput } from './task.inputs.ts';
 import { Task } from './task.entity.ts';
-import { getTask, listMyTasks, listTasks } from './task.queries.ts';
+import { byName, getTask, listMyTasks, listTasks } from './task.queries.ts';
 import { archiveTask, createTask, updateTask } from './task.service.ts';
 import { assignTask, unassignTask } from './task-assign.service.ts';
 import { moveTask } from './task-move.service.ts';
@@ -23,8 +26,9 @@ export class TaskResolver {
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listTasks(ctx, filter, page);
+    return listTasks(ctx, filter, page, lookAhead(info));
   }
 
   @Query(() => TaskConnection, { description: "The signed-in person's assigned tasks, in board order" })
@@ -32,8 +36,9 @@ export class TaskResolver {
     @Arg('filter', () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listMyTasks(ctx, filter, page);
+    return listMyTasks(ctx, filter, page, lookAhead(info));
   }
 
   @Query(() => Task)
@@ -84,23 +89,26 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Company)
-  company(@Root() task: Task): Promise<Company> {
-    return task.company.load({ dataloader: true }) as Promise<Company>;
+  company(@Root() task: Task): Company | Promise<Company> {
+    return preloaded<Company>(task, 'company') ?? task.company.load({ dataloader: true }) as Promise<Company>;
   }
 
   @FieldResolver(() => Measure, { nullable: true })
   async measure(@Root() task: Task): Promise<Measure | null> {
+    const planned = preloaded<Measure | null>(task, 'measure');
+    if (planned !== undefined) return planned;
     return task.measure ? ((await task.measure.load({ dataloader: true })) ?? null) : null;
   }
 
   @FieldResolver(() => [Person])
   async assignees(@Root() task: Task): Promise<Person[]> {
-    const assignees = await task.assignees.load({ dataloader: true });
-    return [...assignees].sort((a, b) => a.name.localeCompare(b.name, 'ko'));
+    return preloaded<Person[]>(task, 'assignees') ?? byName(await task.assignees.load({ dataloader: true }));
   }
 
   @FieldResolver(() => Person, { nullable: true })
   async createdBy(@Root() task: Task): Promise<Person | null> {
+    const planned = preloaded<Person | null>(task, 'createdBy');
+    if (planned !== undefined) return planned;
     return task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null;
   }
 
@@ -117,8 +125,12 @@ export class TaskResolver {
 
 @Resolver(() => Measure)
 export class MeasureTasksResolver {
-  @FieldResolver(() => Int, { description: 'Open (not archived) tasks under this measure that the viewer may see' })
-  async tasksCount(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<number> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Open (not archived) tasks under this measure that the viewer may see; null for viewers who may not see tasks (observers: hidden, not zero)',
+  })
+  async tasksCount(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<number | null> {
+    if (!(await ctx.access.canSeeCompany('work', measure.company.id))) return null;
     return loader<number>(ctx.loaders, 'measure.tasksCount', async (ids) => {
       const scope = await ctx.access.sqlCompanyCondition('work', 'company_id');
       const rows = await ctx.em.execute<{ measure_id: string; count: string }[]>(

@@ -1,10 +1,9 @@
 /** Calendar helpers for the seed: dates are ISO `YYYY-MM-DD`, times are Korean (UTC+9). */
-const DAY_MS = 86_400_000;
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+import { addDays } from '../../core/calendar.ts';
+
+export { addDays };
 
 /** The day it is in Seoul at `instant`. */
 export function seoulDate(instant: Date): string {

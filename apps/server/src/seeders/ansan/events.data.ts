@@ -7,7 +7,8 @@ export interface GuestData {
 
 /**
  * An event of year 1 and who came. Invited companies are the selected ones (all, or the given
- * teams) plus any applicants named in `alsoInvited` (the eco club is open to the region).
+ * teams) plus any applicants named in `alsoInvited` (the eco club is open to the region); a
+ * visit to one plant invites that company alone (`only`), and is seen only by who sees it.
  */
 export interface EventData {
   kind: EventKind;
@@ -19,6 +20,8 @@ export interface EventData {
   endsAt: string;
   teams: 'all' | (1 | 2 | 3 | 4)[];
   alsoInvited?: string[];
+  /** The company a site visit is for: invited alone (its team's experts still come). */
+  only?: string;
   /** Share of invited companies whose contact registered, and whose CEO came as a guest. */
   staffShare: number;
   ceoShare: number;
@@ -115,7 +118,8 @@ export const EVENTS: EventData[] = [
     startsAt: '10:00',
     endsAt: '12:00',
     teams: [3],
-    staffShare: 0.4,
+    only: '(주)에이스써키트',
+    staffShare: 1,
     ceoShare: 0,
     noShowShare: 0,
     experts: 'teams',
@@ -180,11 +184,12 @@ export const EVENTS: EventData[] = [
     startsAt: '10:00',
     endsAt: '12:00',
     teams: [1],
-    staffShare: 0.2,
+    only: '(주)한일도금',
+    staffShare: 1,
     ceoShare: 0.2,
     noShowShare: 0,
     experts: 'teams',
-    accounts: ['manager', 'cityObserver'],
+    accounts: ['manager'],
     guests: [],
   },
   {

@@ -1,4 +1,5 @@
 import { ParticipationStatus } from '@ecohub/domain';
+import { AudienceScope } from '../../core/auth/visibility.ts';
 import { ActivityEntry } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
 import type { Program, ProgramYear } from '../../modules/program/index.ts';
@@ -46,6 +47,9 @@ export function seedActivity({ em, now }: SeedContext, program: Program, program
           company,
           programYear,
           diff: { status: { from, to } },
+          // A company's history, seen by who sees its work (core/auth/visibility.ts).
+          audience: AudienceScope.COMPANIES,
+          audienceCompanyIds: [company.id],
           createdAt: at,
           updatedAt: at,
         }),

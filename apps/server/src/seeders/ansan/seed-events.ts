@@ -66,6 +66,7 @@ export function seedEvents(
 }
 
 function invitedCompanies(data: EventData, companies: SeededCompany[]): SeededCompany[] {
+  if (data.only) return companies.filter((seeded) => seeded.data.nameKo === data.only);
   return companies.filter(
     (seeded) =>
       (seeded.team !== null && (data.teams === 'all' || data.teams.includes(seeded.team.data.number))) ||

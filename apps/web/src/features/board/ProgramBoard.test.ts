@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { session, type Viewer } from '@/features/auth/session';
 import { mockClient } from '@/testing/mock-client';
 import ProgramBoard from './ProgramBoard.vue';
 
@@ -60,10 +61,14 @@ const KPIS = {
   byCategory: [{ category: 'ON_SITE_REUSE', expectedAnnualSavingsKrw: 1, ghgReductionTco2e: 1, measureCounts: { total: 24 } }],
 };
 
-function setup() {
+const TEAM_TOTALS = { ...KPIS.totals, companies: 1, expectedAnnualSavingsKrw: 110_000_000, investmentKrw: 10_000_000 };
+
+async function setup(options: { role?: Viewer['role']; path?: string } = {}) {
+  session.set({ id: 'p-1', name: '김정민', nameEn: null, email: 'manager@ecofrontier.co.kr', role: options.role ?? 'PROGRAM_MANAGER', locale: 'ko', company: null } as Viewer);
   let savings = 110_000_000;
   const mock = mockClient({
     Programs: () => ({ data: PROGRAMS }),
+    BoardKpis: () => ({ data: { programYear: { id: 'year-1', boardKpis: { totals: TEAM_TOTALS, byCategory: KPIS.byCategory } } } }),
     ProgramBoard: (variables) => ({
       data: {
         liveSequence: 40,
@@ -86,18 +91,20 @@ function setup() {
     }),
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+  await router.push(options.path ?? '/board');
   const wrapper = mount(ProgramBoard, { global: { plugins: [router, [urql, shallowRef(mock.client)]] }, attachTo: document.body });
-  return { mock, wrapper, raiseSavings: (value: number) => (savings = value) };
+  return { mock, wrapper, router, raiseSavings: (value: number) => (savings = value) };
 }
 
 describe('the program board', () => {
   afterEach(() => {
+    session.set(null);
     document.body.innerHTML = '';
     localStorage.clear();
   });
 
   it('shows one row per company with stage, team, task progress, measures, savings and tCO2e', async () => {
-    const { wrapper } = setup();
+    const { wrapper } = await setup();
     await flushPromises();
     const rows = wrapper.findAll('[data-testid="board-row"]');
     expect(rows.map((r) => r.find('th').text())).toEqual([expect.stringContaining('(주)한일도금'), expect.stringContaining('(주)대원염색')]);
@@ -111,7 +118,7 @@ describe('the program board', () => {
   });
 
   it('puts the year totals on top: companies, measures, savings expected vs verified, tCO2e, budget and categories', async () => {
-    const { wrapper } = setup();
+    const { wrapper } = await setup();
     await flushPromises();
     const totals = wrapper.find('[data-testid="board-totals"]').text();
     expect(totals).toContain('참여 기업');
@@ -123,26 +130,80 @@ describe('the program board', () => {
     expect(totals).toContain('현장 재사용');
   });
 
-  it('filters by team through the API', async () => {
-    const { mock, wrapper } = setup();
+  it('filters by team through the API, keeps the filter and year in the URL, and totals what is shown', async () => {
+    const { mock, wrapper, router } = await setup();
     await flushPromises();
+    expect(wrapper.find('[data-testid="board-totals-scope"]').text()).toBe('사업 전체 기준');
+    expect(mock.callsOf('BoardKpis')).toHaveLength(0);
     await wrapper.findAll('select').find((select) => select.text().includes('1팀'))!.setValue('team-1');
     await flushPromises();
     expect(mock.callsOf('ProgramBoard').at(-1)?.variables.filter).toMatchObject({ teamId: 'team-1' });
+    expect(router.currentRoute.value.query).toMatchObject({ year: 'year-1', team: 'team-1' });
     expect(wrapper.findAll('[data-testid="board-row"]')).toHaveLength(1);
+    expect(mock.callsOf('BoardKpis').at(-1)?.variables.filter).toMatchObject({ teamId: 'team-1' });
+    expect(wrapper.find('[data-testid="board-totals-scope"]').text()).toBe('선택한 조건의 기업 1곳 기준');
+    expect(wrapper.find('[data-testid="kpi-savings"]').text()).toContain('₩1.1억');
   });
 
-  it('updates live: a task change in the year refetches the board and highlights the company row', async () => {
-    const { mock, wrapper, raiseSavings } = setup();
+  it('opens with the filters and sort a shared address carries, and sorts by a column when its header is clicked', async () => {
+    const { mock, wrapper, router } = await setup({ path: '/board?year=year-1&sort=savings&dir=desc' });
     await flushPromises();
-    expect(mock.callsOf('TaskChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
-    raiseSavings(150_000_000);
-    mock.emit('TaskChanged', { taskChanged: { seq: 41, kind: 'MOVED', taskId: 't-1', companyId: 'co-1' } });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const order = () => wrapper.findAll('[data-testid="board-row"]').map((r) => r.attributes('data-company-id'));
+    expect(order()).toEqual(['co-2', 'co-1']);
+    expect(wrapper.find('th[aria-sort="descending"]').text()).toContain('연간 절감액');
+    await wrapper.find('[data-testid="sort-savings"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toMatchObject({ sort: 'savings', dir: 'asc' });
+    expect(order()).toEqual(['co-1', 'co-2']);
+    await wrapper.find('[data-testid="sort-savings"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query.sort).toBeUndefined();
+    expect(mock.callsOf('ProgramBoard')).toHaveLength(1);
+  });
+
+  it('shows an expert the totals of the companies they can see, not the whole program', async () => {
+    const { mock, wrapper } = await setup({ role: 'EXPERT' });
+    await flushPromises();
+    expect(mock.callsOf('BoardKpis')).toHaveLength(1);
+    expect(wrapper.find('[data-testid="board-totals-scope"]').text()).toBe('볼 수 있는 기업 2곳 기준');
+    expect(wrapper.find('[data-testid="kpi-savings"]').text()).toContain('₩1.1억');
+  });
+
+  it('updates live from the event alone: the row and the totals change, the company is highlighted, nothing is reloaded', async () => {
+    const { mock, wrapper } = await setup();
+    await flushPromises();
+    expect(mock.callsOf('BoardRowChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
+    const loads = mock.callsOf('ProgramBoard').length;
+    const changedRow = row('co-1', '(주)한일도금', { done: 5, total: 12, overdue: 0, savings: 150_000_000, tco2e: 140.2 });
+    mock.emit('BoardRowChanged', {
+      boardRowChanged: {
+        seq: 41,
+        companyId: 'co-1',
+        row: changedRow,
+        totals: { ...KPIS.totals, expectedAnnualSavingsKrw: 2_897_580_000 },
+        byCategory: KPIS.byCategory,
+      },
+    });
     await flushPromises();
     const first = wrapper.find('[data-company-id="co-1"]');
     expect(first.classes()).toContain('live-changed');
     expect(first.text()).toContain('₩1.5억');
+    expect(first.text()).toContain('12개 중 5개 완료');
+    expect(wrapper.find('[data-testid="board-totals"]').text()).toContain('₩2,897,580,000');
     expect(wrapper.find('[data-company-id="co-2"]').classes()).not.toContain('live-changed');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mock.callsOf('ProgramBoard')).toHaveLength(loads);
+  });
+
+  it('drops a withdrawn company’s row live and adds a newly selected one in name order', async () => {
+    const { mock, wrapper } = await setup();
+    await flushPromises();
+    const event = (seq: number, companyId: string, value: ReturnType<typeof row> | null) => ({
+      boardRowChanged: { seq, companyId, row: value, totals: KPIS.totals, byCategory: KPIS.byCategory },
+    });
+    mock.emit('BoardRowChanged', event(41, 'co-1', { ...row('co-1', '(주)한일도금', { done: 4, total: 12, overdue: 1, savings: 1, tco2e: 1 }), stage: 'WITHDRAWN' }));
+    mock.emit('BoardRowChanged', event(42, 'co-3', row('co-3', '(주)가나화학', { done: 0, total: 0, overdue: 0, savings: 0, tco2e: 0 })));
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="board-row"]').map((r) => r.attributes('data-company-id'))).toEqual(['co-3', 'co-2']);
   });
 });

@@ -12,6 +12,13 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<li>하나</li>');
   });
 
+  it('closes bold next to Korean text and parentheses, in list items too', () => {
+    const html = renderMarkdown('- **세척(수세)**공정에서 물 사용이 큽니다\n- **도금**: 전력');
+    expect(html).toContain('<li><strong>세척(수세)</strong>공정에서 물 사용이 큽니다</li>');
+    expect(html).toContain('<li><strong>도금</strong>: 전력</li>');
+    expect(html).not.toContain('**');
+  });
+
   it('neutralises script tags and event-handler attributes', () => {
     const html = renderMarkdown('<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3))');
     const container = document.createElement('div');

@@ -1,12 +1,15 @@
 import DOMPurify from 'dompurify';
 import MarkdownIt from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 
 /**
  * Comment bodies are markdown written by people: rendered without raw HTML, then sanitized again
  * (defence in depth), links open safely in a new tab. Mentions `@[Name](person:ID)` become chips
  * that name the person; the id stays in a data attribute.
  */
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+// CommonMark does not close `**(수세)**공정` (punctuation inside, a Hangul letter outside): the
+// CJK-friendly rules make bold work in Korean text as people write it.
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).use(cjkFriendly);
 
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 const defaultLinkClose = markdown.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));

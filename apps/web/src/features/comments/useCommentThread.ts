@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useLiveOverrides } from '@/composables/live-overrides';
-import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
+import { useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf, type ApiProblem } from '@/graphql/errors';
 import {
@@ -20,9 +20,9 @@ export interface PendingComment extends CommentFieldsFragment {
 }
 
 /**
- * A task's comment thread, live: comments by others arrive through commentChanged; one's own
- * appear at once while they are being sent, and edits and deletes that lost a race (CONFLICT)
- * reload the thread with a message.
+ * A task's comment thread, live: comments by others arrive through commentChanged and are applied
+ * by version without a reload; one's own appear at once while they are being sent and then from
+ * the mutation's answer. Edits and deletes that lost a race (CONFLICT) reload the thread with a message.
  */
 export function useCommentThread(options: {
   taskId: MaybeRefOrGetter<string>;
@@ -38,8 +38,6 @@ export function useCommentThread(options: {
   const busy = ref(new Set<string>());
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  // Events carry the comment itself; the refetch only reconciles (and fills what the event omits).
-  const refetchSoon = debounced(refetch, 600);
   const live = useLiveOverrides<CommentFieldsFragment>();
   const loadedComments = computed(() => query.data.value?.comments.edges.map((edge) => edge.node) ?? []);
   watch(loadedComments, (loaded) => live.settle(loaded));
@@ -58,7 +56,6 @@ export function useCommentThread(options: {
       const gone = event.kind === 'DELETED' || !event.comment || event.comment.deletedAt;
       live.put(event.commentId, gone ? null : event.comment);
       if (!gone) changed.mark(event.commentId);
-      refetchSoon();
     },
     refetch,
   });
@@ -87,8 +84,7 @@ export function useCommentThread(options: {
     const created = result.data?.addComment;
     pending.value = pending.value.filter((comment) => comment.id !== placeholderId);
     if (created) {
-      pending.value = [...pending.value, { ...created, pending: true }];
-      refetch();
+      live.put(created.id, created);
       return null;
     }
     return problemOf(result.error);
@@ -100,7 +96,7 @@ export function useCommentThread(options: {
     busy.value.delete(comment.id);
     busy.value = new Set(busy.value);
     complain(problemOf(result.error));
-    if (result.data) refetch();
+    if (result.data?.editComment) live.put(comment.id, result.data.editComment);
   }
 
   async function destroy(comment: CommentFieldsFragment) {
@@ -109,7 +105,7 @@ export function useCommentThread(options: {
     busy.value.delete(comment.id);
     busy.value = new Set(busy.value);
     complain(problemOf(result.error));
-    if (result.data) refetch();
+    if (result.data?.deleteComment) live.put(comment.id, null);
   }
 
   return {

@@ -20,7 +20,7 @@ export function useCompanyPeople(companyId: MaybeRefOrGetter<string>) {
     if (!company) return [];
     const latest = [...company.participations].sort((a, b) => b.programYear.number - a.programYear.number)[0];
     const experts = latest?.team?.members.map((member) => member.person) ?? [];
-    return [...new Map([...experts, ...company.staff].map((person) => [person.id, person])).values()];
+    return [...new Map([...experts, ...(company.staff ?? [])].map((person) => [person.id, person])).values()];
   });
   return { query, people };
 }

@@ -1,9 +1,8 @@
-/** The calendar day (viewer's time zone) an instant falls on, as YYYY-MM-DD. */
+import { toProgramDateTime } from '@/composables/useFormat';
+
+/** The program-calendar day (Asia/Seoul) an instant falls on, as YYYY-MM-DD. */
 export function localDay(instant: string): string {
-  const date = new Date(instant);
-  const m = String(date.getMonth() + 1).padStart(2, '0');
-  const d = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${m}-${d}`;
+  return toProgramDateTime(instant).slice(0, 10);
 }
 
 export const EVENT_TONES: Record<string, string> = {

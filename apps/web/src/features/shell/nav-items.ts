@@ -25,7 +25,9 @@ export function navItemsFor(viewer: Viewer | null, existing: (path: string) => b
   items.push({ key: 'library', to: '/library', label: 'nav.library', icon: '⌕' });
   items.push({ key: 'events', to: '/events', label: 'nav.events', icon: '◷' });
   if (hasRole(viewer, MANAGER_ROLES)) {
+    items.push({ key: 'companies', to: '/companies', label: 'nav.companies', icon: '🏭' });
     items.push({ key: 'teams', to: '/teams', label: 'nav.teams', icon: '☷' });
+    items.push({ key: 'program-years', to: '/program-years', label: 'nav.years', icon: '₩' });
   }
   items.push({ key: 'activity', to: '/activity', label: 'nav.activity', icon: '≡' });
   return items.filter((item) => existing(item.to));

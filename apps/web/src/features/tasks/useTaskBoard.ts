@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useLiveOverrides } from '@/composables/live-overrides';
-import { debounced, useLive, useRecentlyChanged } from '@/composables/useLive';
+import { useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
@@ -26,7 +26,8 @@ interface Overlay {
 /**
  * One company's board: the server's tasks, with moves shown at once (optimistic) and rolled back
  * when the server refuses them (a CONFLICT means someone else changed the card first). Changes by
- * others arrive as taskChanged events and refetch the board.
+ * others arrive as taskChanged events carrying the task, applied by version without a reload;
+ * created tasks come from the mutation's answer. The board reloads only on a refusal or a resync.
  */
 export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const { t } = useI18n();
@@ -37,8 +38,6 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const overlays = ref(new Map<string, Overlay>());
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  // Events carry the task itself, so the board changes at once; the refetch only reconciles.
-  const refetchSoon = debounced(refetch, 600);
   const live = useLiveOverrides<BoardTaskFieldsFragment>();
 
   const loadedTasks = computed<BoardTaskFieldsFragment[]>(() => query.data.value?.tasks.edges.map((edge) => edge.node) ?? []);
@@ -98,8 +97,9 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
     const result = await createMutation.executeMutation({
       input: { companyId: toValue(companyId), title, status, idempotencyKey: crypto.randomUUID() },
     });
-    if (result.data?.createTask) {
-      refetch();
+    const created = result.data?.createTask;
+    if (created) {
+      live.put(created.id, created);
       return true;
     }
     const problem = problemOf(result.error);
@@ -114,7 +114,6 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
     onEvent: ({ taskChanged: event }) => {
       live.put(event.taskId, event.kind === 'DELETED' || !event.task ? null : event.task);
       if (!overlays.value.has(event.taskId)) changed.mark(event.taskId);
-      refetchSoon();
     },
     refetch,
   });

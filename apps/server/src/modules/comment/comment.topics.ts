@@ -1,0 +1,42 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { SafeInt } from '../../core/graphql/scalars.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
+import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
+import { eq } from '../../core/realtime/outbox-scope.ts';
+import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
+import { Comment } from './comment.entity.ts';
+
+export const COMMENT_EVENTS = [EventType.COMMENT_ADDED, EventType.COMMENT_EDITED, EventType.COMMENT_DELETED] as const;
+
+export const CommentChangeKind = { ADDED: 'ADDED', EDITED: 'EDITED', DELETED: 'DELETED' } as const;
+export type CommentChangeKind = (typeof CommentChangeKind)[keyof typeof CommentChangeKind];
+registerEnumType(CommentChangeKind, { name: 'CommentChangeKind' });
+
+@ObjectType({ description: "A comment on a task was added, edited or deleted (internal ones reach experts and managers only)" })
+export class CommentChange {
+  @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
+  seq!: number;
+
+  @Field(() => CommentChangeKind)
+  kind!: CommentChangeKind;
+
+  @Field(() => ID)
+  commentId!: string;
+
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => Comment, { nullable: true, description: 'The comment as it is now (a deleted one has no body)' })
+  comment!: Comment | null;
+}
+
+/** The comments of one task (their visibility is checked per subscriber by mayReceive). */
+export function commentTopic(taskId: string): LiveTopic<CommentChange> {
+  return liveTopic('comments', COMMENT_EVENTS, { condition: eq('task_id', taskId) }, async (record, records) => ({
+    seq: record.seq,
+    kind: changeKind<CommentChangeKind>(record.type),
+    commentId: record.entityId,
+    taskId,
+    comment: await records.load(record.seq, 'comment', (em) => em.findOne(Comment, record.entityId, { populate: ['author'] })),
+  }));
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
+import { addBulkParticipants } from '../board/bulk-participants.test-kit.ts';
+
+/** The dispatcher's polling and the once-a-minute session touch are not the request's work; the session lookup is. */
+const BACKGROUND = /outbox_event|outbox_retention|update session/;
+const NODE = `id title status rank priority dueOn version createdAt completedAt archivedAt isOverdue allowedNextStatuses
+  company { id nameKo __typename } measure { id title status } assignees { id name } createdBy { id name } commentCount`;
+const PAGE = (node: string, args = 'first: 50') => `query($after: String) { tasks(${args}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
+/** `attachments` needs its resolver on a Task entity: the same page read the entity way, to compare with. */
+const ENTITY_NODE = `${NODE} attachments { id }`;
+
+type Page = { tasks: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, unknown> }[] } };
+
+describe('a page of tasks is read in one statement shaped by its selection', () => {
+  let hub: TestServer;
+  let w: WorkWorld;
+  let counting = false;
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    hub = await startTestServer({
+      seeded: false,
+      onQuery: (message) => {
+        if (counting && !BACKGROUND.test(message)) statements.push(message);
+      },
+    });
+    w = await buildWorkWorld(hub);
+    await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 20 });
+  }, 180_000);
+  afterAll(() => hub.close());
+
+  async function count(client: TestClient, query: string, variables: Record<string, unknown> = {}): Promise<number> {
+    await client.data(query, variables);
+    statements = [];
+    counting = true;
+    try {
+      await client.data(query, variables);
+    } finally {
+      counting = false;
+    }
+    return statements.length;
+  }
+
+  function withoutAttachments(page: Page): Page {
+    return { tasks: { ...page.tasks, edges: page.tasks.edges.map(({ cursor, node: { attachments: _, ...node } }) => ({ cursor, node })) } };
+  }
+
+  it('answers exactly what the entity read answers, page after page, for every scope', { timeout: 120_000 }, async () => {
+    for (const client of [w.as.manager, w.as.expert, w.as.staff]) {
+      let after: string | null = null;
+      let pages = 0;
+      do {
+        const planned: Page = await client.data<Page>(PAGE(NODE, 'first: 40'), { after });
+        const entities = withoutAttachments(await client.data<Page>(PAGE(ENTITY_NODE, 'first: 40'), { after }));
+        expect(planned).toEqual(entities);
+        after = planned.tasks.pageInfo.hasNextPage ? planned.tasks.pageInfo.endCursor : null;
+        pages += 1;
+      } while (after);
+      if (client !== w.as.staff) expect(pages).toBeGreaterThan(1);
+    }
+  });
+
+  it('keeps the viewer scope and the comment rules: staff count only shared comments of their own company', async () => {
+    const staff = await w.as.staff.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
+    const expert = await w.as.expert.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
+    expect(staff.tasks.edges.every((e) => (e.node.company as { id: string }).id === w.company.id)).toBe(true);
+    expect(expert.tasks.edges.every((e) => (e.node.company as { id: string }).id !== w.otherCompany.id)).toBe(true);
+    const bulkTotal = (page: Page) => page.tasks.edges.reduce((sum, e) => sum + (e.node.commentCount as number), 0);
+    // Each bulk task has one shared and one internal comment: the expert sees both.
+    expect(bulkTotal(expert)).toBe(expert.tasks.totalCount * 2);
+    expect(staff.tasks.totalCount).toBeLessThan(expert.tasks.totalCount);
+  });
+
+  it('reads 50 tasks with assignees, measure and comment count in at most 3 statements, session lookup included, at 20 and 200 companies', { timeout: 180_000 }, async () => {
+    const query = PAGE('id title status isOverdue assignees { id name } measure { id title status } company { id nameKo } commentCount');
+    const measured: number[][] = [];
+    for (const grow of [false, true]) {
+      if (grow) await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 21, to: 200 });
+      measured.push([await count(w.as.manager, query), await count(w.as.expert, query), await count(w.as.staff, query)]);
+    }
+    if (process.env.SHOW_SQL) console.info(statements.join('\n'));
+    console.info(`task page statements (manager, expert, staff) at 20 and 200 companies: ${JSON.stringify(measured)}`);
+    expect(measured[1]).toEqual(measured[0]);
+    for (const n of measured.flat()) expect(n).toBeLessThanOrEqual(3);
+    // Without the session lookup (it must be counted) a manager's page would be one statement.
+    expect(measured[0]![0]).toBeGreaterThanOrEqual(2);
+  });
+});
