@@ -164,6 +164,13 @@ const tasks = {
       quiet: true,
     });
   },
+  /** The job worker on its own (mail, reminders, digests); hubs then run with RUN_JOBS=false. */
+  async worker(env) {
+    await run(env, 'node', ['--import', 'tsx', 'src/cli/worker.ts'], {
+      cwd: join(root, 'apps', 'server'),
+      signalIsSuccess: true,
+    });
+  },
   async dev(env) {
     await run(env, 'pnpm', ['--parallel', '--filter', '@ecohub/server', '--filter', '@ecohub/web', 'run', 'dev'], {
       signalIsSuccess: true,

@@ -29,6 +29,10 @@ import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } f
 import type { Viewer } from './core/auth/viewer.ts';
 import { StartupError } from './core/startup-error.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
+import { systemClock, type Clock } from './core/jobs/clock.ts';
+import type { JobRunner } from './core/jobs/job-runner.ts';
+import { unsubscribeRoutes } from './modules/mail/index.ts';
+import { startJobs, type JobOptions } from './jobs.ts';
 
 export interface EcoHubServer {
   url: string;
@@ -45,6 +49,10 @@ export interface CreateServerOptions {
   onQuery?: (sql: string) => void;
   /** Tuning of live subscriptions (tests and benchmarks shorten or lengthen timers). */
   realtime?: RealtimeOptions;
+  /** The time reminders and digests see (tests move it); the system clock by default. */
+  clock?: Clock;
+  /** Tuning of the in-hub job worker (tests poll faster). */
+  jobs?: JobOptions;
   /** The embedded PostgreSQL died and could not be restarted: main.ts exits non-zero. */
   onDatabaseFailure?: (error: StartupError) => void;
 }
@@ -64,7 +72,7 @@ export async function createServer(given: Config, options: CreateServerOptions =
     orm = connected;
     await migrate(connected, logger, config.seedOnStart ? () => seedAnsanProgram(connected.em.fork(), logger) : undefined);
     realtime = await Realtime.start(config, orm, database.url, logger, options.realtime);
-    return await listen(config, logger, orm, realtime, database.stop, started);
+    return await listen(config, logger, orm, realtime, database, started, options);
   } catch (error) {
     await realtime?.close();
     await orm?.close();
@@ -146,11 +154,19 @@ async function listen(
   logger: Logger,
   orm: MikroORM,
   realtime: Realtime,
-  stopDatabase: () => Promise<void>,
+  database: { url: string; stop(): Promise<void> },
   started: number,
+  options: CreateServerOptions,
 ): Promise<EcoHubServer> {
   const production = config.env === 'production';
-  const services: AppServices = { config, logger, orm, realtime, outboxCommitted: () => realtime.committed() };
+  const services: AppServices = {
+    config,
+    logger,
+    orm,
+    realtime,
+    outboxCommitted: () => realtime.committed(),
+    clock: options.clock ?? systemClock,
+  };
   const schema = await buildEcoHubSchema();
   const app = express();
   app.disable('x-powered-by');
@@ -169,10 +185,10 @@ async function listen(
   });
   // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
   const sessionWatch = watchSessions(orm, websockets, logger);
-  const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
   // Ended sessions, disabled people and role changes reach every instance through the outbox:
   // their sockets close as the event passes, not at the next check.
   const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
+  const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -234,6 +250,7 @@ async function listen(
   );
   app.use(attachmentRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
   app.use(reportRoutes(services, (req) => viewerFromCookie(req.headers.cookie)));
+  app.use(unsubscribeRoutes(services));
   app.use(webClientRoutes(config.webDistDir));
 
   await new Promise<void>((resolve, reject) => {
@@ -241,6 +258,7 @@ async function listen(
     httpServer.listen(config.port, config.host, resolve);
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const jobs: JobRunner | null = config.runJobs ? await startJobs(services, database.url, options.jobs) : null;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, ms: Date.now() - started }, 'EcoHub is ready');
 
@@ -259,9 +277,10 @@ async function listen(
         await followUps?.stop();
         await websockets.dispose();
         await apollo.stop();
+        await jobs?.stop();
         await realtime.close();
         await orm.close();
-        await stopDatabase();
+        await database.stop();
         logger.info('EcoHub stopped');
       })();
       return closing;

@@ -9,5 +9,5 @@ export * from './kpi.ts';
 export * from './rank.ts';
 export * from './validation.ts';
 export * from './mentions.ts';
-export * from './follow-up.ts';
 export * from './company.ts';
+export * from './follow-up.ts';

@@ -49,6 +49,13 @@ export const configSchema = z.object({
   FOLLOW_UP_CHECK_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('EcoHub <no-reply@ecohub.local>'),
+  MAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).default(300),
+  RUN_JOBS: booleanFlag.default(true),
 });
 
 export type ConfigInput = Partial<Record<keyof z.input<typeof configSchema>, string>>;
@@ -79,6 +86,13 @@ export interface Config {
   followUpCheckMinutes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
+  /** null: mail is kept in the database and read by admins in the app (the outbox page). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Mentions, assignments and reminders to one person are gathered into one mail per window. */
+  mailBatchSeconds: number;
+  /** Run the job worker inside the hub (default); false when `npm run worker` runs apart. */
+  runJobs: boolean;
 }
 
 export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as (keyof typeof configSchema.shape)[];
@@ -123,5 +137,9 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     followUpCheckMinutes: c.FOLLOW_UP_CHECK_MINUTES,
     cookieSecure: c.COOKIE_SECURE ?? production,
     trustProxy: c.TRUST_PROXY,
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
+    mailBatchSeconds: c.MAIL_BATCH_SECONDS,
+    runJobs: c.RUN_JOBS,
   };
 }

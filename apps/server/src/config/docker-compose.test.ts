@@ -261,6 +261,20 @@ describe('docker/Dockerfile', () => {
     expect(runs).toContain('--filter @ecohub/server run build');
     const serverScripts = JSON.parse(read(join(repoRoot, 'apps/server/package.json'))).scripts as Record<string, string>;
     expect(serverScripts.build).toContain('--outfile=dist/main.js');
+    expect(serverScripts.build).toContain('src/cli/worker.ts');
+    expect(serverScripts.build).toContain('--outfile=dist/worker.js');
+  });
+
+  it('runs the jobs in one worker service from the same image, and not in the replicas', () => {
+    const worker = services.worker!;
+    expect(worker.image).toBe(services[hubNames[0]!]!.image);
+    const env = environmentOf(worker);
+    expect(Object.keys(env).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    expect(env.RUN_JOBS).toBe('true');
+    for (const name of hubNames) expect(environmentOf(services[name]!).RUN_JOBS).toBe('false');
+    const command = (worker as Service & { command?: string[] }).command ?? [];
+    expect(command.at(-1)).toBe('dist/worker.js');
+    expect(worker.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
   });
 
   it('ships the web client where WEB_DIST_DIR points and runs the bundle it copies', () => {

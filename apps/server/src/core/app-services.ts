@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config.ts';
+import type { Clock } from './jobs/clock.ts';
 import type { Logger } from './logger.ts';
 import type { Realtime } from './realtime/realtime.ts';
 
@@ -12,4 +13,6 @@ export interface AppServices {
   realtime: Realtime;
   /** Called after a transaction that wrote outbox events commits: wakes the local dispatcher. */
   outboxCommitted(): void;
+  /** The time scheduled work sees (reminders, digests); tests move it. */
+  clock: Clock;
 }

@@ -9,6 +9,7 @@ import { followUpResolvers } from './follow-up/index.ts';
 import { identityResolvers } from './identity/index.ts';
 import { libraryResolvers } from './library/index.ts';
 import { liveResolvers } from './live/index.ts';
+import { mailResolvers } from './mail/index.ts';
 import { measureResolvers } from './measure/index.ts';
 import { notificationResolvers } from './notification/index.ts';
 import { participationResolvers } from './participation/index.ts';
@@ -19,4 +20,4 @@ import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers, ...mailResolvers] as const;

@@ -1,7 +1,9 @@
 import { inject } from 'vitest';
 import { loadConfig, type ConfigInput } from '../config/config.ts';
 import { createLogger } from '../core/logger.ts';
+import type { Clock } from '../core/jobs/clock.ts';
 import type { RealtimeOptions } from '../core/realtime/realtime.ts';
+import type { JobOptions } from '../jobs.ts';
 import { createServer, type EcoHubServer } from '../server.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -17,7 +19,15 @@ export interface TestServer {
  * program by default. Close it in afterAll.
  */
 export async function startTestServer(
-  options: { seeded?: boolean; env?: ConfigInput; onQuery?: (sql: string) => void; databaseUrl?: string; realtime?: RealtimeOptions } = {},
+  options: {
+    seeded?: boolean;
+    env?: ConfigInput;
+    onQuery?: (sql: string) => void;
+    databaseUrl?: string;
+    realtime?: RealtimeOptions;
+    clock?: Clock;
+    jobs?: JobOptions;
+  } = {},
 ): Promise<TestServer> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
@@ -33,7 +43,13 @@ export async function startTestServer(
     FOLLOW_UP_CHECK_MINUTES: '0',
     ...options.env,
   });
-  const server = await createServer(config, { logger: createLogger(config), onQuery: options.onQuery, realtime: options.realtime });
+  const server = await createServer(config, {
+    logger: createLogger(config),
+    onQuery: options.onQuery,
+    realtime: options.realtime,
+    clock: options.clock,
+    jobs: options.jobs,
+  });
   return {
     server,
     url: server.url,

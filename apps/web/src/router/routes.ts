@@ -32,6 +32,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.board' },
   },
   {
+    path: '/sign-in-link',
+    name: 'sign-in-link',
+    component: () => import('@/pages/SignInLinkPage.vue'),
+    meta: { public: true, title: 'mail.signInLink.title' },
+  },
+  {
+    path: '/admin/mail',
+    name: 'mail-outbox',
+    component: () => import('@/pages/MailOutboxPage.vue'),
+    meta: { roles: [Role.ADMIN], title: 'mail.outbox.title' },
+  },
+  {
     path: '/accept-invitation',
     name: 'accept-invitation',
     component: () => import('@/pages/AcceptInvitationPage.vue'),

@@ -100,6 +100,25 @@ export const RULES: Record<string, Rule> = {
     expect: SIGNED_IN,
     throwaway: true,
   },
+  'Mutation.requestSignInLink': {
+    document: 'mutation($email: String!) { requestSignInLink(email: $email) }',
+    // A different address each call: the per-address throttle counts every request.
+    variables: ({ who, scope }) => ({ email: `link-request-${who}-${scope}@matrix.test` }),
+    expect: PUBLIC,
+  },
+  'Mutation.signInWithLink': {
+    document: 'mutation($token: String!) { signInWithLink(token: $token) { id } }',
+    variables: async ({ m }) => ({ token: await m.signInLink() }),
+    expect: PUBLIC,
+    throwaway: true,
+  },
+  'Query.notificationPreferences': { document: '{ notificationPreferences { id kind mode } }', expect: SIGNED_IN },
+  'Mutation.setNotificationPreference': {
+    document: 'mutation { setNotificationPreference(kind: DIGEST, mode: DAILY_DIGEST) { id } }',
+    expect: SIGNED_IN,
+  },
+  'Query.mailOutbox': { document: `{ mailOutbox { ${CONNECTION} } }`, expect: ADMINS, emptyIsAllow: true },
+  'Query.mailOutboxTrouble': { document: '{ mailOutboxTrouble { retrying failed } }', expect: ADMINS },
   'Query.mySessions': { document: '{ mySessions { id } }', expect: SIGNED_IN, emptyIsAllow: true },
   'Mutation.revokeOtherSessions': { document: 'mutation { revokeOtherSessions }', expect: SIGNED_IN, throwaway: true },
   'Mutation.revokeSession': {

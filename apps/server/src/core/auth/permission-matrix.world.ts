@@ -1,4 +1,5 @@
 import { Role } from '@ecohub/domain';
+import { hashToken } from '../secret-token.ts';
 import { hashPassword } from './password.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeders/ansan.seeder.ts';
 import { businessNumberFor, TestClient, type TestServer } from '../../testing/index.ts';
@@ -302,6 +303,17 @@ export class Matrix {
     );
     await client.signInAs(email, THROWAWAY_PASSWORD);
     return { client, email };
+  }
+
+  /** A mailed sign-in link of a new observer (as requestSignInLink stores it): its token. */
+  async signInLink(): Promise<string> {
+    const token = `matrix-link-${this.next()}-${Date.now()}`;
+    await this.hub.server.orm.em.fork().execute(
+      `with p as (insert into person (id, email, name, role) values (gen_random_uuid(), ?, '링크 사용자', 'OBSERVER') returning id)
+       insert into sign_in_link (id, token_hash, person_id, expires_at) select gen_random_uuid(), ?, p.id, now() + interval '15 minutes' from p`,
+      [`link-${this.next()}@matrix.test`, hashToken(token)],
+    );
+    return token;
   }
 
   static readonly THROWAWAY_PASSWORD = THROWAWAY_PASSWORD;

@@ -38,7 +38,9 @@ export type Action =
   /** Reuse another company's measure from the library as a draft. */
   | 'library.reuse'
   /** See the figures of library entries from companies outside one's scope (without their identity). */
-  | 'library.readFigures';
+  | 'library.readFigures'
+  /** Read every mail the hub sent or keeps (the outbox page). */
+  | 'mail.outbox';
 
 /** The kinds of company data, each with its own audience. */
 export type DataKind =
@@ -73,6 +75,7 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'followUp.verify': [...MANAGERS, Role.EXPERT],
   'library.reuse': [...MANAGERS, Role.EXPERT],
   'library.readFigures': [...MANAGERS, Role.OBSERVER, Role.EXPERT],
+  'mail.outbox': [Role.ADMIN],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { Config } from '../../config/config.ts';
+import { migrateJobQueue } from '../jobs/job-runner.ts';
 import type { Logger } from '../logger.ts';
 import type { StartupError } from '../startup-error.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.ts';
@@ -58,6 +59,7 @@ const MIGRATION_LOCK_KEY = 7_349_002;
  * pg_type). Each waits for a session advisory lock, held on its own connection while the migrator
  * runs, and then finds nothing left to apply. Ending that session releases the lock.
  * `thenUnderLock` (the seed) runs under the same lock, so replicas do not seed twice either.
+ * The job queue's tables (graphile-worker's own migrations) are created under it too.
  */
 export async function migrate(orm: MikroORM, logger: Logger, thenUnderLock?: () => Promise<unknown>): Promise<void> {
   const lock = new pg.Client({ connectionString: orm.config.get('clientUrl') });
@@ -66,6 +68,7 @@ export async function migrate(orm: MikroORM, logger: Logger, thenUnderLock?: () 
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     const applied = await orm.migrator.up();
     if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    await migrateJobQueue(orm.config.get('clientUrl')!, logger);
     await thenUnderLock?.();
   } finally {
     await lock.end();

@@ -5,9 +5,10 @@ import { Company } from '../../modules/company/index.ts';
 import { Diagnosis } from '../../modules/diagnosis/index.ts';
 import { Attendance, ProgramEvent } from '../../modules/event/index.ts';
 import { FollowUpAnswer, FollowUpPlan, FollowUpRequest } from '../../modules/follow-up/index.ts';
-import { Invitation, LoginAttempt, Session } from '../../modules/identity/index.ts';
+import { Invitation, LoginAttempt, Session, SignInLink } from '../../modules/identity/index.ts';
 import { EmissionFactor, Measure } from '../../modules/measure/index.ts';
-import { Notification } from '../../modules/notification/index.ts';
+import { MailMessage } from '../../modules/mail/index.ts';
+import { Notification, NotificationPreference } from '../../modules/notification/index.ts';
 import { Participation } from '../../modules/participation/index.ts';
 import { Person } from '../../modules/people/index.ts';
 import { BudgetLine, Organization, Program, ProgramYear } from '../../modules/program/index.ts';
@@ -40,8 +41,11 @@ export const entities = [
   FollowUpPlan,
   FollowUpRequest,
   FollowUpAnswer,
+  NotificationPreference,
+  MailMessage,
   Session,
   Invitation,
+  SignInLink,
   LoginAttempt,
   OutboxEvent,
   IdempotencyKey,

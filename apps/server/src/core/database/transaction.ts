@@ -5,6 +5,8 @@ import { newId } from '../ids.ts';
 import type { UnitOfWork } from '../actor/unit-of-work.ts';
 import { isDuplicateKey, remember, rememberedResult, scopedKey, type Idempotency } from '../idempotency/idempotency.ts';
 import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
+import { enqueueJobs, type JobRequest } from '../jobs/job-queue.ts';
+import type { Config } from '../../config/config.ts';
 
 export interface ActivityInput {
   /** Assigned here; events published with the entry carry it as `payload.activityId`. */
@@ -23,10 +25,19 @@ export interface ActivityInput {
   audience?: Audience;
 }
 
-/** What one mutation did: its history entries and the events subscribers will receive. */
+/** What one mutation did: its history entries, the events subscribers will receive, the jobs it asks for. */
 export class ChangeLog {
   readonly activities: (ActivityInput & { id: string; audience: Audience })[] = [];
   readonly events: ChangeEvent[] = [];
+  readonly jobs: JobRequest[] = [];
+
+  /** The hub's settings, for work whose timing is configured (the mail batch window). */
+  constructor(readonly config: Config) {}
+
+  /** Queues a job in this transaction: it runs after the commit, and never if the change rolls back. */
+  enqueue(job: JobRequest): void {
+    this.jobs.push(job);
+  }
 
   /** Records a change in the history and, when given, publishes an event for it. */
   record(activity: ActivityInput, event?: Omit<ChangeEvent, 'entityId'> & { entityId?: string }): void {
@@ -79,7 +90,7 @@ async function runTransaction<T>(
   work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
   idempotency: { key: string; resultId(value: T): string } | null,
 ): Promise<T> {
-  const changes = new ChangeLog();
+  const changes = new ChangeLog(ctx.services.config);
   const result = await ctx.em.transactional(async (em) => {
     const value = await work(em, changes);
     if (idempotency) await remember(em, idempotency.key, idempotency.resultId(value));
@@ -101,6 +112,7 @@ async function runTransaction<T>(
     }
     await em.flush();
     await appendToOutbox(em, changes.events);
+    await enqueueJobs(em, changes.jobs);
     return value;
   });
   if (changes.events.length > 0) ctx.services.outboxCommitted();

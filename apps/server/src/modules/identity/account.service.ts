@@ -10,6 +10,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { isUuid } from '../../core/ids.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { Company } from '../company/index.ts';
+import { MailKind, mailText, queueMail } from '../mail/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { Organization } from '../program/index.ts';
 import type { AcceptInvitationInput, InvitePersonInput } from './identity.inputs.ts';
@@ -77,8 +78,9 @@ async function placement(
 }
 
 /**
- * Creates (or re-invites) a person and issues a single-use link. No mail is sent: the token is
- * returned once, to the manager, and only its hash is stored. Re-inviting someone who has not
+ * Creates (or re-invites) a person, issues a single-use link and mails it to them (in the same
+ * transaction). The token is also returned once, to the manager, as a fallback; only its hash
+ * is stored. Re-inviting someone who has not
  * accepted yet replaces their open invitations; someone with a password already has an account.
  */
 export async function invitePerson(ctx: UnitOfWork, input: InvitePersonInput, origin: string): Promise<Invitation> {
@@ -92,6 +94,7 @@ export async function invitePerson(ctx: UnitOfWork, input: InvitePersonInput, or
   if (!mayManageAccount(viewer, { personId: null, role: input.role })) throw forbidden('You may not invite people with this role');
 
   const token = newSessionToken();
+  const link = `${origin}/accept-invitation#token=${encodeURIComponent(token)}`;
   const invitation = await inTransaction(ctx, async (em, changes) => {
     const { company, organization } = await placement(em, input.role, input.companyId, input.organizationId);
     let person = await em.findOne(Person, { email }, { populate: ['passwordHash'] });
@@ -119,10 +122,26 @@ export async function invitePerson(ctx: UnitOfWork, input: InvitePersonInput, or
       summary: `${name} (${input.role}) was invited`,
       companyId: company?.id ?? null,
     });
+    const inviter = await em.findOneOrFail(Person, { id: viewer.personId });
+    const invited = person;
+    await queueMail(em, changes, {
+      to: { id: invited.id, email: invited.email, locale: invited.locale },
+      kind: MailKind.Invitation,
+      render: (locale) => {
+        const t = mailText(locale);
+        return {
+          subject: t.invitationSubject,
+          heading: t.invitationHeading(name),
+          paragraphs: [t.invitationBody(inviter.name)],
+          action: { label: t.invitationAction, url: link },
+          footer: [t.footer],
+        };
+      },
+    });
     return created;
   });
   invitation.token = token;
-  invitation.link = `${origin}/accept-invitation#token=${encodeURIComponent(token)}`;
+  invitation.link = link;
   return invitation;
 }
 

@@ -8,7 +8,8 @@ import { Person } from '../people/person.entity.ts';
 import { storeNewPassword } from './account.service.ts';
 import { ChangePasswordInput, SignInInput } from './identity.inputs.ts';
 import { bookAttempt, clearAccountFailures, forgiveAttempt } from './login-throttle.ts';
-import { clientAddress } from './request-origin.ts';
+import { clientAddress, publicOrigin } from './request-origin.ts';
+import { requestSignInLink, useSignInLink } from './sign-in-link.service.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 import { findPersonByEmail, revokeSession } from './session.service.ts';
 import { openBrowserSession } from './sign-in-session.ts';
@@ -50,6 +51,28 @@ export class IdentityResolver {
     if (!person || !ok || person.disabledAt) throw invalidCredentials();
     await forgiveAttempt(ctx.em, booked);
     await clearAccountFailures(ctx.em, email);
+    await openBrowserSession(ctx, http, person);
+    return person;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Mails a single-use sign-in link (15 minutes) to company staff and observers. Always true: whether the address ' +
+      'exists is not revealed. Each request counts like a failed password (TOO_MANY_REQUESTS after 5 per address typed ' +
+      'or 20 per client within 15 minutes).',
+  })
+  async requestSignInLink(@Arg('email', () => String) email: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await requestSignInLink(ctx, { email, address: clientAddress(ctx) }, publicOrigin(ctx));
+    return true;
+  }
+
+  @Mutation(() => Person, {
+    description: 'Signs in with a mailed link (sets the session cookie). BAD_USER_INPUT on token (rule unusable) when it expired, was used or is unknown.',
+  })
+  async signInWithLink(@Arg('token', () => String) token: string, @Ctx() ctx: GraphQLContext): Promise<Person> {
+    const http = httpOnly(ctx);
+    const person = await useSignInLink(ctx, token);
+    await clearAccountFailures(ctx.em, person.email);
     await openBrowserSession(ctx, http, person);
     return person;
   }

@@ -5,6 +5,7 @@ import { SessionResolver } from './session.resolver.ts';
 
 export { Session } from './session.entity.ts';
 export { Invitation } from './invitation.entity.ts';
+export { SignInLink } from './sign-in-link.entity.ts';
 export { LoginAttempt } from './login-attempt.entity.ts';
 export { viewerForToken, revokeSession } from './session.service.ts';
 export { readSessionToken, SESSION_COOKIE } from './session-cookie.ts';

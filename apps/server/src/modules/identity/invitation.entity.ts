@@ -32,8 +32,8 @@ export class Invitation extends BaseEntity {
   @Field(() => String, {
     nullable: true,
     description:
-      'The secret token, present ONLY in the answer of invitePerson: no mail is sent, so the manager hands the link over ' +
-      'themselves, and it cannot be shown again (only its hash is kept). Null everywhere else.',
+      'The secret token, present ONLY in the answer of invitePerson (the link is also mailed; this is the fallback to hand ' +
+      'over), and it cannot be shown again (only its hash is kept). Null everywhere else.',
   })
   token: string | null = null;
 

@@ -12,8 +12,8 @@ import { openBrowserSession } from './sign-in-session.ts';
 export class InvitationResolver {
   @Mutation(() => Invitation, {
     description:
-      'Invites a person (ADMIN, PROGRAM_MANAGER; managers cannot invite admins). No mail is sent: the answer carries the ' +
-      'one-time link and token ONCE, for the manager to hand over; they cannot be shown again. Expires after 7 days; ' +
+      'Invites a person (ADMIN, PROGRAM_MANAGER; managers cannot invite admins) and mails them the link. The answer also ' +
+      'carries the one-time link and token ONCE, as a fallback to hand over; they cannot be shown again. Expires after 7 days; ' +
       're-inviting someone who has not accepted yet replaces the earlier link.',
   })
   invitePerson(@Arg('input', () => InvitePersonInput) input: InvitePersonInput, @Ctx() ctx: GraphQLContext): Promise<Invitation> {

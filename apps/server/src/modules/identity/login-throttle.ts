@@ -19,12 +19,18 @@ const CLEANUP_PROBABILITY = 0.01;
 export interface LoginClient {
   email: string;
   address: string | null;
+  /**
+   * Mailed sign-in links are counted apart from passwords, with the same limits: requesting
+   * links must not lock a person (or an office behind one address) out of password sign-in.
+   */
+  via?: 'password' | 'link';
 }
 
 function keysOf(client: LoginClient): { key: string; limit: number }[] {
+  const prefix = client.via === 'link' ? 'link-' : '';
   return [
-    { key: `account:${client.email}`, limit: LOGIN_THROTTLE.perAccount },
-    ...(client.address ? [{ key: `address:${client.address}`, limit: LOGIN_THROTTLE.perAddress }] : []),
+    { key: `${prefix}account:${client.email}`, limit: LOGIN_THROTTLE.perAccount },
+    ...(client.address ? [{ key: `${prefix}address:${client.address}`, limit: LOGIN_THROTTLE.perAddress }] : []),
   ];
 }
 

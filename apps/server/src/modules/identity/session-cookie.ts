@@ -1,16 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Response } from 'express';
+import { hashToken, newSecretToken } from '../../core/secret-token.ts';
 
 export const SESSION_COOKIE = 'ecohub_session';
 
-export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Only the hash is stored: a leaked sessions table does not leak usable cookies. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { hashToken };
+export const newSessionToken = newSecretToken;
 
 export function readSessionToken(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;

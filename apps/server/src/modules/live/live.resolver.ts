@@ -104,7 +104,7 @@ export class LiveResolver {
   }
 
   @Subscription(() => NotificationAdded, {
-    description: `The signed-in person's new notifications (mentions, assignments). ${RESUME}`,
+    description: `The signed-in person's new notifications (mentions, assignments, due soon, overdue, follow-ups due). ${RESUME}`,
     subscribe: ({ args, context }) => notificationAdditions(context as GraphQLContext, args),
   })
   notificationAdded(@Root() change: NotificationAdded, @Arg('since', () => SafeInt, SINCE) _since: number | null): NotificationAdded {

@@ -4,7 +4,10 @@ import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Comment } from '../comment/comment.entity.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
+import { Measure } from '../measure/measure.entity.ts';
 import { Task } from '../task/task.entity.ts';
+import { DeliveryModeValues, MailTopicValues, NotificationPreference, type DeliveryMode, type MailTopic } from './notification-preference.entity.ts';
+import { preferencesOf, setNotificationPreference } from './notification-preference.service.ts';
 import { Notification } from './notification.entity.ts';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from './notification.queries.ts';
 
@@ -38,6 +41,31 @@ export class NotificationResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<number> {
     return markNotificationsRead(ctx, ids, all ?? false);
+  }
+
+  @Query(() => [NotificationPreference], {
+    description: 'How the signed-in person receives each kind of mail (defaults: everything immediately, the digest daily)',
+  })
+  notificationPreferences(@Ctx() ctx: GraphQLContext): Promise<NotificationPreference[]> {
+    return preferencesOf(ctx.em, ctx.access.requireViewer().personId);
+  }
+
+  @Mutation(() => [NotificationPreference], {
+    description: 'Chooses how one kind of mail reaches the signed-in person; returns all their preferences. DIGEST takes DAILY_DIGEST or OFF.',
+  })
+  setNotificationPreference(
+    @Arg('kind', () => MailTopicValues) kind: MailTopic,
+    @Arg('mode', () => DeliveryModeValues) mode: DeliveryMode,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<NotificationPreference[]> {
+    return setNotificationPreference(ctx, kind, mode);
+  }
+
+  @FieldResolver(() => Measure, { nullable: true, description: 'The measure a follow-up reminder is about' })
+  async measure(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Measure | null> {
+    if (!notification.measure || !notification.company) return null;
+    if (!(await ctx.access.canSeeCompany('program-results', notification.company.id))) return null;
+    return (await notification.measure.load({ dataloader: true })) ?? null;
   }
 
   @FieldResolver(() => Task, { nullable: true })

@@ -15,7 +15,7 @@ export class NotificationAdded {
   notification!: Notification;
 }
 
-/** One person's new notifications (mentions, assignments). */
+/** One person's new notifications (mentions, assignments, due dates, overdue tasks, follow-ups due). */
 export function notificationTopic(personId: string): LiveTopic<NotificationAdded> {
   return liveTopic('work', [EventType.NOTIFICATION_ADDED], { condition: eq('recipient_id', personId) }, async (record, records) => {
     const notification = await records.load(record.seq, 'notification', (em) => em.findOne(Notification, record.entityId, { populate: ['actor', 'task', 'comment'] }));

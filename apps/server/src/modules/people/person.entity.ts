@@ -57,4 +57,8 @@ export class Person extends BaseEntity {
   @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   disabledAt: Date | null = null;
+
+  /** Set when mail to this address bounced; no more mail is sent to it until the address changes. */
+  @Property({ type: 'datetime', nullable: true })
+  mailBouncedAt: Date | null = null;
 }

@@ -1,6 +1,7 @@
 import { FieldResolver, Ctx, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { DateTime } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from './person.entity.ts';
 
@@ -19,6 +20,11 @@ export class PersonResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Null where the viewer may not see personal data' })
   phone(@Root() person: Person, @Ctx() ctx: GraphQLContext): string | null {
     return mayReadContact(ctx, person) ? person.phone : null;
+  }
+
+  @FieldResolver(() => DateTime, { nullable: true, description: 'When mail to this address bounced (no mail goes to it since); personal data like email' })
+  mailBouncedAt(@Root() person: Person, @Ctx() ctx: GraphQLContext): Date | null {
+    return mayReadContact(ctx, person) ? person.mailBouncedAt : null;
   }
 
   @FieldResolver(() => Company, { nullable: true, description: 'For company staff: their company' })

@@ -30,5 +30,6 @@ export function navItemsFor(viewer: Viewer | null, existing: (path: string) => b
     items.push({ key: 'program-years', to: '/program-years', label: 'nav.years', icon: '₩' });
   }
   items.push({ key: 'activity', to: '/activity', label: 'nav.activity', icon: '≡' });
+  if (viewer.role === Role.ADMIN) items.push({ key: 'mail-outbox', to: '/admin/mail', label: 'mail.outbox.nav', icon: '✉' });
   return items.filter((item) => existing(item.to));
 }

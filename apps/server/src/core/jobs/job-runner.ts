@@ -1,0 +1,92 @@
+import { EventEmitter } from 'node:events';
+import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import pg from 'pg';
+import type { Logger } from '../logger.ts';
+
+/**
+ * The job queue is graphile-worker on the hub's own PostgreSQL: jobs are rows added by SQL in
+ * the transaction of the change that causes them, workers on any number of instances take them
+ * with `SKIP LOCKED` (each job runs once), failures retry with exponential backoff, and its cron
+ * schedules each crontab line once across instances (it records the last run per line).
+ */
+export interface JobRunnerOptions {
+  databaseUrl: string;
+  logger: Logger;
+  tasks: TaskList;
+  /** graphile-worker crontab lines; times are UTC. */
+  crontab: string;
+  concurrency?: number;
+  pollIntervalMs?: number;
+}
+
+export interface JobRunner {
+  stop(): Promise<void>;
+}
+
+function workerLogger(logger: Logger): WorkerLogger {
+  const log = logger.child({ component: 'jobs' });
+  return new WorkerLogger((scope) => (level, message, meta) => {
+    const fields = { ...scope, ...meta };
+    if (level === 'error') log.error(fields, message);
+    else if (level === 'warning') log.warn(fields, message);
+    else if (level === 'info') log.info(fields, message);
+    else log.debug(fields, message);
+  });
+}
+
+/** Creates or upgrades the queue's tables (graphile-worker's own migrations; safe to repeat). */
+export async function migrateJobQueue(databaseUrl: string, logger: Logger): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: workerLogger(logger) });
+}
+
+/**
+ * Once this instance's workers have stopped, no job they hold a lock on can still be running:
+ * releasing those locks lets another instance (or this one after a restart) take the job now,
+ * instead of after graphile-worker's 4-hour stale-lock timeout. (A job interrupted by shutdown
+ * can be left locked when the worker's own failure write races the pool closing.)
+ */
+async function releaseLocks(databaseUrl: string, lockIds: string[]): Promise<number> {
+  if (lockIds.length === 0) return 0;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query(
+      'update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = any($1::text[])',
+      [lockIds],
+    );
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
+  const events: WorkerEvents = new EventEmitter();
+  const lockIds = new Set<string>();
+  events.on('pool:create', ({ workerPool }) => lockIds.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => lockIds.add(worker.workerId));
+  const runner: Runner = await run({
+    events,
+    connectionString: options.databaseUrl,
+    maxPoolSize: (options.concurrency ?? 2) + 2,
+    concurrency: options.concurrency ?? 2,
+    pollInterval: options.pollIntervalMs ?? 2000,
+    noHandleSignals: true,
+    // A job cut off by shutdown fails and is retried (by this or another instance) with backoff.
+    gracefulShutdownAbortTimeout: 3000,
+    taskList: options.tasks,
+    crontab: options.crontab,
+    logger: workerLogger(options.logger),
+  });
+  let stopping: Promise<void> | null = null;
+  return {
+    stop() {
+      stopping ??= (async () => {
+        await runner.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'job runner stop failed'));
+        const released = await releaseLocks(options.databaseUrl, [...lockIds]);
+        if (released > 0) options.logger.info({ released }, 'released the jobs interrupted by shutdown');
+      })();
+      return stopping;
+    },
+  };
+}

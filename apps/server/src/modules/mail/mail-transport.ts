@@ -1,0 +1,44 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  listUnsubscribe: string | null;
+}
+
+export interface MailTransport {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+/** SMTP by `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
+export function smtpTransport(smtpUrl: string): MailTransport {
+  const transporter: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        // RFC 8058: a POST to this address (List-Unsubscribe=One-Click) unsubscribes at once.
+        headers: mail.listUnsubscribe
+          ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+          : {},
+      });
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/** The server refused the recipient itself (5xx to RCPT TO): retrying will not help. */
+export function isRecipientRejected(error: unknown): boolean {
+  const e = error as { responseCode?: number; command?: string; code?: string };
+  return typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600 && (e.command === 'RCPT TO' || e.code === 'EENVELOPE');
+}
