@@ -456,7 +456,7 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m, c }) => {
       const measure = await m.measure(c.id);
       const request = await m.followUpRequest(c.id);
-      return { input: { requestId: request.id, version: request.version, answers: [{ measureId: measure.id, outcome: 'UNKNOWN' }] } };
+      return { input: { requestId: request.id, answers: [{ measureId: measure.id, outcome: 'UNKNOWN' }] } };
     },
     expect: COMMENT_WRITE,
   },

@@ -218,7 +218,7 @@ export class Matrix {
     const measure = await this.measure(companyId);
     const request = await this.followUpRequest(companyId);
     await this.create('mutation($input: SubmitFollowUpInput!) { submitFollowUp(input: $input) { id } }', {
-      input: { requestId: request.id, version: request.version, answers: [{ measureId: measure.id, outcome: 'IMPLEMENTED', actualAnnualSavingsKrw: 1_000_000 }] },
+      input: { requestId: request.id, answers: [{ measureId: measure.id, outcome: 'IMPLEMENTED', actualAnnualSavingsKrw: 1_000_000 }] },
     });
     const { items } = await this.create<{ items: { measure: { id: string }; answer: { id: string } | null }[] }>(
       'query($id: ID!) { followUpRequest(id: $id) { items { measure { id } answer { id } } } }',

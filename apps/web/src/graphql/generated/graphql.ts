@@ -456,8 +456,8 @@ export type Specialty =
 export type SubmitFollowUpInput = {
   answers: Array<FollowUpAnswerInput>;
   requestId: string | number;
-  /** The version being answered */
-  version: number;
+  /** When given, the answers apply only to this version of the request (answers about different measures never conflict) */
+  version?: number | null | undefined;
 };
 
 /** DELETED: archived, gone from the board */
