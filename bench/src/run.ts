@@ -65,7 +65,7 @@ try {
   };
   const scenarios: [number[], string, () => Promise<ScenarioResult | ScenarioResult[]>][] = [
     [[1], 'Board query', () => boardScenario(ctx)],
-    [[8], 'Report files', () => reportsScenario(ctx)],
+    [[9], 'Report files', () => reportsScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
     [[8], 'Board viewers', () => boardViewersScenario(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],
