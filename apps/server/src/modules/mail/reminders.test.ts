@@ -135,6 +135,26 @@ describe('reminders and digests on a controllable clock, two hubs on one databas
     expect(observerMail!.header('list-unsubscribe')).toBeTruthy();
   });
 
+  it('puts the notifications a person chose to digest into their daily digest instead of a mail of their own', async () => {
+    const staff = w.people.otherStaff;
+    const client = await w.fx.clientFor(a.url, staff);
+    await client.data(`mutation { setNotificationPreference(kind: ASSIGNMENT, mode: DAILY_DIGEST) { kind } }`);
+    const before = smtp.to(staff.email).length;
+    const { createTask } = await w.as.otherExpert.data<{ createTask: { id: string } }>(CREATE_TASK, {
+      input: { companyId: w.otherCompany.id, title: '용수 재이용 검토', assigneeIds: [staff.id] },
+    });
+    // The batch window passes without a mail.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(smtp.to(staff.email)).toHaveLength(before);
+    at('2013-03-06T08:00:00+09:00');
+    await digestJob(b.server.services, 'daily');
+    const digest = await eventually(() => smtp.to(staff.email).find((m) => m.subject === 'EcoHub 일일 요약'), 20_000, 'the staff digest');
+    expect(digest.text).toContain('"용수 재이용 검토" 과제를 회원님에게 배정했습니다');
+    expect(digest.text).toContain(`/companies/${w.otherCompany.id}/tasks/${createTask.id}`);
+    const [row] = await w.fx.rows<{ mailed_at: Date | null }>(`select mailed_at from notification where task_id = ? and recipient_id = ?`, [createTask.id, staff.id]);
+    expect(row!.mailed_at).not.toBeNull();
+  });
+
   it('sends no digest to someone who turned it off', async () => {
     const quiet = await w.fx.person({ role: Role.PROGRAM_MANAGER, name: '조용한 관리자' });
     const client = await w.fx.clientFor(a.url, quiet);
