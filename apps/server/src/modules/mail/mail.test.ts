@@ -68,7 +68,7 @@ describe('mail over a real SMTP server', () => {
       { input: { token, name: '정하늘', password: 'plating-shop-2013!' } },
     );
     expect(joined.acceptInvitation.id).toBeTruthy();
-    expect((await outbox('SENT')).some((m) => m.toAddress === 'new.staff@plating.test' && m.kind === 'INVITATION')).toBe(true);
+    await eventually(async () => (await outbox('SENT')).some((m) => m.toAddress === 'new.staff@plating.test' && m.kind === 'INVITATION'), 20_000, 'SENT');
   });
 
   it('sends nothing for a change that rolls back', async () => {
@@ -233,7 +233,7 @@ describe('mail over a real SMTP server', () => {
     // graphile-worker retries after exp(attempts) seconds: 3 s, then 7 s, then 20 s.
     const [mail] = await eventually(() => smtp.to('during.outage@plating.test').length > 0 && smtp.to('during.outage@plating.test'), 45_000, 'the retry');
     expect(mail!.text).toContain(invitePerson.link);
-    const sent = (await outbox('SENT')).find((m) => m.toAddress === 'during.outage@plating.test');
+    const sent = await eventually(async () => (await outbox('SENT')).find((m) => m.toAddress === 'during.outage@plating.test'), 20_000, 'SENT');
     expect(sent!.attempts).toBeGreaterThanOrEqual(2);
   }, 90_000);
 });
