@@ -23,6 +23,9 @@ export default defineConfig({
       '/healthz': { target: apiTarget },
       '/readyz': { target: apiTarget },
       '/attachments': { target: apiTarget },
+      // Report files (the page /reports itself is the web app's).
+      '/reports/program-years': { target: apiTarget },
+      '/reports/participations': { target: apiTarget },
     },
   },
   build: {

@@ -13,6 +13,7 @@ import { boardViewersScenario } from './scenarios/board-viewers.ts';
 import type { BenchContext } from './scenarios/context.ts';
 import { crossInstanceScenario } from './scenarios/cross-instance.ts';
 import { liveScenarios } from './scenarios/live.ts';
+import { reportsScenario } from './scenarios/reports.ts';
 import { startScenario } from './scenarios/start.ts';
 import { taskPageScenario } from './scenarios/task-page.ts';
 import { writePathScenario } from './scenarios/write-path.ts';
@@ -64,6 +65,7 @@ try {
   };
   const scenarios: [number[], string, () => Promise<ScenarioResult | ScenarioResult[]>][] = [
     [[1], 'Board query', () => boardScenario(ctx)],
+    [[8], 'Report files', () => reportsScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
     [[8], 'Board viewers', () => boardViewersScenario(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,5 +86,16 @@ describe('main.ts', () => {
     process.kill(postmaster!, 'SIGKILL');
     expect(await hub.exited).toBe(1);
     expectOneSentence(hub.output().slice(before), /^The embedded PostgreSQL in .* stopped and could not be restarted .*EcoHub stops; start it again once the cause is fixed\.$/);
+  });
+
+  it('stops its PostgreSQL too when SIGTERM arrives in the middle of the start', { timeout: 180_000 }, async () => {
+    const hub = startHub({ PORT: '0', SEED_ON_START: 'true' });
+    const clusterDir = join(dataDirs.at(-1)!, 'postgres');
+    let postmaster: number | null = null;
+    await until(() => (postmaster = existsSync(clusterDir) ? runningPostmaster(clusterDir) : null) !== null, 120_000, 'the embedded PostgreSQL');
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+    expect(existsSync(`/proc/${postmaster}`)).toBe(false);
+    expect(hub.output()).not.toMatch(/EcoHub is running/);
   });
 });

@@ -30,6 +30,17 @@ function databaseLost(error: StartupError): void {
   shutDown(1);
 }
 
+// Registered before the start: a Ctrl-C during a first start (initdb, seed) lets it finish and
+// then stops PostgreSQL too, instead of leaving it running behind a dead hub.
+let stopRequested = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    logger.info({ signal }, 'shutting down');
+    if (server) shutDown(0);
+    else stopRequested = true;
+  });
+}
+
 try {
   server = await createServer(config, { logger, onDatabaseFailure: databaseLost });
 } catch (error) {
@@ -39,21 +50,19 @@ try {
   process.exit(1);
 }
 
-process.stdout.write(
-  [
-    '',
-    `  EcoHub is running at ${config.publicUrl ?? server.url}`,
-    ...(server.port !== config.port && config.port !== 0 ? [`  (port ${config.port} was in use: this hub took ${server.port}; set PORT=… to choose)`] : []),
-    `  GraphQL API: ${server.url}/graphql (HTTP and websocket)`,
-    '  Demo logins (password for all: see README):',
-    ...DEMO_LOGINS.map((login) => `    ${login.role.padEnd(16)} ${login.email}`),
-    '',
-  ].join('\n') + '\n',
-);
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    logger.info({ signal }, 'shutting down');
-    shutDown(0);
-  });
+if (stopRequested) {
+  shutDown(0);
+} else {
+  process.stdout.write(
+    [
+      '',
+      `  EcoHub is running at ${config.publicUrl ?? server.url}`,
+      ...(server.port !== config.port && config.port !== 0 ? [`  (port ${config.port} was in use: this hub took ${server.port}; set PORT=… to choose)`] : []),
+      `  GraphQL API: ${server.url}/graphql (HTTP and websocket)`,
+      '  Demo logins (password for all: see README):',
+      ...DEMO_LOGINS.map((login) => `    ${login.role.padEnd(16)} ${login.email}`),
+      '',
+    ].join('\n') + '\n',
+  );
 }
+

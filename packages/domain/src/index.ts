@@ -10,3 +10,4 @@ export * from './rank.ts';
 export * from './validation.ts';
 export * from './mentions.ts';
 export * from './company.ts';
+export * from './follow-up.ts';

@@ -34,7 +34,7 @@ export class Migration20261206143600 extends Migration {
     this.addSql(`alter table "notification" add column "measure_id" uuid null, add column "mailed_at" timestamptz null;`);
     this.addSql(`alter table "notification" add constraint "notification_measure_id_foreign" foreign key ("measure_id") references "measure" ("id") on delete set null;`);
     this.addSql(`alter table "notification" drop constraint "notification_kind_check";`);
-    this.addSql(`alter table "notification" add constraint "notification_kind_check" check ("kind" in ('MENTION', 'ASSIGNMENT', 'DUE_SOON', 'OVERDUE', 'FOLLOW_UP_DUE'));`);
+    this.addSql(`alter table "notification" add constraint "notification_kind_check" check ("kind" in ('MENTION', 'ASSIGNMENT', 'DUE_SOON', 'OVERDUE', 'FOLLOW_UP_DUE', 'FOLLOW_UP_REMINDER'));`);
     this.addSql(`create index "notification_unmailed_index" on "notification" ("recipient_id") where "mailed_at" is null;`);
   }
 }

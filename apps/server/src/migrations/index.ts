@@ -4,6 +4,8 @@ import { Migration20261125102300 } from './20261125102300-program-structure.migr
 import { Migration20261125103000 } from './20261125103000-identity-indexes.migration.ts';
 import { Migration20261125104500 } from './20261125104500-outbox-retention.migration.ts';
 import { Migration20261125110000 } from './20261125110000-work-indexes.migration.ts';
+import { Migration20261206141028 } from './20261206141028-follow-up.migration.ts';
+import { Migration20261206142000 } from './20261206142000-measure-library-search.migration.ts';
 import { Migration20261206142500 } from './20261206142500-activity-audience.migration.ts';
 import { Migration20261206143600 } from './20261206143600-mail-and-jobs.migration.ts';
 
@@ -14,6 +16,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125103000_identity_indexes', class: Migration20261125103000 },
   { name: 'Migration20261125104500_outbox_retention', class: Migration20261125104500 },
   { name: 'Migration20261125110000_work_indexes', class: Migration20261125110000 },
+  { name: 'Migration20261206141028_follow_up', class: Migration20261206141028 },
+  { name: 'Migration20261206142000_measure_library_search', class: Migration20261206142000 },
   { name: 'Migration20261206142500_activity_audience', class: Migration20261206142500 },
   { name: 'Migration20261206143600_mail_and_jobs', class: Migration20261206143600 },
 ];

@@ -1,6 +1,6 @@
 import type { NavigationGuard, RouteRecordRaw } from 'vue-router';
 import { Role } from '@ecohub/domain';
-import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, session } from '@/features/auth/session';
+import { MANAGER_ROLES, PROGRAM_WIDE_ROLES, REPORT_ROLES, session } from '@/features/auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -98,6 +98,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'company.tabs.overview' },
       },
       {
+        path: 'follow-up',
+        name: 'company-follow-up',
+        component: () => import('@/pages/CompanyFollowUpPage.vue'),
+        props: true,
+        meta: { title: 'followUp.tab' },
+      },
+      {
         path: 'diagnoses',
         name: 'company-diagnoses',
         component: () => import('@/pages/CompanyDiagnosesPage.vue'),
@@ -111,6 +118,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'measures',
     component: () => import('@/pages/MeasuresPage.vue'),
     meta: { roles: PROGRAM_WIDE_ROLES, title: 'nav.measures' },
+  },
+  {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/pages/ProgramResultsPage.vue'),
+    meta: { roles: REPORT_ROLES, title: 'nav.results' },
+  },
+  {
+    path: '/library',
+    name: 'library',
+    component: () => import('@/pages/MeasureLibraryPage.vue'),
+    meta: { title: 'nav.library' },
   },
   {
     path: '/events',

@@ -2,7 +2,7 @@ import { Role, type CommentVisibility } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { can, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
+import { can, LIBRARY_MIN_COMPANIES, mayRead, seesAllCompanies, type Action, type DataKind } from './policy.ts';
 import type { Viewer } from './viewer.ts';
 import { readableCommentVisibilities, sqlAudienceCondition, type SqlCondition } from './visibility.ts';
 
@@ -132,6 +132,18 @@ export class Access {
   /** Comment visibilities this viewer may read. */
   commentVisibilities(): CommentVisibility[] {
     return readableCommentVisibilities(this.viewer);
+  }
+
+  /**
+   * How the measure library shows an entry: in full for companies in the viewer's scope;
+   * otherwise anonymous (no company, description, processes or comments), with its figures only
+   * for roles that may read them ('library.readFigures'). Staff thus see anonymous examples and
+   * aggregates over at least LIBRARY_MIN_COMPANIES companies.
+   */
+  async libraryView(): Promise<{ scope: CompanyScope; anonymousFigures: boolean; minCompanies: number }> {
+    this.requireViewer();
+    const anonymousFigures = can(this.viewer, 'library.readFigures');
+    return { scope: await this.scope('program-results'), anonymousFigures, minCompanies: anonymousFigures ? 1 : LIBRARY_MIN_COMPANIES };
   }
 
   requireViewer(): Viewer {

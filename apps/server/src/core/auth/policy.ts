@@ -31,6 +31,14 @@ export type Action =
   | 'attachment.add'
   | 'personalData.read'
   | 'profile.update'
+  /** Answer a follow-up request about a company's measures (its staff, or its experts for them). */
+  | 'followUp.answer'
+  /** Confirm a company's follow-up answer with verified figures. */
+  | 'followUp.verify'
+  /** Reuse another company's measure from the library as a draft. */
+  | 'library.reuse'
+  /** See the figures of library entries from companies outside one's scope (without their identity). */
+  | 'library.readFigures'
   /** Read every mail the hub sent or keeps (the outbox page). */
   | 'mail.outbox';
 
@@ -63,8 +71,18 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
   'attachment.add': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'personalData.read': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
   'profile.update': [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT, Role.COMPANY_STAFF, Role.OBSERVER],
+  'followUp.answer': [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
+  'followUp.verify': [...MANAGERS, Role.EXPERT],
+  'library.reuse': [...MANAGERS, Role.EXPERT],
+  'library.readFigures': [...MANAGERS, Role.OBSERVER, Role.EXPERT],
   'mail.outbox': [Role.ADMIN],
 };
+
+/**
+ * Library aggregates over fewer companies than this are shown without figures to viewers who
+ * may not read other companies' figures: a median over one company is that company's figure.
+ */
+export const LIBRARY_MIN_COMPANIES = 3;
 
 const DATA_ROLES: Record<DataKind, readonly Role[]> = {
   'program-results': [...MANAGERS, Role.OBSERVER, Role.EXPERT, Role.COMPANY_STAFF],

@@ -281,6 +281,41 @@ describe('tenant isolation under 1,000 random changes', () => {
     }
   });
 
+  it("gives staff the measure library and report files without another company's identity or figures", async () => {
+    const companies = await sql<{ id: string; name_ko: string; participation_id: string }>(
+      `select c.id, c.name_ko, p.id as participation_id from company c join participation p on p.company_id = c.id and p.program_year_id = ?`,
+      [programYearId],
+    );
+    for (const tenant of tenants) {
+      const own = companies.find((c) => c.id === tenant.companyId)!;
+      const others = companies.filter((c) => c.id !== tenant.companyId);
+      const library = await tenant.staff.data<{ measureLibrary: { edges: { node: Record<string, unknown> & { anonymous: boolean; company: { id: string } | null } }[] } }>(
+        '{ measureLibrary(first: 200) { edges { node { id anonymous title description processes status investmentKrw expectedAnnualSavingsKrw paybackYears ghgReductionTco2e company { id nameKo } } } } }',
+      );
+      const entries = library.measureLibrary.edges.map((e) => e.node);
+      expect(entries.some((e) => e.anonymous)).toBe(true);
+      expect(entries.filter((e) => !e.anonymous && e.company?.id !== own.id)).toEqual([]);
+      for (const entry of entries.filter((e) => e.anonymous)) {
+        expect([entry.company, entry.description, entry.processes, entry.status, entry.investmentKrw, entry.expectedAnnualSavingsKrw, entry.paybackYears, entry.ghgReductionTco2e]).toEqual(Array(8).fill(null));
+      }
+      const text = JSON.stringify(library);
+      for (const other of others) {
+        expect(text).not.toContain(other.id);
+        expect(text).not.toContain(other.name_ko);
+      }
+      const kinds = await tenant.staff.data<{ measureLibraryKinds: { companies: number; figuresWithheld: boolean; medianAnnualSavingsKrw: number | null }[] }>(
+        '{ measureLibraryKinds { companies figuresWithheld medianAnnualSavingsKrw } }',
+      );
+      expect(kinds.measureLibraryKinds.filter((k) => k.companies < 3 && (!k.figuresWithheld || k.medianAnnualSavingsKrw !== null))).toEqual([]);
+
+      const file = (path: string) => fetch(`${hub.url}${path}`, { headers: { cookie: tenant.staff.cookie! } });
+      expect((await file(`/reports/participations/${own.participation_id}.pdf`)).status).toBe(200);
+      for (const other of others.slice(0, 5)) expect((await file(`/reports/participations/${other.participation_id}.pdf`)).status).toBe(404);
+      expect((await file(`/reports/program-years/${programYearId}.pdf`)).status).toBe(403);
+      expect((await file(`/reports/program-years/${programYearId}.xlsx`)).status).toBe(403);
+    }
+  }, 120_000);
+
   /** One random change in a tenant's company, by one of its experts or a manager. */
   async function mutate(tenant: Tenant, roll: number, actorRoll: number, detail: number): Promise<void> {
     const actor = tenant.actors[Math.floor(actorRoll * tenant.actors.length)]!;

@@ -84,6 +84,16 @@ describe('embedded PostgreSQL', () => {
     expect(statSync(placed.postgres).uid).toBe(0);
   });
 
+  it('puts the socket in a private folder of its own when the cluster folder is too deep for one', { timeout: 120_000 }, async () => {
+    const server = await start(join(root, 'd'.repeat(60), 'e'.repeat(60)));
+    const socketDir = decodeURIComponent(new URL(server.url()).hostname);
+    expect(socketDir).toMatch(/\/ecohub-pg-[0-9a-f]{16}$/);
+    expect(statSync(socketDir).mode & 0o077).toBe(0);
+    expect(await query(server.url(), 'select 1 as one')).toEqual([{ one: 1 }]);
+    await server.stop();
+    expect(existsSync(socketDir)).toBe(false);
+  });
+
   it('runs two clusters side by side with nothing set', { timeout: 120_000 }, async () => {
     const [a, b] = await Promise.all([start(join(root, 'side-a')), start(join(root, 'side-b'))]);
     await query(a.url(), 'create table here (n int)');

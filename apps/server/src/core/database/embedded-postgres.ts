@@ -66,8 +66,12 @@ function runAsIds(): RunAs | null {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres']);
-    return { uid: id('-u'), gid: id('-g') };
+    try {
+      execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      return { uid: id('-u'), gid: id('-g') };
+    } catch (error) {
+      throw new StartupError('As root, the embedded PostgreSQL runs as a `postgres` user, which does not exist and could not be created: create it (useradd postgres), run EcoHub as another user, or set DATABASE_URL.', { cause: error });
+    }
   }
 }
 
@@ -322,6 +326,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           if (!(await waitForExit(pid, 30_000))) process.kill(pid, 'SIGKILL');
         }
         rmSync(ownerFile(dataDir), { force: true });
+        if (socketDir !== clusterDir) rmSync(socketDir, { recursive: true, force: true });
         options.logger?.info('embedded PostgreSQL stopped');
       })();
       return stopping;

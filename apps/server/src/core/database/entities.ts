@@ -4,6 +4,7 @@ import { Comment } from '../../modules/comment/index.ts';
 import { Company } from '../../modules/company/index.ts';
 import { Diagnosis } from '../../modules/diagnosis/index.ts';
 import { Attendance, ProgramEvent } from '../../modules/event/index.ts';
+import { FollowUpAnswer, FollowUpPlan, FollowUpRequest } from '../../modules/follow-up/index.ts';
 import { Invitation, LoginAttempt, Session, SignInLink } from '../../modules/identity/index.ts';
 import { EmissionFactor, Measure } from '../../modules/measure/index.ts';
 import { MailMessage } from '../../modules/mail/index.ts';
@@ -37,6 +38,9 @@ export const entities = [
   Attendance,
   ActivityEntry,
   Notification,
+  FollowUpPlan,
+  FollowUpRequest,
+  FollowUpAnswer,
   NotificationPreference,
   MailMessage,
   Session,

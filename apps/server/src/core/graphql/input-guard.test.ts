@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '../../testing/live-client.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
-import { MAX_ID_LENGTH } from './input-guard.ts';
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './input-guard.ts';
 
 const TASKS = 'query($f: TaskFilter) { tasks(filter: $f) { edges { node { id } } } }';
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { id } }';
@@ -70,6 +70,7 @@ describe('inputs are checked before the database (production)', () => {
     const missing = await manager.error(TASK, { id: 'n'.repeat(MAX_ID_LENGTH) });
     expect(missing.code).toBe('NOT_FOUND');
     expect(JSON.stringify(missing).length).toBeLessThan(600);
+    expect(await manager.errorCode(TASKS, { f: { search: 's'.repeat(MAX_TEXT_LENGTH + 1) } })).toBe('BAD_USER_INPUT');
     // A bad enum value of 100 kB is named, not repeated.
     const huge = await manager.error(TASKS, { f: { status: 'D'.repeat(100_000) } });
     expect(JSON.stringify(huge).length).toBeLessThan(1_200);

@@ -20,10 +20,13 @@ import {
 /**
  * Checks every string an operation carries, in its variables and in the document's literals,
  * before any resolver runs (so before PostgreSQL, the sign-in throttle or a log line sees it):
- * PostgreSQL rejects the NUL character in text, and an id is a short token, never a megabyte.
+ * PostgreSQL rejects the NUL character in text, an id is a short token, never a megabyte, and no
+ * text is longer than MAX_TEXT_LENGTH.
  * Types come from the schema, so an `ID` inside an input object or a list is checked too.
  */
 export const MAX_ID_LENGTH = 64;
+/** No text input is this long (the longest, a description, is LIMITS.longText): a safety net. */
+export const MAX_TEXT_LENGTH = 100_000;
 
 /** At most this many characters of a client's value are ever repeated back in an error. */
 const ECHO = 40;
@@ -43,6 +46,7 @@ function checkString(value: string, type: GraphQLInputType | null | undefined, f
   if (type && getNamedType(type) === GraphQLID && value.length > MAX_ID_LENGTH) {
     return inputError(`${field} is not a valid id (at most ${MAX_ID_LENGTH} characters)`, field, 'invalidId');
   }
+  if (value.length > MAX_TEXT_LENGTH) return inputError(`${field} is too long (at most ${MAX_TEXT_LENGTH} characters)`, field, 'tooLong');
   return null;
 }
 

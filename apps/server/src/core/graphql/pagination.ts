@@ -57,11 +57,11 @@ export function Connection<T extends object>(node: ClassType<T>, name = node.nam
 
 type SortValue = string | number | null;
 
-function encodeCursor(values: SortValue[]): string {
+export function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): SortValue[] {
+export function decodeCursor(cursor: string, length: number): SortValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length) return values as SortValue[];

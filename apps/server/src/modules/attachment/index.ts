@@ -7,6 +7,7 @@ import {
 } from './attachment.resolver.ts';
 
 export { Attachment } from './attachment.entity.ts';
+export { openAttachment } from './attachment.service.ts';
 export { attachmentRoutes } from './attachment.routes.ts';
 export type { AttachmentStorage } from './attachment-storage.ts';
 

@@ -45,9 +45,12 @@ export class MeasureFigures {
   @Field(() => MeasureCounts) measureCounts!: MeasureCounts;
   @Field(() => Int, { description: 'Implemented or verified' }) implemented!: number;
   @Field(() => Float, { description: 'Implemented ÷ measures not dropped (0–1)' }) implementationRate!: number;
+  @Field(() => Float, { description: "Implemented measures' expected savings ÷ all expected savings (0–1)" }) implementationRateBySavings!: number;
+  @Field(() => Int, { description: 'Measures (not dropped) with a follow-up answer from their company' }) followUpAnswered!: number;
+  @Field(() => SafeInt, { description: 'Actual annual savings the companies reported at follow-up' }) reportedAnnualSavingsKrw!: number;
   @Field(() => SafeInt) investmentKrw!: number;
-  @Field(() => SafeInt) expectedAnnualSavingsKrw!: number;
-  @Field(() => SafeInt) verifiedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Proposed: what the experts expect' }) expectedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Confirmed by an expert at follow-up' }) verifiedAnnualSavingsKrw!: number;
   @Field(() => Float) ghgReductionTco2e!: number;
   @Field(() => Float) electricityKwhPerYear!: number;
   @Field(() => Float) lngNm3PerYear!: number;

@@ -4,6 +4,7 @@ import type { MeasureFigures } from './board.types.ts';
 
 const DROPPED = `'${MeasureStatus.DROPPED}'`;
 const live = (m: string) => `${m}.status <> ${DROPPED}`;
+const implemented = (m: string) => `${m}.status in (${IMPLEMENTED_MEASURE_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * The measure figures every board and KPI aggregate reports, as select-list SQL over a measure
@@ -14,10 +15,13 @@ export function measureAggregatesSql(m: string): string {
   return [
     `count(${m}.id) as measures`,
     ...MEASURE_STATUSES.map((status) => `count(${m}.id) filter (where ${m}.status = '${status}') as "${status}"`),
-    `count(${m}.id) filter (where ${m}.status in (${IMPLEMENTED_MEASURE_STATUSES.map((s) => `'${s}'`).join(', ')})) as implemented`,
+    `count(${m}.id) filter (where ${implemented(m)}) as implemented`,
+    `count(${m}.id) filter (where ${m}.reported_outcome is not null and ${live(m)}) as reported_count`,
     `coalesce(sum(${m}.investment_krw) filter (where ${live(m)}), 0) as investment`,
     `coalesce(sum(${m}.expected_annual_savings_krw) filter (where ${live(m)}), 0) as expected`,
     `coalesce(sum(${m}.verified_annual_savings_krw) filter (where ${live(m)}), 0) as verified`,
+    `coalesce(sum(${m}.reported_annual_savings_krw) filter (where ${live(m)}), 0) as reported`,
+    `coalesce(sum(${m}.expected_annual_savings_krw) filter (where ${implemented(m)}), 0) as implemented_expected`,
     `coalesce(sum(${ghgTco2eSql(m)}) filter (where ${live(m)}), 0) as tco2e`,
     `coalesce(sum(${m}.electricity_kwh_per_year) filter (where ${live(m)}), 0) as electricity`,
     `coalesce(sum(${m}.lng_nm3per_year) filter (where ${live(m)}), 0) as lng`,
@@ -49,6 +53,9 @@ export function figuresOf(row: MeasureAggregateRow | undefined): MeasureFigures 
     },
     implemented,
     implementationRate: implementationRate(implemented, total - count('DROPPED')),
+    implementationRateBySavings: implementationRate(num(row?.['implemented_expected']), num(row?.['expected'])),
+    followUpAnswered: num(row?.['reported_count']),
+    reportedAnnualSavingsKrw: num(row?.['reported']),
     investmentKrw: num(row?.['investment']),
     expectedAnnualSavingsKrw: num(row?.['expected']),
     verifiedAnnualSavingsKrw: num(row?.['verified']),

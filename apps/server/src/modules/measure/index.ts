@@ -4,5 +4,6 @@ export { EmissionFactor } from './emission-factor.entity.ts';
 export { Measure } from './measure.entity.ts';
 export { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
 export { MEASURE_EVENTS, MeasureChange, MeasureChangeKind, measureTopic } from './measure.topics.ts';
+export { createMeasure } from './measure.service.ts';
 
 export const measureResolvers = [MeasureResolver, EmissionFactorResolver] as const;

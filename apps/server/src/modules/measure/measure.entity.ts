@@ -1,6 +1,6 @@
 import { type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { MeasureCategory, MeasureStatus, ScreeningClass } from '@ecohub/domain';
+import { FollowUpOutcome, MeasureCategory, MeasureStatus, ScreeningClass } from '@ecohub/domain';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../core/database/base.entity.ts';
 import { KrwType } from '../../core/database/types.ts';
@@ -122,6 +122,30 @@ export class Measure extends VersionedEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   followUpNote: string | null = null;
+
+  /**
+   * The company's own latest follow-up report (modules/follow-up), kept apart from the proposed
+   * figures above and from what an expert verified.
+   */
+  @Field(() => FollowUpOutcome, { nullable: true, description: "The company's latest follow-up answer" })
+  @Enum({ items: () => FollowUpOutcome, nullable: true })
+  reportedOutcome: FollowUpOutcome | null = null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Actual investment the company reported at follow-up' })
+  @Property({ type: KrwType, nullable: true })
+  reportedInvestmentKrw: number | null = null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Actual annual savings the company reported at follow-up' })
+  @Property({ type: KrwType, nullable: true })
+  reportedAnnualSavingsKrw: number | null = null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When the company says it implemented the measure' })
+  @Property({ type: 'date', nullable: true })
+  reportedOn: string | null = null;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Investment confirmed by an expert at follow-up' })
+  @Property({ type: KrwType, nullable: true })
+  verifiedInvestmentKrw: number | null = null;
 
   @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })

@@ -14,7 +14,9 @@ export const NotificationKind = {
   Assignment: 'ASSIGNMENT',
   DueSoon: 'DUE_SOON',
   Overdue: 'OVERDUE',
+  /** A follow-up request about the company's measures was opened (no task: links to the company's follow-up). */
   FollowUpDue: 'FOLLOW_UP_DUE',
+  FollowUpReminder: 'FOLLOW_UP_REMINDER',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

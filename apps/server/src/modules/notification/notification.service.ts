@@ -11,6 +11,7 @@ export interface NotificationInput {
   recipientIds: readonly string[];
   actorId: string | null;
   companyId: string;
+  /** null for notifications about the company as a whole (follow-up requests). */
   taskId?: string | null;
   commentId?: string | null;
   measureId?: string | null;

@@ -52,6 +52,8 @@ export const MANAGER_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER]
 /** Who writes the consulting work: tasks, measures, diagnoses. */
 export const WORK_WRITER_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT];
 export const PROGRAM_WIDE_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.OBSERVER, Role.EXPERT];
+/** Year-end results (page and files): those who run and fund the program. */
+export const REPORT_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.OBSERVER];
 
 export function hasRole(person: Viewer | null, roles: readonly Role[]): boolean {
   return !!person && roles.includes(person.role);

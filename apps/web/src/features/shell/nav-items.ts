@@ -1,5 +1,5 @@
 import { Role } from '@ecohub/domain';
-import { hasRole, MANAGER_ROLES, PROGRAM_WIDE_ROLES, type Viewer } from '@/features/auth/session';
+import { hasRole, MANAGER_ROLES, PROGRAM_WIDE_ROLES, REPORT_ROLES, type Viewer } from '@/features/auth/session';
 
 export interface NavItem {
   key: string;
@@ -21,6 +21,8 @@ export function navItemsFor(viewer: Viewer | null, existing: (path: string) => b
   if (hasRole(viewer, PROGRAM_WIDE_ROLES)) {
     items.push({ key: 'measures', to: '/measures', label: 'nav.measures', icon: '♻' });
   }
+  if (hasRole(viewer, REPORT_ROLES)) items.push({ key: 'results', to: '/reports', label: 'nav.results', icon: '▤' });
+  items.push({ key: 'library', to: '/library', label: 'nav.library', icon: '⌕' });
   items.push({ key: 'events', to: '/events', label: 'nav.events', icon: '◷' });
   if (hasRole(viewer, MANAGER_ROLES)) {
     items.push({ key: 'companies', to: '/companies', label: 'nav.companies', icon: '🏭' });
