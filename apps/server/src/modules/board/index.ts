@@ -2,7 +2,6 @@ import { BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver, ProgramYearB
 
 export { boardRow, boardRows } from './board.queries.ts';
 export { BoardRow } from './board.types.ts';
-export { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from './measure-aggregates.sql.ts';
 export { BoardRowChange, boardRowTopic } from './board.topics.ts';
 
 export const boardResolvers = [ProgramYearBoardResolver, BoardRowResolver, CompanyKpiResolver, ProgramKpisResolver] as const;
