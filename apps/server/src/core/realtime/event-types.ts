@@ -21,6 +21,11 @@ export const EventType = {
   EVENT_CHANGED: 'event.changed',
   BUDGET_CHANGED: 'budget.changed',
   NOTIFICATION_ADDED: 'notification.added',
+  /**
+   * A history entry whose change publishes no event of its own (teams, people, invitations) or
+   * only an access change: the activity feed is live for every entry it lists.
+   */
+  HISTORY_RECORDED: 'history.recorded',
   /** Team membership, team assignment, role or account state changed: live rights must be re-read. */
   ACCESS_CHANGED: 'access.changed',
 } as const;
