@@ -64,7 +64,7 @@ export async function reportsScenario(ctx: BenchContext): Promise<ScenarioResult
     };
   };
   return {
-    id: 9,
+    id: 8,
     title: TITLE,
     tables: [{ columns: ['file', 'companies', 'first ms', 'p50 ms', 'max ms', 'bytes', 'requests', 'errors'], rows }],
     targets: [target(20, 2_000), target(200, 10_000)],
