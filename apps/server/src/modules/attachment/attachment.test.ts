@@ -183,4 +183,19 @@ describe('attachments over HTTP', () => {
     const pdf = await upload(w.as.staff, `taskId=${taskId}`, PDF, { 'content-type': 'application/pdf', 'x-file-name': 'report.pdf' });
     expect((await fetch(`${hub.url}/attachments/${pdf.body.id}/thumbnail`, { headers: { cookie: w.as.expert.cookie! } })).status).toBe(404);
   });
+
+  it('tells who watches the task that it changed when a file is added or removed, naming the task', async () => {
+    const { liveSequence } = await w.as.expert.data<{ liveSequence: number }>('{ liveSequence }');
+    const socket = new LiveClient(hub.url, { cookie: w.as.expert.cookie, retry: false });
+    type Change = { kind: string; taskId: string; task: { id: string } | null };
+    const live = socket.subscribe<Change>('subscription($companyId: ID!, $since: SafeInt) { taskChanged(companyId: $companyId, since: $since) { kind taskId task { id } } }', { companyId: w.company.id, since: liveSequence });
+    const { body } = await upload(w.as.staff, `taskId=${taskId}`, Buffer.concat([PNG, Buffer.from('live')]));
+    await w.as.staff.data('mutation($id: ID!) { deleteAttachment(id: $id) { id } }', { id: body.id });
+    const events = await live.until((seen) => seen.length >= 2);
+    expect(events.slice(0, 2)).toEqual([
+      { kind: 'UPDATED', taskId, task: { id: taskId } },
+      { kind: 'UPDATED', taskId, task: { id: taskId } },
+    ]);
+    await socket.close();
+  });
 });
