@@ -1,4 +1,5 @@
 import { isValidBusinessNumber } from '@ecohub/domain';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
@@ -28,6 +29,13 @@ async function waitForChange(read: () => Promise<string>, before: string): Promi
   }
 }
 
+/** The watcher's board exported as CSV (exactly what the board shows), and the line of one company. */
+async function exportedLine(page: Page, company: string): Promise<string | undefined> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-csv').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  return csv.split(/\r?\n/).find((line) => line.includes(company));
+}
+
 /** Which program year the client shows: chosen on the device, read when the app loads. */
 async function useYear(person: Person, yearId: string, path: string): Promise<void> {
   await person.page.evaluate((id) => localStorage.setItem('ecohub.programYear', id), yearId);
@@ -43,6 +51,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
   let teamName: string;
   let companyId: string;
   let measureId: string;
+  let exportedBeforeMeasures: string | undefined;
 
   async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return (await hub.server.server.orm.em.fork().execute(sql, params)) as T[];
@@ -84,8 +93,31 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await expect.poll(() => watcher.page.getByTestId('board-row').count(), LIVE).toBe(Number(selected!.count));
   });
 
+  it('a manager forms an expert team of year 2 and adds an expert to it', async () => {
+    const { page } = manager;
+    await page.goto('/teams');
+    await page.getByRole('button', { name: 'New expert team' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('This is required.').waitFor();
+    await dialog.getByRole('textbox', { name: 'Team name' }).fill('Energy team');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const team = page.locator('article.team', { hasText: 'Energy team' });
+    await team.waitFor(LIVE);
+    await team.getByLabel('Add a member').selectOption({ index: 1 });
+    await team.getByLabel('Specialty').selectOption('ENERGY');
+    await team.getByRole('button', { name: 'Add', exact: true }).click();
+    await team.locator('.members').getByText('Energy', { exact: true }).waitFor(LIVE);
+    const [row] = await rows<{ members: string }>(
+      "select count(*) as members from team_membership m join expert_team t on t.id = m.team_id where t.name = 'Energy team' and t.program_year_id = ?",
+      [year2Id],
+    );
+    expect(Number(row!.members)).toBe(1);
+  });
+
   it('a manager adds a budget line and its spending, with messages that say what is allowed', async () => {
     const { page } = manager;
+    await page.goto('/program-years');
     const year2 = page.locator('[data-year="2"]');
     await year2.getByRole('button', { name: 'Add budget line' }).click();
     const dialog = page.getByRole('dialog');
@@ -138,6 +170,8 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await manage.getByRole('button', { name: 'Assign' }).click();
     await page.getByTestId('company-team').getByText(teamName).waitFor(LIVE);
     await watcher.page.locator(`[data-testid="board-row"][data-company-id="${companyId}"]`).getByText(teamName).waitFor(LIVE);
+    exportedBeforeMeasures = await exportedLine(watcher.page, 'Green Plating');
+    expect(exportedBeforeMeasures).toContain(teamName);
   });
 
   it('a manager creates an event on the program clock and records attendance, with removal asked and undoable', async () => {
@@ -187,7 +221,7 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Add' }).click();
     await dialog.getByText('This is required.').first().waitFor();
-    await dialog.getByLabel('Measure', { exact: true }).fill('Counter-flow rinsing');
+    await dialog.getByRole('textbox', { name: 'Measure', exact: true }).fill('Counter-flow rinsing');
     await dialog.getByLabel('Category').selectOption('ON_SITE_REUSE');
     await dialog.getByLabel('Investment (KRW)').fill('12,000,000');
     await dialog.getByLabel('Expected annual savings (KRW)').fill('8,000,000');
@@ -233,6 +267,10 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     );
     expect(Number(measure!.verified_annual_savings_krw)).toBe(7_500_000);
     expect(Number(measure!.investment_krw)).toBe(16_000_000);
+    // The export is what the board shows now: the company's line carries the new measure's effects.
+    const exportedAfter = await exportedLine(watcher.page, 'Green Plating');
+    expect(exportedAfter).toBeDefined();
+    expect(exportedAfter).not.toBe(exportedBeforeMeasures);
     await screenshot(page, 'measure-page');
     await screenshot(watcher.page, 'board-watching-year-2');
   });

@@ -18,3 +18,8 @@ export const Specialty = {
 } as const;
 export type Specialty = (typeof Specialty)[keyof typeof Specialty];
 export const SPECIALTIES = Object.values(Specialty);
+
+/** Who may give a role (invite to it or change to it), among those who manage people: only admins make admins. */
+export function mayGrantRole(granter: Role, role: Role): boolean {
+  return granter === Role.ADMIN || role !== Role.ADMIN;
+}

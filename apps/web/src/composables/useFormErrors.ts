@@ -18,8 +18,10 @@ export function useFormErrors() {
   const errors = ref<Record<string, string>>({});
 
   function sentence(violation: Violation): string {
-    const params = Object.fromEntries(Object.entries(violation.params ?? {}).map(([key, value]) => [key, format.value.integer(value)]));
-    return t(`validation.${violation.rule}`, params);
+    if (!violation.params) return t(`validation.${violation.rule}`);
+    // A rule that states its limits has its own sentence ("At most 200 characters."), the bare rule a generic one.
+    const params = Object.fromEntries(Object.entries(violation.params).map(([key, value]) => [key, format.value.integer(value)]));
+    return t(`validation.${violation.rule}Limits`, params);
   }
 
   /** Shows the violations beside their fields; true when there were any. */

@@ -205,6 +205,33 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m }) => ({ input: await versioned(m, 'programYear', m.world.programYearId) }),
     expect: MANAGERS,
   },
+  'Mutation.setProgramYearTargets': {
+    document: 'mutation($input: SetProgramYearTargetsInput!) { setProgramYearTargets(input: $input) { id } }',
+    // A year of its own per call: calls run at once, and each sets a new version.
+    variables: async ({ m }) => {
+      const { id, version } = await versioned(m, 'programYear', await m.programYear());
+      return { input: { programYearId: id, version, savingsKrw: 1_000_000 * m.next() } };
+    },
+    expect: MANAGERS,
+  },
+  'Mutation.continueProgramYear': {
+    document: 'mutation($input: ContinueProgramYearInput!) { continueProgramYear(input: $input) { id } }',
+    variables: async ({ m }) => {
+      // A program of its own per call: the year continued into must still be empty.
+      const { createProgram } = await m.admin.data<{ createProgram: { id: string } }>(
+        'mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }',
+        { input: { nameKo: `연속 점검 사업 ${m.next()}`, nameEn: 'Matrix', region: '경기도', durationYears: 3, hostOrganizationId: m.world.hostOrganizationId } },
+      );
+      const year = async (number: number) =>
+        (
+          await m.admin.data<{ createProgramYear: { id: string } }>('mutation($input: CreateProgramYearInput!) { createProgramYear(input: $input) { id } }', {
+            input: { programId: createProgram.id, number, startsOn: `${2013 + number}-01-01`, endsOn: `${2013 + number}-12-31` },
+          })
+        ).createProgramYear.id;
+      return { input: { fromYearId: await year(1), programYearId: await year(2) } };
+    },
+    expect: MANAGERS,
+  },
   'Mutation.setBudgetLine': {
     document: 'mutation($input: SetBudgetLineInput!) { setBudgetLine(input: $input) { id } }',
     variables: async ({ m }) => ({ input: { programYearId: await m.programYear(), source: 'OTHER', plannedKrw: 1_000_000 } }),

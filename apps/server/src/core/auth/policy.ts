@@ -1,4 +1,4 @@
-import { Role } from '@ecohub/domain';
+import { mayGrantRole, Role } from '@ecohub/domain';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -110,5 +110,5 @@ export function seesAllCompanies(viewer: Viewer): boolean {
  */
 export function mayManageAccount(viewer: Viewer, target: { personId: string | null; role: Role }): boolean {
   if (!can(viewer, 'person.manage') || target.personId === viewer.personId) return false;
-  return viewer.role === Role.ADMIN || target.role !== Role.ADMIN;
+  return mayGrantRole(viewer.role, target.role);
 }

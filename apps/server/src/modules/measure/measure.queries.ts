@@ -1,9 +1,12 @@
 import { roundTo } from '@ecohub/domain';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { ConnectionShape, PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
+import { Company } from '../company/company.entity.ts';
+import { Person } from '../people/person.entity.ts';
 import { Measure } from './measure.entity.ts';
 import type { MeasureFilter } from './measure.inputs.ts';
 import { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
@@ -25,8 +28,20 @@ async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | unde
 }
 
 /** Oldest first: the order in which the experts proposed them. */
-export async function listMeasures(ctx: UnitOfWork, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
-  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page, 'createdAt');
+/** What a measures page may read without entities: the resolvers of these fields honour planned rows. */
+const MEASURE_PAGE = {
+  relations: { company: Company, owner: Person },
+  rowFields: { paybackYears: ['investmentKrw', 'expectedAnnualSavingsKrw'], allowedNextStatuses: ['archivedAt', 'status'] },
+};
+
+/** `selection`: what the operation selects on the connection; a page it covers is read in one statement. */
+export async function listMeasures(
+  ctx: UnitOfWork,
+  filter: MeasureFilter | null | undefined,
+  page: PageArgs,
+  selection?: Selection,
+): Promise<ConnectionShape<Measure>> {
+  return selectedPage(ctx.em, Measure, await measureWhere(ctx, filter), page, 'createdAt', selection, MEASURE_PAGE);
 }
 
 export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> {
@@ -37,6 +52,8 @@ export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> 
 
 export interface MeasureTotalsRow {
   count: number;
+  droppedCount: number;
+  includesDropped: boolean;
   investmentKrw: number;
   expectedAnnualSavingsKrw: number;
   verifiedAnnualSavingsKrw: number;
@@ -44,25 +61,30 @@ export interface MeasureTotalsRow {
 }
 
 /**
- * Sums over the measures a filter selects (dropped ones excluded from the money and tCO2e, as
- * on the board), in one aggregate query. The ORM builds the filtered id set as a subquery, so
- * the filter means exactly what it means for the list.
+ * Sums over the measures a filter selects, in one aggregate query. Dropped measures add no money
+ * or tCO2e (as on the board) unless `includeDropped`; how many were left out is part of the
+ * answer, so a total can say what it includes. The ORM builds the filtered id set as a subquery,
+ * so the filter means exactly what it means for the list.
  */
-export async function measureTotals(ctx: UnitOfWork, filter: MeasureFilter | null | undefined): Promise<MeasureTotalsRow> {
+export async function measureTotals(ctx: UnitOfWork, filter: MeasureFilter | null | undefined, includeDropped = false): Promise<MeasureTotalsRow> {
   const where = await measureWhere(ctx, filter);
   const ids = ctx.em.createQueryBuilder(Measure, 'f').select('f.id').where(where as never).toQuery();
+  const counted = includeDropped ? 'true' : "m.status <> 'DROPPED'";
   const [row] = await ctx.em.execute<Record<string, string | null>[]>(
     `select count(*) as count,
-            sum(m.investment_krw) filter (where m.status <> 'DROPPED') as investment,
-            sum(m.expected_annual_savings_krw) filter (where m.status <> 'DROPPED') as expected,
-            sum(m.verified_annual_savings_krw) filter (where m.status <> 'DROPPED') as verified,
-            sum(${ghgTco2eSql('m')}) filter (where m.status <> 'DROPPED') as tco2e
+            count(*) filter (where m.status = 'DROPPED') as dropped,
+            sum(m.investment_krw) filter (where ${counted}) as investment,
+            sum(m.expected_annual_savings_krw) filter (where ${counted}) as expected,
+            sum(m.verified_annual_savings_krw) filter (where ${counted}) as verified,
+            sum(${ghgTco2eSql('m')}) filter (where ${counted}) as tco2e
        from measure m ${ghgFactorJoins('m')}
       where m.id in (${ids.sql})`,
     [...ids.params],
   );
   return {
     count: Number(row?.count ?? 0),
+    droppedCount: Number(row?.dropped ?? 0),
+    includesDropped: includeDropped,
     investmentKrw: Number(row?.investment ?? 0),
     expectedAnnualSavingsKrw: Number(row?.expected ?? 0),
     verifiedAnnualSavingsKrw: Number(row?.verified ?? 0),

@@ -13,7 +13,8 @@ const FOLLOW_UP = `mutation($input: MeasureFollowUpInput!) { recordMeasureFollow
 const ARCHIVE = `mutation($id: ID!, $version: Int!) { archiveMeasure(id: $id, version: $version) { id version archivedAt allowedNextStatuses } }`;
 const LIST = `query($filter: MeasureFilter, $first: Int, $after: String) {
   measures(filter: $filter, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title status company { id } } } } }`;
-const TOTALS = `query($filter: MeasureFilter) { measureTotals(filter: $filter) { count investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e } }`;
+const TOTALS = `query($filter: MeasureFilter) { measureTotals(filter: $filter) { count droppedCount includesDropped investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e } }`;
+const TOTALS_ALL = `query($filter: MeasureFilter) { measureTotals(filter: $filter, includeDropped: true) { includesDropped investmentKrw } }`;
 
 type MeasureData = {
   id: string;
@@ -246,6 +247,8 @@ describe('measures over HTTP', () => {
     });
 
     it('sums what the list shows, tCO2e with the same formula as each measure', async () => {
+      const stopped = await create({ title: '중단된 과제', investmentKrw: 7_000_000 });
+      await w.as.expert.data(TRANSITION, { id: stopped.id, to: 'DROPPED', version: stopped.version });
       const filter = { companyId: w.company.id };
       const list = await w.as.manager.data<{ measures: { edges: { node: { id: string } }[] } }>(
         `query($filter: MeasureFilter) { measures(filter: $filter, first: 200) { edges { node { id status investmentKrw ghgReductionTco2e } } } }`,
@@ -255,8 +258,15 @@ describe('measures over HTTP', () => {
       const live = nodes.filter((n) => n.status !== 'DROPPED');
       const { measureTotals } = await w.as.manager.data<{ measureTotals: Record<string, number> }>(TOTALS, { filter });
       expect(measureTotals['count']).toBe(nodes.length);
+      expect(measureTotals['droppedCount']).toBe(nodes.length - live.length);
+      expect(measureTotals['droppedCount']).toBeGreaterThan(0);
+      expect(measureTotals['includesDropped']).toBe(false);
       expect(measureTotals['investmentKrw']).toBe(live.reduce((s, n) => s + n.investmentKrw, 0));
       expect(measureTotals['ghgReductionTco2e']).toBeCloseTo(live.reduce((s, n) => s + n.ghgReductionTco2e, 0), 2);
+      // Asked to, the sums add the dropped measures too: the user chooses what a total includes.
+      const all = await w.as.manager.data<{ measureTotals: Record<string, number> }>(TOTALS_ALL, { filter });
+      expect(all.measureTotals['includesDropped']).toBe(true);
+      expect(all.measureTotals['investmentKrw']).toBe(nodes.reduce((s, n) => s + n.investmentKrw, 0));
       expect((await w.as.otherStaff.data<{ measureTotals: Record<string, number> }>(TOTALS, { filter })).measureTotals['count']).toBe(0);
     });
   });

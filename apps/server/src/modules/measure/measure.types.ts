@@ -6,10 +6,16 @@ import { Measure } from './measure.entity.ts';
 @ObjectType()
 export class MeasureConnection extends Connection(Measure) {}
 
-@ObjectType({ description: 'Sums over the measures a filter selects; dropped measures add no money or tCO2e' })
+@ObjectType({ description: 'Sums over the measures a filter selects; dropped measures add no money or tCO2e unless includesDropped' })
 export class MeasureTotals {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Measures the filter selects (dropped ones included)' })
   count!: number;
+
+  @Field(() => Int, { description: 'Of those, how many are DROPPED' })
+  droppedCount!: number;
+
+  @Field(() => Boolean, { description: 'Whether the sums include the dropped measures' })
+  includesDropped!: boolean;
 
   @Field(() => SafeInt)
   investmentKrw!: number;

@@ -1,11 +1,13 @@
-import { ParticipationStatus } from '@ecohub/domain';
+import { MeasureStatus, ParticipationStatus, TaskStatus } from '@ecohub/domain';
 import { AudienceScope } from '../../core/auth/visibility.ts';
-import { ActivityEntry } from '../../modules/activity/index.ts';
+import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
 import type { Program, ProgramYear } from '../../modules/program/index.ts';
 import { seoulTime } from './dates.ts';
 import type { SeededCompany } from './seed-companies.ts';
 import type { SeedContext } from './seed-context.ts';
+import type { SeededMeasure } from './seed-measures.ts';
+import type { SeededTask } from './seed-tasks.ts';
 
 const STAGE_LABELS: Record<ParticipationStatus, string> = {
   APPLIED: '참여 신청',
@@ -19,11 +21,35 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
 };
 
 /**
- * The history of each participation's path (recorded by the program manager on the day), and
- * one entry saying the program was imported by the seed.
+ * The history of each participation's path (recorded by the program manager on the day), of
+ * each task done and each measure implemented (on the day the seed says, so the board's monthly
+ * trend tells the year), and one entry saying the program was imported by the seed.
  */
-export function seedActivity({ em, now }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
+export function seedActivity(
+  { em, now }: SeedContext,
+  program: Program,
+  programYear: ProgramYear,
+  companies: SeededCompany[],
+  manager: Person,
+  work: { tasks: readonly SeededTask[]; measures: readonly SeededMeasure[] } = { tasks: [], measures: [] },
+): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
+  /** One entry of a company's history, seen by who sees its work (core/auth/visibility.ts). */
+  const record = (company: SeededCompany['company'], at: Date, entry: { actor: Person; action: string; entityType: string; entityId: string; summary: string; diff: FieldDiff }) =>
+    entries.push(
+      em.create(ActivityEntry, { ...entry, company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id], createdAt: at, updatedAt: at }),
+    );
+  for (const { task, expert, seeded } of work.tasks) {
+    if (!task.completedAt) continue;
+    const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
+    record(seeded.company, task.completedAt, { actor: expert, action: 'task.moved', entityType: 'Task', entityId: task.id, summary: task.title, diff });
+  }
+  for (const { measure, owner, seeded } of work.measures) {
+    if (!measure.implementedOn) continue;
+    const diff = { status: { from: MeasureStatus.IN_PROGRESS, to: MeasureStatus.IMPLEMENTED } };
+    const at = seoulTime(measure.implementedOn, '17:00');
+    record(seeded.company, at, { actor: owner, action: 'measure.transitioned', entityType: 'Measure', entityId: measure.id, summary: measure.title, diff });
+  }
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
       [ParticipationStatus.INITIALLY_DIAGNOSED, p.initiallyDiagnosedOn],
@@ -36,24 +62,14 @@ export function seedActivity({ em, now }: SeedContext, program: Program, program
     let from: ParticipationStatus = ParticipationStatus.APPLIED;
     for (const [to, on] of path) {
       if (on === null) continue;
-      const at = seoulTime(on, '18:00');
-      entries.push(
-        em.create(ActivityEntry, {
-          actor: manager,
-          action: 'participation.transitioned',
-          entityType: 'Participation',
-          entityId: p.id,
-          summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
-          company,
-          programYear,
-          diff: { status: { from, to } },
-          // A company's history, seen by who sees its work (core/auth/visibility.ts).
-          audience: AudienceScope.COMPANIES,
-          audienceCompanyIds: [company.id],
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
+      record(company, seoulTime(on, '18:00'), {
+        actor: manager,
+        action: 'participation.transitioned',
+        entityType: 'Participation',
+        entityId: p.id,
+        summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
+        diff: { status: { from, to } },
+      });
       from = to;
     }
   }

@@ -8,6 +8,8 @@ export interface CompanyContext {
   /** Who may move a card: writers any card, company staff the cards assigned to them. */
   canMoveTask: ComputedRef<(task: { assignees: readonly { id: string }[] }) => boolean>;
   canComment: ComputedRef<boolean>;
+  /** Reads the company again (after an edit). */
+  refresh: () => void;
 }
 
 export const COMPANY_KEY: InjectionKey<CompanyContext> = Symbol('ecohub.company');

@@ -22,6 +22,8 @@ const PAGE = 200;
  */
 export function useMeasures(options: {
   filter: MaybeRefOrGetter<MeasureFilter>;
+  /** Add the stopped (dropped) measures to the totals' sums too. */
+  includeDropped?: MaybeRefOrGetter<boolean>;
   live: MaybeRefOrGetter<{ programYearId?: string | null; companyId?: string | null }>;
   pause?: MaybeRefOrGetter<boolean>;
 }) {
@@ -31,7 +33,7 @@ export function useMeasures(options: {
   const transitionMutation = useMutation(TransitionMeasureDocument);
   const query = useQuery({
     query: MeasuresDocument,
-    variables: () => ({ filter: toValue(options.filter), first: PAGE }),
+    variables: () => ({ filter: toValue(options.filter), first: PAGE, includeDropped: toValue(options.includeDropped) ?? false }),
     pause: () => toValue(options.pause) ?? false,
   });
   const extra = ref<MeasureRowFragment[]>([]);
