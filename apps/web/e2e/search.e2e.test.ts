@@ -45,6 +45,21 @@ describeWithBrowser('search with Ctrl-K, as a program manager and as company sta
       await page.locator('[data-testid="search-hit"][data-kind="COMPANY"]').waitFor();
       const companies = await page.locator('[data-testid="search-hit"][data-kind="COMPANY"]').allTextContents();
       expect(companies.every((text) => text.includes('한일도금'))).toBe(true);
+
+      // Shortcuts: ? lists them, g then t opens my tasks, / opens search again.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('search-palette').waitFor({ state: 'hidden' });
+      await page.keyboard.press('?');
+      await page.getByTestId('shortcuts-help').waitFor();
+      expect(await page.getByTestId('shortcuts-help').locator('tr').count()).toBeGreaterThan(5);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('shortcuts-help').waitFor({ state: 'hidden' });
+      await page.keyboard.press('g');
+      await page.keyboard.press('t');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/my-tasks');
+      await page.keyboard.press('/');
+      await page.getByTestId('search-input').waitFor();
+      expect(staff.consoleErrors).toEqual([]);
     } finally {
       await staff.context.close();
     }
