@@ -461,6 +461,52 @@ export const RULES: Record<string, Rule> = {
     expect: WORK_WRITE,
   },
 
+  // ---------------------------------------------------------------- follow-up and the measure library
+  'Query.followUpRequests': {
+    document: 'query($companyId: ID) { followUpRequests(filter: { companyId: $companyId }) { id } }',
+    variables: async ({ m, c }) => {
+      await m.followUpRequest(c.id);
+      return { companyId: c.id };
+    },
+    expect: WORK_READ,
+  },
+  'Query.followUpRequest': {
+    document: 'query($id: ID!) { followUpRequest(id: $id) { id } }',
+    variables: async ({ m, c }) => ({ id: (await m.followUpRequest(c.id)).id }),
+    expect: WORK_READ,
+  },
+  'Mutation.setFollowUpPlan': {
+    document: 'mutation($y: ID!) { setFollowUpPlan(programYearId: $y, monthsAfter: [6, 12]) }',
+    variables: ({ m }) => ({ y: m.world.programYearId }),
+    expect: MANAGERS,
+  },
+  'Mutation.openDueFollowUps': {
+    document: 'mutation($y: ID!) { openDueFollowUps(programYearId: $y) }',
+    variables: ({ m }) => ({ y: m.world.programYearId }),
+    expect: MANAGERS,
+  },
+  'Mutation.submitFollowUp': {
+    document: 'mutation($input: SubmitFollowUpInput!) { submitFollowUp(input: $input) { id } }',
+    variables: async ({ m, c }) => {
+      const measure = await m.measure(c.id);
+      const request = await m.followUpRequest(c.id);
+      return { input: { requestId: request.id, answers: [{ measureId: measure.id, outcome: 'UNKNOWN' }] } };
+    },
+    expect: COMMENT_WRITE,
+  },
+  'Mutation.verifyFollowUpAnswer': {
+    document: 'mutation($input: VerifyFollowUpAnswerInput!) { verifyFollowUpAnswer(input: $input) { id } }',
+    variables: async ({ m, c }) => ({ input: { answerId: await m.followUpAnswer(c.id) } }),
+    expect: WORK_WRITE,
+  },
+  'Query.measureLibrary': { document: `{ measureLibrary(first: 5) { ${CONNECTION} } }`, expect: SIGNED_IN },
+  'Query.measureLibraryKinds': { document: '{ measureLibraryKinds { category } }', expect: SIGNED_IN, emptyIsAllow: true },
+  'Mutation.reuseLibraryEntry': {
+    document: 'mutation($m: ID!, $c: ID!, $y: ID!) { reuseLibraryEntry(measureId: $m, companyId: $c, programYearId: $y) { id } }',
+    variables: ({ m, c }) => ({ m: c.measureId, c: c.id, y: m.world.programYearId }),
+    expect: WORK_WRITE,
+  },
+
   // ---------------------------------------------------------------- tasks
   'Query.tasks': {
     document: `query($companyId: ID) { tasks(filter: { companyId: $companyId }) { ${CONNECTION} } }`,
