@@ -8,6 +8,7 @@ import { Migration20261206141028 } from './20261206141028-follow-up.migration.ts
 import { Migration20261206142000 } from './20261206142000-measure-library-search.migration.ts';
 import { Migration20261206142500 } from './20261206142500-activity-audience.migration.ts';
 import { Migration20261206143600 } from './20261206143600-mail-and-jobs.migration.ts';
+import { Migration20261206151900 } from './20261206151900-task-as-of.migration.ts';
 
 /** Migrations in the order they apply; `pnpm migration:create` writes a new file to add here. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206142000_measure_library_search', class: Migration20261206142000 },
   { name: 'Migration20261206142500_activity_audience', class: Migration20261206142500 },
   { name: 'Migration20261206143600_mail_and_jobs', class: Migration20261206143600 },
+  { name: 'Migration20261206151900_task_as_of', class: Migration20261206151900 },
 ];

@@ -22,7 +22,7 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
  * The history of each participation's path (recorded by the program manager on the day), and
  * one entry saying the program was imported by the seed.
  */
-export function seedActivity({ em, now }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
+export function seedActivity({ em, importedAt }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
@@ -64,8 +64,8 @@ export function seedActivity({ em, now }: SeedContext, program: Program, program
       entityId: program.id,
       summary: `${program.nameKo} 데모 데이터 생성`,
       programYear,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: importedAt,
+      updatedAt: importedAt,
     }),
   );
   return entries;
