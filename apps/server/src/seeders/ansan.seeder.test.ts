@@ -202,6 +202,13 @@ describe('the Ansan seed', () => {
     expect(new Date(span['task_min'] as string).getTime()).toBeGreaterThanOrEqual(new Date('2012-08-01T00:00:00+09:00').getTime());
     expect(span['applied_min']! >= '2012-08-01').toBe(true);
     expect(span['due_max']! <= '2013-07-31').toBe(true);
+    // The board's "last activity" follows the task boards: each participant's last entry is recent as of that day.
+    const last = await sql<{ last: string }>(
+      `select max(a.created_at) as last from activity_entry a join participation p on p.company_id = a.company_id
+        where p.status = 'ACTIVE' group by a.company_id`,
+    );
+    expect(last).toHaveLength(20);
+    for (const { last: at } of last) expect(new Date(at).getTime()).toBeGreaterThan(new Date('2013-06-01T00:00:00+09:00').getTime());
   });
 
   it('marks as overdue only the open work due before the year\'s own today, not every company', async () => {

@@ -1,4 +1,4 @@
-import { ParticipationStatus } from '@ecohub/domain';
+import { ParticipationStatus, TaskStatus } from '@ecohub/domain';
 import { AudienceScope } from '../../core/auth/visibility.ts';
 import { ActivityEntry } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
@@ -6,6 +6,7 @@ import type { Program, ProgramYear } from '../../modules/program/index.ts';
 import { seoulTime } from './dates.ts';
 import type { SeededCompany } from './seed-companies.ts';
 import type { SeedContext } from './seed-context.ts';
+import type { SeededTask } from './seed-tasks.ts';
 
 const STAGE_LABELS: Record<ParticipationStatus, string> = {
   APPLIED: '참여 신청',
@@ -19,11 +20,39 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
 };
 
 /**
- * The history of each participation's path (recorded by the program manager on the day), and
- * one entry saying the program was imported by the seed.
+ * The history of each participation's path (recorded by the program manager on the day), of
+ * each task's creation and completion (so the board's "last activity" and the feed follow the
+ * task boards on the year's calendar), and one entry saying the program was imported by the seed.
  */
-export function seedActivity({ em, importedAt }: SeedContext, program: Program, programYear: ProgramYear, companies: SeededCompany[], manager: Person): ActivityEntry[] {
+export function seedActivity(
+  { em, importedAt }: SeedContext,
+  program: Program,
+  programYear: ProgramYear,
+  companies: SeededCompany[],
+  tasks: SeededTask[],
+  manager: Person,
+): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
+  for (const { task, seeded, expert } of tasks) {
+    const { company } = seeded;
+    const common = {
+      entityType: 'Task',
+      entityId: task.id,
+      summary: task.title,
+      company,
+      // As the live service files it: a task under a measure belongs to the measure's year.
+      programYear: task.measure ? programYear : null,
+      audience: AudienceScope.COMPANIES,
+      audienceCompanyIds: [company.id],
+    };
+    const created = task.createdAt;
+    entries.push(em.create(ActivityEntry, { ...common, actor: task.createdBy, action: 'task.created', diff: {}, createdAt: created, updatedAt: created }));
+    if (task.completedAt) {
+      const done = task.completedAt;
+      const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
+      entries.push(em.create(ActivityEntry, { ...common, actor: expert, action: 'task.moved', diff, createdAt: done, updatedAt: done }));
+    }
+  }
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
       [ParticipationStatus.INITIALLY_DIAGNOSED, p.initiallyDiagnosedOn],
