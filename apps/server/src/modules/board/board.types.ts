@@ -68,7 +68,8 @@ export class BoardRow extends MeasureFigures {
   @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
   /** Exposed by BoardRowResolver: null for viewers who may not see tasks. */
   taskCounts!: TaskCounts;
-  @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
+  /** Exposed by BoardRowResolver: null for viewers who may not see the history. */
+  lastActivityAt!: Date | null;
 }
 
 @ObjectType()
