@@ -1,6 +1,6 @@
 import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTime, SafeInt } from '../../core/graphql/scalars.ts';
+import { SafeInt } from '../../core/graphql/scalars.ts';
 
 @InputType()
 export class BoardFilter {
