@@ -59,6 +59,7 @@ try {
     hub,
     data,
     quick,
+    ...(process.env.BENCH_VIEWERS ? { viewerCounts: process.env.BENCH_VIEWERS.split(',').map(Number) } : {}),
     profiling: cpuProfile,
     log,
     counter: () => (counting.hub ??= Hub.start({ name: 'counter', databaseUrl: hub.databaseUrl, countStatements: true })),
@@ -67,7 +68,7 @@ try {
     [[1], 'Board query', () => boardScenario(ctx)],
     [[8], 'Report files', () => reportsScenario(ctx)],
     [[2], 'Task page', () => taskPageScenario(ctx)],
-    [[8], 'Board viewers', () => boardViewersScenario(ctx)],
+    [[9], 'Board viewers', () => boardViewersScenario(ctx)],
     [[5], 'Write path', () => writePathScenario(ctx)],
     [[6], 'Cross-instance', () => crossInstanceScenario(ctx)],
     [[3, 4], 'Live fan-out and idle scale', () => liveScenarios(ctx)],
@@ -92,7 +93,7 @@ try {
       await hub.stopProfile(file);
       profiles.push(profileReport(`${ids.join(', ')}. ${title}`, file));
     }
-    if (ids.some((id) => id === 2 || id === 8) && counting.hub) {
+    if (ids.some((id) => id === 2 || id === 9) && counting.hub) {
       await (await counting.hub).stop();
       counting.hub = null;
     }

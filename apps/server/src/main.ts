@@ -1,16 +1,10 @@
-import { ConfigError, loadConfig } from './config/config.ts';
+import { loadConfigOrExit } from './config/config.ts';
 import { createLogger } from './core/logger.ts';
 import { startupFailureSentence, type StartupError } from './core/startup-error.ts';
 import { DEMO_LOGINS } from './seeders/ansan.seeder.ts';
 import { createServer, type EcoHubServer } from './server.ts';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config);
 
 let server: EcoHubServer | null = null;

@@ -12,6 +12,8 @@ import { startJobs } from './jobs.ts';
  * reach live subscribers through the same outbox and wake bus as a hub's.
  */
 export async function startWorker(config: Config, logger: Logger): Promise<{ close(): Promise<void> }> {
+  // The embedded PostgreSQL belongs to the one hub of its data folder: a worker apart shares a server.
+  if (!config.databaseUrl) throw new Error('npm run worker needs DATABASE_URL (the PostgreSQL the hubs use); without it, jobs run inside the hub');
   const database = await openDatabase(config, logger);
   const orm = await connectOrm(database.url, logger);
   let realtime: Realtime | null = null;

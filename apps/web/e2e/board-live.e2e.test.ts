@@ -1,5 +1,6 @@
 import { TestClient } from '@ecohub/server/testing';
 import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
 
@@ -81,5 +82,62 @@ describeWithBrowser('the program board applies live events', () => {
     expect(boardLoads).toBe(0);
     await screenshot(page, 'board-after-burst');
     await fresh.close();
+  });
+
+  it('keeps a sorted, filtered view in its address, totals what it shows, and exports exactly those rows', async () => {
+    const { page } = manager;
+    await page.goto('/board');
+    await page.getByTestId('board-totals').waitFor();
+    await page.getByTestId('sort-savings').click();
+    await page.waitForURL(/sort=savings/);
+    const teamSelect = page.getByLabel('전문가팀', { exact: true });
+    const team = await teamSelect.locator('option').nth(1).getAttribute('value');
+    await teamSelect.selectOption(team as string);
+    await page.waitForURL(/team=/);
+    await page.getByTestId('board-totals-scope').filter({ hasText: '선택한 조건의 기업' }).waitFor();
+    const order = () => page.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-company-id')));
+    const shown = await order();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(20);
+    await expect(page.getByTestId('board-totals-scope').textContent()).resolves.toContain(`${shown.length}곳`);
+
+    const address = page.url();
+    const other = await manager.context.newPage();
+    await other.goto(address);
+    await other.getByTestId('board-row').first().waitFor();
+    await expect.poll(() => other.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-company-id')))).toEqual(shown);
+    await expect(other.getByLabel('전문가팀', { exact: true }).inputValue()).resolves.toBe(team);
+    await other.close();
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-csv').click()]);
+    const lines = readFileSync((await csv.path()) as string, 'utf8').trim().split('\r\n');
+    expect(csv.suggestedFilename()).toMatch(/^ecohub-board-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(lines).toHaveLength(shown.length + 1);
+    const names = await page.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.querySelector('th a')?.textContent?.trim()));
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(names);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-xlsx').click()]);
+    expect(readFileSync((await xlsx.path()) as string).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('lets a manager set the year targets, shown against the actuals', async () => {
+    const { page } = manager;
+    await page.goto('/board');
+    await page.getByTestId('board-targets').waitFor();
+    await page.getByTestId('edit-targets').click();
+    const form = page.getByTestId('targets-form');
+    await form.getByLabel('절감액 목표 (원)').fill('3,000,000,000');
+    await form.getByLabel('감축 목표 (tCO₂e)').fill('4000');
+    await form.getByLabel('적용률 목표 (%)').fill('60');
+    await page.getByTestId('save-targets').click();
+    await page.getByTestId('target-implementation').filter({ hasText: '목표 60%' }).waitFor();
+    await page.getByTestId('target-savings').filter({ hasText: '목표 ₩30억' }).waitFor();
+    await page.reload();
+    await page.getByTestId('target-tco2e').filter({ hasText: '4,000' }).waitFor();
+    await page.getByTestId('board-trend').waitFor();
+    expect(await page.getByTestId('trend-month').count()).toBe(10);
+    // The seeded year's history shows work done month by month.
+    const done = await page.getByTestId('trend-month').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent?.replace(/,/g, ''))));
+    expect(done.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(10);
+    await screenshot(page, 'board-targets-trend');
   });
 });

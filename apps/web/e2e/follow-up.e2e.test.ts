@@ -41,7 +41,7 @@ describeWithBrowser('follow-up of implementation', () => {
     const [first, second] = request.items.map((item) => item.measure);
     const staff = await signInAs(hub, 'staff@hanilplating.co.kr');
     await staff.page.goto('/notifications');
-    await staff.page.getByText('사후관리 요청이 왔습니다').first().waitFor();
+    await staff.page.getByText('사후관리 시기입니다').first().waitFor();
     await staff.page.getByRole('link', { name: '사후관리' }).first().click();
     await staff.page.waitForURL(`**/companies/${companyId}/follow-up`);
 

@@ -9,6 +9,8 @@ export interface BenchContext {
   counter(): Promise<Hub>;
   /** Short phases and small fleets, for working on the benchmark itself. */
   quick: boolean;
+  /** BENCH_VIEWERS: the board-viewer counts to run instead of the default ones. */
+  viewerCounts?: number[];
   /** Profiling run (BENCH_CPU_PROFILE): scenarios may also sample what their memory is. */
   profiling: boolean;
   log(message: string): void;

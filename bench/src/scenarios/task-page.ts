@@ -2,6 +2,7 @@ import { Child, freePort } from '../hub/child.ts';
 import { GraphQLClient } from '../load/graphql.ts';
 import { graphqlCheck, runLoad, type HttpTarget, type LoadResult } from '../load/http-load.ts';
 import { round } from '../load/samples.ts';
+import { cpuBetween, treeCpu } from '../live/cpu.ts';
 import { ECOHUB_TASK_PAGE } from '../refs/task-page.ts';
 import type { ScenarioResult } from '../report/report.ts';
 import { statementsPer, type BenchContext } from './context.ts';
@@ -103,6 +104,21 @@ export async function taskPageScenario(ctx: BenchContext): Promise<ScenarioResul
       peerResult = await runLoad(peerTarget, phases);
     }
 
+    // CPU per page, one request at a time: steadier than throughput on a shared machine.
+    const cpuPerPage = async (target: HttpTarget, pid: number) => {
+      const requests = ctx.quick ? 100 : 300;
+      const before = treeCpu(pid);
+      const pgBefore = treeCpu(ctx.hub.pid);
+      const result = await runLoad(target, { concurrency: 1, durationMs: 60_000, maxRequests: requests });
+      return { server: round(cpuBetween(before, treeCpu(pid), 'root') / result.requests, 2), postgres: round(cpuBetween(pgBefore, treeCpu(ctx.hub.pid), 'postgres') / result.requests, 2) };
+    };
+    ctx.log('task page: CPU per page, one at a time');
+    const cpu = {
+      ours: await cpuPerPage(ours, ctx.hub.pid),
+      floor: await cpuPerPage(floorTarget, floor.pid),
+      peer: peerError ? null : await cpuPerPage(peerTarget, peer.pid),
+    };
+
     const counter = await ctx.counter();
     const counting = new GraphQLClient(counter.url, cookie, 1);
     const statements = await statementsPer(counter, ctx.quick ? 5 : 10, async () => {
@@ -110,21 +126,22 @@ export async function taskPageScenario(ctx: BenchContext): Promise<ScenarioResul
     });
     await counting.close();
 
-    const row = (name: string, r: LoadResult | null) =>
-      r ? [name, r.rps, r.latency.p50, r.latency.p99, r.latency.max, r.requests, r.errors] : [name, null, null, null, null, null, null];
+    const row = (name: string, r: LoadResult | null, c: { server: number; postgres: number } | null) =>
+      r ? [name, r.rps, r.latency.p50, r.latency.p99, r.latency.max, r.requests, r.errors, c?.server ?? null, c?.postgres ?? null] : [name, null, null, null, null, null, null, null, null];
     const vsFloor = round(ourResult.rps / floorResult.rps, 2);
     const vsPeer = peerResult ? round(ourResult.rps / peerResult.rps, 2) : null;
     for (const [name, r] of [['EcoHub', ourResult], ['floor', floorResult], ['PostGraphile', peerResult]] as const) {
       if (r?.errors) notes.push(`${name}: ${r.errors} failed requests, first: ${r.firstError}`);
     }
+    notes.push('CPU per page: process CPU time (/proc) over 100–300 requests sent one at a time, divided by their number; PostgreSQL is all of its processes.');
     notes.push(`EcoHub runs ${statements.typical} SQL statements per task page (session lookup included); the floor runs 1.`);
     return {
       id: 2,
       title: `Task page (50 tasks with assignees, measure, comment count), concurrency ${CONCURRENCY}`,
       tables: [
         {
-          columns: ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors'],
-          rows: [row('EcoHub', ourResult), row('floor: pg + node:http, hand-written SQL', floorResult), row('PostGraphile 5.1.5 (Amber)', peerResult)],
+          columns: ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'server CPU ms / page', 'PostgreSQL CPU ms / page'],
+          rows: [row('EcoHub', ourResult, cpu.ours), row('floor: pg + node:http, hand-written SQL', floorResult, cpu.floor), row('PostGraphile 5.1.5 (Amber)', peerResult, cpu.peer)],
         },
         { columns: ['ratio', 'value'], rows: [['EcoHub / floor (throughput)', vsFloor], ['EcoHub / PostGraphile (throughput)', vsPeer]] },
       ],
@@ -137,7 +154,7 @@ export async function taskPageScenario(ctx: BenchContext): Promise<ScenarioResul
         },
       ],
       notes,
-      figures: { ours: ourResult, floor: floorResult, postgraphile: peerResult, ratioToFloor: vsFloor, ratioToPostgraphile: vsPeer, statementsPerRequest: statements },
+      figures: { cpuPerPage: cpu, ours: ourResult, floor: floorResult, postgraphile: peerResult, ratioToFloor: vsFloor, ratioToPostgraphile: vsPeer, statementsPerRequest: statements },
     };
   } finally {
     await Promise.all([floor.stop(), peer.stop()]);

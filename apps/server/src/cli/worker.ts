@@ -1,16 +1,16 @@
-import { ConfigError, loadConfig } from '../config/config.ts';
+import { loadConfigOrExit } from '../config/config.ts';
 import { createLogger } from '../core/logger.ts';
 import { startWorker } from '../worker.ts';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
-  process.exit(2);
-}
+const config = loadConfigOrExit();
 const logger = createLogger(config);
-const worker = await startWorker(config, logger);
+let worker: Awaited<ReturnType<typeof startWorker>>;
+try {
+  worker = await startWorker(config, logger);
+} catch (error) {
+  process.stderr.write(`\n  ${error instanceof Error ? error.message : String(error)}\n\n`);
+  process.exit(1);
+}
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -143,3 +143,13 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     runJobs: c.RUN_JOBS,
   };
 }
+
+/** For the command-line entry points (the hub, the worker): a bad setting ends the process with its message. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}

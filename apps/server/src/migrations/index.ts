@@ -7,6 +7,7 @@ import { Migration20261125110000 } from './20261125110000-work-indexes.migration
 import { Migration20261206141028 } from './20261206141028-follow-up.migration.ts';
 import { Migration20261206142000 } from './20261206142000-measure-library-search.migration.ts';
 import { Migration20261206142500 } from './20261206142500-activity-audience.migration.ts';
+import { Migration20261206142900 } from './20261206142900-program-year-targets.migration.ts';
 import { Migration20261206143600 } from './20261206143600-mail-and-jobs.migration.ts';
 import { Migration20261206151900 } from './20261206151900-task-as-of.migration.ts';
 
@@ -20,6 +21,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206141028_follow_up', class: Migration20261206141028 },
   { name: 'Migration20261206142000_measure_library_search', class: Migration20261206142000 },
   { name: 'Migration20261206142500_activity_audience', class: Migration20261206142500 },
+  { name: 'Migration20261206142900_program_year_targets', class: Migration20261206142900 },
   { name: 'Migration20261206143600_mail_and_jobs', class: Migration20261206143600 },
   { name: 'Migration20261206151900_task_as_of', class: Migration20261206151900 },
 ];

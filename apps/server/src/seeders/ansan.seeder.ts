@@ -85,7 +85,7 @@ export async function seedAnsanProgram(em: EntityManager, logger: Logger, option
     step('tasks and comments', { tasks: tasks.length, comments: comments.length, notifications: notifications.length });
 
     const { events, attendances } = seedEvents(ctx, yearOne, companies, teams, accounts, (c) => staff.get(c.company) ?? []);
-    const history = seedActivity(ctx, program, yearOne, companies, tasks, demoUser(Role.PROGRAM_MANAGER));
+    const history = seedActivity(ctx, program, yearOne, companies, demoUser(Role.PROGRAM_MANAGER), { tasks, measures });
     step('events and history', { events: events.length, attendances: attendances.length, activities: history.length });
     // One flush: the unit of work batches each table's inserts.
     await tx.flush();

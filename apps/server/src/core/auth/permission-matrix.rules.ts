@@ -205,6 +205,33 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m }) => ({ input: await versioned(m, 'programYear', m.world.programYearId) }),
     expect: MANAGERS,
   },
+  'Mutation.setProgramYearTargets': {
+    document: 'mutation($input: SetProgramYearTargetsInput!) { setProgramYearTargets(input: $input) { id } }',
+    // A year of its own per call: calls run at once, and each sets a new version.
+    variables: async ({ m }) => {
+      const { id, version } = await versioned(m, 'programYear', await m.programYear());
+      return { input: { programYearId: id, version, savingsKrw: 1_000_000 * m.next() } };
+    },
+    expect: MANAGERS,
+  },
+  'Mutation.continueProgramYear': {
+    document: 'mutation($input: ContinueProgramYearInput!) { continueProgramYear(input: $input) { id } }',
+    variables: async ({ m }) => {
+      // A program of its own per call: the year continued into must still be empty.
+      const { createProgram } = await m.admin.data<{ createProgram: { id: string } }>(
+        'mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }',
+        { input: { nameKo: `연속 점검 사업 ${m.next()}`, nameEn: 'Matrix', region: '경기도', durationYears: 3, hostOrganizationId: m.world.hostOrganizationId } },
+      );
+      const year = async (number: number) =>
+        (
+          await m.admin.data<{ createProgramYear: { id: string } }>('mutation($input: CreateProgramYearInput!) { createProgramYear(input: $input) { id } }', {
+            input: { programId: createProgram.id, number, startsOn: `${2013 + number}-01-01`, endsOn: `${2013 + number}-12-31` },
+          })
+        ).createProgramYear.id;
+      return { input: { fromYearId: await year(1), programYearId: await year(2) } };
+    },
+    expect: MANAGERS,
+  },
   'Mutation.setBudgetLine': {
     document: 'mutation($input: SetBudgetLineInput!) { setBudgetLine(input: $input) { id } }',
     variables: async ({ m }) => ({ input: { programYearId: await m.programYear(), source: 'OTHER', plannedKrw: 1_000_000 } }),
@@ -424,6 +451,52 @@ export const RULES: Record<string, Rule> = {
   'Mutation.archiveMeasure': {
     document: 'mutation($id: ID!, $version: Int!) { archiveMeasure(id: $id, version: $version) { id } }',
     variables: async ({ m, c }) => m.measure(c.id),
+    expect: WORK_WRITE,
+  },
+
+  // ---------------------------------------------------------------- follow-up and the measure library
+  'Query.followUpRequests': {
+    document: 'query($companyId: ID) { followUpRequests(filter: { companyId: $companyId }) { id } }',
+    variables: async ({ m, c }) => {
+      await m.followUpRequest(c.id);
+      return { companyId: c.id };
+    },
+    expect: WORK_READ,
+  },
+  'Query.followUpRequest': {
+    document: 'query($id: ID!) { followUpRequest(id: $id) { id } }',
+    variables: async ({ m, c }) => ({ id: (await m.followUpRequest(c.id)).id }),
+    expect: WORK_READ,
+  },
+  'Mutation.setFollowUpPlan': {
+    document: 'mutation($y: ID!) { setFollowUpPlan(programYearId: $y, monthsAfter: [6, 12]) }',
+    variables: ({ m }) => ({ y: m.world.programYearId }),
+    expect: MANAGERS,
+  },
+  'Mutation.openDueFollowUps': {
+    document: 'mutation($y: ID!) { openDueFollowUps(programYearId: $y) }',
+    variables: ({ m }) => ({ y: m.world.programYearId }),
+    expect: MANAGERS,
+  },
+  'Mutation.submitFollowUp': {
+    document: 'mutation($input: SubmitFollowUpInput!) { submitFollowUp(input: $input) { id } }',
+    variables: async ({ m, c }) => {
+      const measure = await m.measure(c.id);
+      const request = await m.followUpRequest(c.id);
+      return { input: { requestId: request.id, answers: [{ measureId: measure.id, outcome: 'UNKNOWN' }] } };
+    },
+    expect: COMMENT_WRITE,
+  },
+  'Mutation.verifyFollowUpAnswer': {
+    document: 'mutation($input: VerifyFollowUpAnswerInput!) { verifyFollowUpAnswer(input: $input) { id } }',
+    variables: async ({ m, c }) => ({ input: { answerId: await m.followUpAnswer(c.id) } }),
+    expect: WORK_WRITE,
+  },
+  'Query.measureLibrary': { document: `{ measureLibrary(first: 5) { ${CONNECTION} } }`, expect: SIGNED_IN },
+  'Query.measureLibraryKinds': { document: '{ measureLibraryKinds { category } }', expect: SIGNED_IN, emptyIsAllow: true },
+  'Mutation.reuseLibraryEntry': {
+    document: 'mutation($m: ID!, $c: ID!, $y: ID!) { reuseLibraryEntry(measureId: $m, companyId: $c, programYearId: $y) { id } }',
+    variables: ({ m, c }) => ({ m: c.measureId, c: c.id, y: m.world.programYearId }),
     expect: WORK_WRITE,
   },
 

@@ -202,6 +202,31 @@ export class Matrix {
     return current;
   }
 
+  /** The company's open 6-month follow-up request (the seeded year has ended: opening is idempotent). */
+  async followUpRequest(companyId: string): Promise<{ id: string; version: number }> {
+    await this.create('mutation($y: ID!) { openDueFollowUps(programYearId: $y) }', { y: this.world.programYearId });
+    const requests = await this.create<{ id: string; version: number; monthsAfter: number }[]>(
+      'query($c: ID!) { followUpRequests(filter: { companyId: $c }) { id version monthsAfter } }',
+      { c: companyId },
+    );
+    const request = requests.find((r) => r.monthsAfter === 6)!;
+    return { id: request.id, version: request.version };
+  }
+
+  /** A fresh answer (about a new measure) in the company's follow-up request, given by the admin. */
+  async followUpAnswer(companyId: string): Promise<string> {
+    const measure = await this.measure(companyId);
+    const request = await this.followUpRequest(companyId);
+    await this.create('mutation($input: SubmitFollowUpInput!) { submitFollowUp(input: $input) { id } }', {
+      input: { requestId: request.id, answers: [{ measureId: measure.id, outcome: 'IMPLEMENTED', actualAnnualSavingsKrw: 1_000_000 }] },
+    });
+    const { items } = await this.create<{ items: { measure: { id: string }; answer: { id: string } | null }[] }>(
+      'query($id: ID!) { followUpRequest(id: $id) { items { measure { id } answer { id } } } }',
+      { id: request.id },
+    );
+    return items.find((item) => item.measure.id === measure.id)!.answer!.id;
+  }
+
   /** A new program with its year 1; returns the year's id. */
   async programYear(): Promise<string> {
     const program = await this.create<{ id: string }>('mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }', {

@@ -3,7 +3,7 @@ import { allowedNext, measureMachine, mentionToken, taskMachine, type MeasureSta
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../seeders/ansan.seeder.ts';
 import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts';
-import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
+import { seededRandom, startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 
 /**
  * The randomized leak test: five companies, a staff member of each subscribed to everything they
@@ -15,17 +15,6 @@ const MUTATIONS = 1_000;
 const COMPANIES = 5;
 const TASKS_WITH_COMMENTS = 3;
 const SEED = 20_121_122;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Tenant {
   companyId: string;
@@ -157,7 +146,7 @@ describe('tenant isolation under 1,000 random changes', () => {
   });
 
   it('delivers each staff member every event of their company, none of the others and no internal comment', async () => {
-    const rng = random(SEED);
+    const rng = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
     // The plan is drawn up front, so the run is the same whatever the timing: companies change in
     // parallel, each company's changes in order (no version races within a company).

@@ -4,6 +4,7 @@ import { audience as audiences, type Audience } from '../auth/visibility.ts';
 import { newId } from '../ids.ts';
 import type { UnitOfWork } from '../actor/unit-of-work.ts';
 import { isDuplicateKey, remember, rememberedResult, scopedKey, type Idempotency } from '../idempotency/idempotency.ts';
+import { EventType } from '../realtime/event-types.ts';
 import { appendToOutbox, type ChangeEvent } from '../realtime/outbox.ts';
 import { enqueueJobs, type JobRequest } from '../jobs/job-queue.ts';
 import type { Config } from '../../config/config.ts';
@@ -39,18 +40,25 @@ export class ChangeLog {
     this.jobs.push(job);
   }
 
-  /** Records a change in the history and, when given, publishes an event for it. */
+  /** Records a change in the history and publishes its event (the given one, or `history.recorded`). */
   record(activity: ActivityInput, event?: Omit<ChangeEvent, 'entityId'> & { entityId?: string }): void {
     const entry = { ...activity, id: activity.id ?? newId(), audience: activity.audience ?? audiences.of(activity.companyId) };
     this.activities.push(entry);
-    if (event) {
-      // The event carries the entry's audience: the live check reads it without loading the entry.
-      this.publish({
-        ...event,
-        entityId: event.entityId ?? activity.entityId,
-        payload: { ...event.payload, activityId: entry.id, audience: entry.audience },
-      });
+    // The event carries the entry and its audience: the live check reads it without loading the entry.
+    const history = { activityId: entry.id, audience: entry.audience };
+    if (event && event.type !== EventType.ACCESS_CHANGED) {
+      this.publish({ ...event, entityId: event.entityId ?? activity.entityId, payload: { ...event.payload, ...history } });
+      return;
     }
+    // Access changes reach nobody; published first, so the entry's delivery is checked against the new rights.
+    if (event) this.publish({ ...event, entityId: event.entityId ?? activity.entityId });
+    this.publish({
+      type: EventType.HISTORY_RECORDED,
+      entityId: activity.entityId,
+      companyId: activity.companyId ?? null,
+      programYearId: activity.programYearId ?? null,
+      payload: history,
+    });
   }
 
   publish(event: ChangeEvent): void {

@@ -81,7 +81,7 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function sortValue(value: unknown): SortValue {
+export function sortValue(value: unknown): SortValue {
   if (value instanceof Date) return value.toISOString();
   if (value === null || value === undefined) return null;
   return value as string | number;

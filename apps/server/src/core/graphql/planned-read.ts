@@ -1,6 +1,7 @@
-import { ReferenceKind, type EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { Selection } from './look-ahead.ts';
+import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -75,4 +76,120 @@ export function plainColumns(
 /** `json_build_object('nameKo', c."name_ko", …)`: keys are the entity's property names, as resolvers read them. */
 export function jsonObjectSql(columns: readonly PlainColumn[], alias: string): string {
   return `json_build_object(${columns.map((c) => `'${c.property}', ${alias}."${c.column}"`).join(', ')})`;
+}
+
+/** How a list's rows may be read without entities (see `plannedPage`). */
+export interface PagePlanSpec {
+  /** To-one relations (GraphQL field = the entity's property) whose resolvers return `preloaded(root, field)` first. */
+  relations?: Record<string, ClassType>;
+  /** Field resolvers that only read the row's own columns, and the properties they read. */
+  rowFields?: Record<string, readonly string[]>;
+}
+
+interface PagePlan {
+  columns: PlainColumn[];
+  relations: { field: string; table: string; foreignKey: string; columns: PlainColumn[] }[];
+}
+
+function planPage(em: EntityManager, entity: ClassType, connection: Selection, sortProperty: string, spec: PagePlanSpec): PagePlan | null {
+  const node = new Map(connection.get('edges')?.get('node') ?? []);
+  const meta = em.getMetadata().get<object>(entity);
+  const always = new Set(['id', sortProperty]);
+  const relations: PagePlan['relations'] = [];
+  for (const [field, below] of node) {
+    const related = spec.relations?.[field];
+    const reads = spec.rowFields?.[field];
+    if (related) {
+      const columns = below && plainColumns(em, related, below);
+      const prop = meta.properties[field as never] as { fieldNames: string[] } | undefined;
+      if (!columns || !prop) return null;
+      relations.push({ field, table: em.getMetadata().get<object>(related).tableName, foreignKey: prop.fieldNames[0]!, columns });
+      node.delete(field);
+    } else if (reads) {
+      for (const property of reads) always.add(property);
+      node.delete(field);
+    }
+  }
+  const columns = plainColumns(em, entity, node, [...always]);
+  return columns && { columns, relations };
+}
+
+/**
+ * `paginate`'s page (same order, same cursors, same total) read as one statement shaped by the
+ * selection: the rows' selected columns and their selected to-one relations as JSON built by
+ * PostgreSQL, no entities. Null when the selection needs a resolver the plan does not cover: the
+ * caller then pages with entities.
+ */
+export async function plannedPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: Record<string, unknown>,
+  args: PageArgs,
+  sort: string,
+  connection: Selection,
+  spec: PagePlanSpec = {},
+): Promise<ConnectionShape<T> | null> {
+  const descending = sort.startsWith('-');
+  const field = descending ? sort.slice(1) : sort;
+  const plan = planPage(em, entity, connection, field, spec);
+  if (!plan) return null;
+  const meta = em.getMetadata().get<object>(entity);
+  const sortProp = meta.properties[field as never] as { fieldNames: string[]; runtimeType?: string } | undefined;
+  if (!sortProp) return null;
+  const sortColumn = `e."${sortProp.fieldNames[0]}"`;
+  const limit = pageSize(args.first);
+  const direction = descending ? 'desc' : 'asc';
+  const scoped = em.createQueryBuilder(entity, 'e').select('e.*').where(where as never);
+  const params: unknown[] = [...scoped.getParams()];
+  let after = '';
+  if (args.after) {
+    const op = descending ? '<' : '>';
+    if (field === 'id') {
+      after = `where e.id ${op} ?`;
+      params.push(...decodeCursor(args.after, 1));
+    } else {
+      const [value, id] = decodeCursor(args.after, 2);
+      // A null sort value needs the ORM's null ordering rules: page those with entities.
+      if (value === null) return null;
+      after = `where (${sortColumn}, e.id) ${op} (?, ?)`;
+      params.push(value, id);
+    }
+  }
+  params.push(limit + 1);
+  const order = field === 'id' ? `e.id ${direction}` : `${sortColumn} ${direction}, e.id ${direction}`;
+  const fields = [`'row', ${jsonObjectSql(plan.columns, 'e')}`];
+  for (const relation of plan.relations) {
+    fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = e."${relation.foreignKey}")`);
+  }
+  const total = connection.has('totalCount');
+  const [result] = await em.execute<{ total: number; rows: ({ row: T } & Record<string, unknown>)[] }[]>(
+    `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
+     page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
+     select ${total ? '(select count(*) from scoped)::int' : '0'} as total,
+            coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${order}), '[]'::json) as rows
+       from page e`,
+    params,
+  );
+  const rows = result!.rows;
+  const dateSort = sortProp.runtimeType === 'Date';
+  const edges = rows.slice(0, limit).map(({ row, ...relations }) => {
+    const value = (row as Record<string, unknown>)[field];
+    // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
+    const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
+    return { node: plan.relations.length ? preload(row, relations) : row, cursor };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
+}
+
+/** A page by `plannedPage` when the selection allows it, else by `paginate` with entities. */
+export async function selectedPage<T extends { id: string }>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: Record<string, unknown>,
+  args: PageArgs,
+  sort: string,
+  selection: Selection | undefined,
+  spec: PagePlanSpec = {},
+): Promise<ConnectionShape<T>> {
+  return (selection && (await plannedPage(em, entity, where, args, sort, selection, spec))) ?? paginate(em, entity, where as FilterQuery<T>, args, sort);
 }

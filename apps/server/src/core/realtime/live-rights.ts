@@ -7,7 +7,7 @@ import { audience, audienceAdmits, commentAudience, notificationVisible, parseAu
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
-import type { OutboxRecord } from './outbox-store.ts';
+import { eventOf, type OutboxRecord } from './outbox-store.ts';
 
 /** Every kind of data (the record makes the compiler list a new kind here too). */
 const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: true, people: true } satisfies Record<DataKind, true>) as DataKind[];
@@ -21,6 +21,7 @@ const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: 
  */
 export class LiveRights {
   private scopes = new Map<string, Promise<CompanyScope>>();
+  private classes = new Map<string, Promise<string>>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -29,7 +30,10 @@ export class LiveRights {
 
   /** Called by the dispatcher for every event, before any subscription sees it. */
   observe(record: OutboxRecord): void {
-    if (record.type === EventType.ACCESS_CHANGED) this.scopes = new Map();
+    if (record.type === EventType.ACCESS_CHANGED) {
+      this.scopes = new Map();
+      this.classes = new Map();
+    }
   }
 
   /**
@@ -57,8 +61,21 @@ export class LiveRights {
    * only their own). Viewers with equal classes get equal answers from every field resolver, so
    * shared rendering keys on this, never on a role name.
    */
-  async renderingClass(viewer: Viewer | null): Promise<string> {
-    if (!viewer) return 'anonymous';
+  renderingClass(viewer: Viewer | null): Promise<string> {
+    if (!viewer) return Promise.resolve('anonymous');
+    // Asked for every subscriber of every event: computed once per viewer until access changes.
+    const key = `${viewer.personId}:${viewer.role}:${viewer.companyId ?? ''}`;
+    let known = this.classes.get(key);
+    if (!known) {
+      const classes = this.classes;
+      known = this.computeClass(viewer);
+      known.catch(() => classes.get(key) === known && classes.delete(key));
+      classes.set(key, known);
+    }
+    return known;
+  }
+
+  private async computeClass(viewer: Viewer): Promise<string> {
     const scopes = await Promise.all(
       DATA_KINDS.map(async (kind) => {
         const scope = await this.scope(viewer, kind);
@@ -85,6 +102,8 @@ export class LiveRights {
   }
 }
 
+const COMMENT_EVENTS = [EventType.COMMENT_ADDED, EventType.COMMENT_EDITED, EventType.COMMENT_DELETED];
+
 /**
  * The audience an event carries (written with its history entry). Events written before audiences
  * existed, or without a history entry, fall back to the rule for their kind of record.
@@ -92,8 +111,9 @@ export class LiveRights {
 function recordAudience(record: OutboxRecord): Audience {
   const carried = parseAudience(record.payload.audience);
   if (carried) return carried;
-  if (record.type.startsWith('comment.')) {
-    return record.companyId ? commentAudience(record.companyId, record.payload.visibility === CommentVisibility.SHARED ? CommentVisibility.SHARED : CommentVisibility.INTERNAL) : audience.managers();
+  const comment = eventOf(record, COMMENT_EVENTS);
+  if (comment) {
+    return comment.companyId ? commentAudience(comment.companyId, comment.payload.visibility === CommentVisibility.SHARED ? CommentVisibility.SHARED : CommentVisibility.INTERNAL) : audience.managers();
   }
   return audience.of(record.companyId);
 }

@@ -1,5 +1,6 @@
 import { BigIntType, type Opt } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { EventPayload } from './event-types.ts';
 
 /**
  * A change event written in the same transaction as the change. `seq` is assigned at the very
@@ -33,7 +34,7 @@ export class OutboxEvent {
   entityId!: string;
 
   @Property({ type: 'json' })
-  payload: Record<string, unknown> & Opt = {};
+  payload: EventPayload & Opt = {};
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date & Opt = new Date();

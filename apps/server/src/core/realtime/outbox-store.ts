@@ -1,19 +1,24 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EventType } from './event-types.ts';
+import type { EventPayload, EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
 import { scopeSql, type Condition } from './outbox-scope.ts';
 
-/** One committed outbox event as readers see it. */
-export interface OutboxRecord {
+/** One committed outbox event as readers see it (of some event types: all, by default). */
+export interface OutboxRecord<K extends EventType = EventType> {
   seq: number;
-  type: EventType;
+  type: K;
   entityId: string;
   companyId: string | null;
   programYearId: string | null;
   taskId: string | null;
   recipientId: string | null;
-  payload: Record<string, unknown>;
+  payload: EventPayload<K>;
   createdAt: Date;
+}
+
+/** The record, typed by its event type when it is one of `types` (its payload then too), else null. */
+export function eventOf<K extends EventType>(record: OutboxRecord, types: readonly K[]): OutboxRecord<K> | null {
+  return (types as readonly EventType[]).includes(record.type) ? (record as unknown as OutboxRecord<K>) : null;
 }
 
 
@@ -25,7 +30,7 @@ interface OutboxRow {
   program_year_id: string | null;
   task_id: string | null;
   recipient_id: string | null;
-  payload: Record<string, unknown>;
+  payload: EventPayload;
   created_at: Date;
 }
 

@@ -41,8 +41,8 @@ describe('outbox positions', () => {
             // the commit: without a commit-ordered position, a later number would commit first.
             await em.execute('select pg_sleep(?)', [Math.random() * 0.004]);
             await appendToOutbox(em, [
-              { type: EventType.TASK_UPDATED, entityId: '00000000-0000-7000-8000-000000000000', payload: { w, i } },
-              { type: EventType.TASK_MOVED, entityId: '00000000-0000-7000-8000-000000000000', payload: { w, i } },
+              { type: EventType.TASK_UPDATED, entityId: '00000000-0000-7000-8000-000000000000' },
+              { type: EventType.TASK_MOVED, entityId: '00000000-0000-7000-8000-000000000000' },
             ]);
             await em.execute('select pg_sleep(?)', [Math.random() * 0.002]);
             if (rollback) throw new RolledBack();

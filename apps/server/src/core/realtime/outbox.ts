@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventType } from './event-types.ts';
+import type { EventPayload, EventType } from './event-types.ts';
 
 /** What a mutation says happened; turned into an outbox row when its transaction commits. */
 export interface ChangeEvent {
@@ -9,7 +9,8 @@ export interface ChangeEvent {
   programYearId?: string | null;
   taskId?: string | null;
   recipientId?: string | null;
-  payload?: Record<string, unknown>;
+  /** Typed per event type by the module that owns it (`EventPayloads`). */
+  payload?: EventPayload;
 }
 
 export const OUTBOX_CHANNEL = 'ecohub_outbox';

@@ -1,6 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ActivityEntry } from './activity-entry.entity.ts';
@@ -17,8 +20,9 @@ export class ActivityResolver {
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listActivity(ctx, filter ?? {}, page);
+    return listActivity(ctx, filter ?? {}, page, lookAhead(info));
   }
 
   @FieldResolver(() => [FieldChange], { description: 'The fields the change touched' })
@@ -28,11 +32,15 @@ export class ActivityResolver {
 
   @FieldResolver(() => Person, { nullable: true, description: 'Null for changes made by the system' })
   async actor(@Root() entry: ActivityEntry): Promise<Person | null> {
+    const planned = preloaded<Person | null>(entry, 'actor');
+    if (planned !== undefined) return planned;
     return entry.actor ? ((await entry.actor.load({ dataloader: true })) ?? null) : null;
   }
 
   @FieldResolver(() => Company, { nullable: true })
   async company(@Root() entry: ActivityEntry): Promise<Company | null> {
+    const planned = preloaded<Company | null>(entry, 'company');
+    if (planned !== undefined) return planned;
     return entry.company ? ((await entry.company.load({ dataloader: true })) ?? null) : null;
   }
 }

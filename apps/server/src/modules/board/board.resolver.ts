@@ -9,8 +9,9 @@ import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { ExpertTeam } from '../team/expert-team.entity.ts';
+import { boardTrend } from './board-trend.queries.ts';
 import { boardRows } from './board.queries.ts';
-import { BoardFilter, BoardKpis, BoardRow, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
+import { BoardFilter, BoardKpis, BoardRow, BoardTrendMonth, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
 import { boardTotals, budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 
 @Resolver(() => ProgramYear)
@@ -37,6 +38,18 @@ export class ProgramYearBoardResolver {
   ): Promise<BoardKpis> {
     assertFilterIds(filter, ['teamId']);
     return boardTotals(ctx.em, ctx.access, year.id, filter);
+  }
+
+  @FieldResolver(() => [BoardTrendMonth], {
+    description: 'The year month by month from the history (tasks done, measures implemented and what they bring), for what `board(filter)` shows this viewer',
+  })
+  boardTrend(
+    @Root() year: ProgramYear,
+    @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<BoardTrendMonth[]> {
+    assertFilterIds(filter, ['teamId']);
+    return boardTrend(ctx.em, ctx.access, year.id, filter);
   }
 
   @FieldResolver(() => ProgramKpis)

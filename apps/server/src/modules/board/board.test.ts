@@ -160,6 +160,35 @@ describe('program board and KPIs over HTTP', () => {
     expect((await ask(new TestClient(hub.url))).boardKpis.totals).toMatchObject({ companies: 0, investmentKrw: 0 });
   });
 
+  it('traces the year month by month from the history, within the viewer’s scope and filter', async () => {
+    const TREND = `query($id: ID!, $filter: BoardFilter) { programYear(id: $id) {
+      boardTrend(filter: $filter) { month tasksCompleted measuresImplemented savingsImplementedKrw ghgImplementedTco2e } } }`;
+    type Month = { month: string; tasksCompleted: number; measuresImplemented: number; savingsImplementedKrw: number; ghgImplementedTco2e: number };
+    const trend = async (client: TestClient, filter: Record<string, unknown> | null = null) =>
+      (await client.data<{ programYear: { boardTrend: Month[] } }>(TREND, { id: w.year.id, filter })).programYear.boardTrend;
+    // A task moved to done, dated (as the history says) in the program's November 2012, Korea time.
+    const [task] = await w.fx.rows<{ id: string; version: number }>(`select id, version from task where company_id = ? and status = 'TODO' limit 1`, [w.company.id]);
+    await w.as.expert.data('mutation($id: ID!, $v: Int!) { moveTask(id: $id, status: DONE, version: $v) { id } }', { id: task!.id, v: task!.version });
+    await w.fx.rows(`update activity_entry set created_at = '2012-11-30T16:00:00Z' where entity_id = ? and action = 'task.moved'`, [task!.id]);
+    // The measure implemented at set-up, dated in March 2013.
+    await w.fx.rows(
+      `update activity_entry set created_at = '2013-03-10T01:00:00Z' where action = 'measure.transitioned' and diff -> 'status' ->> 'to' = 'IMPLEMENTED' and company_id = ?`,
+      [w.company.id],
+    );
+    const months = await trend(w.as.manager);
+    expect(months.map((m) => m.month)).toEqual([
+      '2012-10-01', '2012-11-01', '2012-12-01', '2013-01-01', '2013-02-01', '2013-03-01', '2013-04-01', '2013-05-01', '2013-06-01', '2013-07-01',
+    ]);
+    // 2012-11-30T16:00Z is already 1 December in Korea.
+    expect(months.find((m) => m.tasksCompleted > 0)).toMatchObject({ month: '2012-12-01', tasksCompleted: 1 });
+    expect(months.find((m) => m.measuresImplemented > 0)).toMatchObject({ month: '2013-03-01', measuresImplemented: 1, savingsImplementedKrw: 5_000_000 });
+    expect(months.reduce((n, m) => n + m.ghgImplementedTco2e, 0)).toBeGreaterThan(0);
+    // The other expert's team and a category without that measure see none of it.
+    expect((await trend(w.as.otherExpert)).every((m) => m.tasksCompleted === 0 && m.measuresImplemented === 0)).toBe(true);
+    expect((await trend(w.as.manager, { category: 'ON_SITE_REUSE' })).every((m) => m.measuresImplemented === 0)).toBe(true);
+    expect(await trend(new TestClient(hub.url))).toHaveLength(10);
+  });
+
   it('sums the same tCO2e in KPIs as in each measure and on the board', async () => {
     const { programYear } = await w.as.manager.data<{ programYear: { kpis: { totals: { ghgReductionTco2e: number } }; board: { ghgReductionTco2e: number }[] } }>(
       `query($id: ID!) { programYear(id: $id) { kpis { totals { ghgReductionTco2e } } board { ghgReductionTco2e } } }`,

@@ -1,6 +1,6 @@
 import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { SafeInt } from '../../core/graphql/scalars.ts';
+import { LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 
 @InputType()
 export class BoardFilter {
@@ -99,6 +99,15 @@ export class BudgetSourceKpi {
 export class BoardKpis {
   @Field(() => KpiTotals) totals!: KpiTotals;
   @Field(() => [CategoryKpi], { description: 'Categories with at least one measure' }) byCategory!: CategoryKpi[];
+}
+
+@ObjectType({ description: 'One month of a program year on the board, from the history' })
+export class BoardTrendMonth {
+  @Field(() => LocalDate, { description: 'The first day of the month (program calendar)' }) month!: string;
+  @Field(() => Int, { description: 'Tasks moved to done in the month' }) tasksCompleted!: number;
+  @Field(() => Int, { description: 'Measures moved to implemented in the month' }) measuresImplemented!: number;
+  @Field(() => SafeInt, { description: 'Expected annual savings of those measures (their current figures)' }) savingsImplementedKrw!: number;
+  @Field(() => Float, { description: 'Greenhouse-gas reduction of those measures (tCO2e per year)' }) ghgImplementedTco2e!: number;
 }
 
 /** Resolved field by field: a client asking only for totals runs only their query. */

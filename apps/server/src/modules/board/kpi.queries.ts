@@ -9,7 +9,7 @@ import { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from './mea
 const PARTICIPANTS = stagesLiteral(PARTICIPATING_STATUSES);
 
 /** Participations a KPI covers, as SQL over the alias `p` (participation). */
-interface Participants {
+export interface Participants {
   sql: string;
   params: unknown[];
   /** Default: every participating stage (selected to completed). */
@@ -69,6 +69,11 @@ export async function boardTotals(
   programYearId: string,
   filter: BoardFilter | null,
 ): Promise<{ totals: KpiTotals; byCategory: CategoryKpi[] }> {
+  return kpisOver(em, programYearId, await boardParticipants(access, filter));
+}
+
+/** The participations a board shows (over alias `p`): the viewer's scope ('program-results') and the filter. */
+export async function boardParticipants(access: Access, filter: BoardFilter | null): Promise<Participants> {
   const scope = await access.sqlCompanyCondition('program-results', 'p.company_id');
   let sql = scope.sql;
   const params = [...scope.params];
@@ -76,7 +81,7 @@ export async function boardTotals(
     sql += ' and p.team_id = ?';
     params.push(filter.teamId);
   }
-  return kpisOver(em, programYearId, { sql, params, stages: filter?.status ? [filter.status] : undefined, category: filter?.category ?? null });
+  return { sql, params, stages: filter?.status ? [filter.status] : undefined, category: filter?.category ?? null };
 }
 
 /** Per participant, within the viewer's scope ('program-results'): staff see their own company, anonymous none. */

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { preloaded } from '../../core/graphql/planned-read.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/index.ts';
@@ -17,8 +19,13 @@ export class CommentConnection extends Connection(Comment) {}
 @Resolver(() => Comment)
 export class CommentResolver {
   @Query(() => CommentConnection, { description: "A task's comments the viewer may read, oldest first" })
-  comments(@Arg('taskId', () => ID) taskId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return listComments(ctx, taskId, page);
+  comments(
+    @Arg('taskId', () => ID) taskId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listComments(ctx, taskId, page, lookAhead(info));
   }
 
   @Mutation(() => Comment, { description: 'Mentioned people who may read the comment are notified' })
@@ -47,13 +54,13 @@ export class CommentResolver {
   }
 
   @FieldResolver(() => Person)
-  author(@Root() comment: Comment): Promise<Person> {
-    return comment.author.load({ dataloader: true }) as Promise<Person>;
+  author(@Root() comment: Comment): Person | Promise<Person> {
+    return preloaded<Person>(comment, 'author') ?? comment.author.load({ dataloader: true }) as Promise<Person>;
   }
 
   @FieldResolver(() => Task)
-  task(@Root() comment: Comment): Promise<Task> {
-    return comment.task.load({ dataloader: true }) as Promise<Task>;
+  task(@Root() comment: Comment): Task | Promise<Task> {
+    return preloaded<Task>(comment, 'task') ?? comment.task.load({ dataloader: true }) as Promise<Task>;
   }
 
   @FieldResolver(() => [Person], { description: 'People the comment notified' })

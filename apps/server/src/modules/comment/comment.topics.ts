@@ -1,10 +1,26 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { CommentVisibility } from '@ecohub/domain';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import { eq } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { Comment } from './comment.entity.ts';
+
+
+/** What a comment event carries: its visibility (live delivery withholds INTERNAL ones from staff). */
+export interface CommentEventPayload extends RecordedPayload {
+  visibility: CommentVisibility;
+  attachmentId?: string;
+}
+
+declare module '../../core/realtime/event-types.ts' {
+  interface EventPayloads {
+    'comment.added': CommentEventPayload;
+    'comment.edited': CommentEventPayload;
+    'comment.deleted': CommentEventPayload;
+  }
+}
 
 export const COMMENT_EVENTS = [EventType.COMMENT_ADDED, EventType.COMMENT_EDITED, EventType.COMMENT_DELETED] as const;
 

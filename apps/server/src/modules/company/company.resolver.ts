@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from './company.entity.ts';
 import { ArchiveCompanyInput, CompanyFilter, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.ts';
@@ -16,8 +18,9 @@ export class CompanyResolver {
     @Arg('filter', () => CompanyFilter, { nullable: true }) filter: CompanyFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listCompanies(ctx, filter ?? {}, page);
+    return listCompanies(ctx, filter ?? {}, page, lookAhead(info));
   }
 
   @Query(() => Company)

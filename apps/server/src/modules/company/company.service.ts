@@ -6,7 +6,9 @@ import { assertVersion, containsPattern, findRecord } from '../../core/database/
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff } from '../activity/index.ts';
 import { Company } from './company.entity.ts';
@@ -31,7 +33,10 @@ async function participatingCompanyIds(em: EntityManager, filter: CompanyFilter)
   return rows.map((row) => row.company_id);
 }
 
-export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {}, page: PageArgs = {}) {
+/** What a companies page may read without entities: these resolvers only read the row. */
+const COMPANY_PAGE = { rowFields: { contactName: ['contactName'], contactEmail: ['contactEmail'], contactPhone: ['contactPhone'] } };
+
+export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {}, page: PageArgs = {}, selection?: Selection) {
   ctx.access.requireViewer();
   const where: FilterQuery<Company>[] = [await ctx.access.companyFilter('program-results', 'id')];
   if (!filter.includeArchived) where.push({ archivedAt: null });
@@ -41,7 +46,7 @@ export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {},
     where.push({ $or: [{ nameKo: { $ilike: pattern } }, { nameEn: { $ilike: pattern } }, { businessNumber: { $ilike: pattern } }] });
   }
   if (filter.programYearId || filter.status) where.push({ id: { $in: await participatingCompanyIds(ctx.em, filter) } });
-  return paginate(ctx.em, Company, { $and: where }, page, 'nameKo');
+  return selectedPage(ctx.em, Company, { $and: where }, page, 'nameKo', selection, COMPANY_PAGE);
 }
 
 type CompanyFields = { [K in keyof CreateCompanyInput]?: CreateCompanyInput[K] | null };

@@ -6,6 +6,7 @@ import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
+import type { EventChangedPayload } from './event.topics.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/index.ts';
@@ -42,7 +43,7 @@ export function recordEvent(
   action: string,
   summary: string,
   diff: FieldDiff,
-  options: { payload?: Record<string, unknown>; audience?: Audience } = {},
+  options: { payload?: Omit<EventChangedPayload, 'action'>; audience?: Audience } = {},
 ): void {
   const programYearId = event.programYear.id;
   changes.record(

@@ -1,6 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/index.ts';
 import { Person } from '../people/index.ts';
 import { ProgramYear } from '../program/index.ts';
@@ -31,8 +34,9 @@ export class ProgramEventResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listEvents(ctx, programYearId, filter ?? {}, page);
+    return listEvents(ctx, programYearId, filter ?? {}, page, lookAhead(info));
   }
 
   @Query(() => ProgramEvent)
@@ -83,8 +87,8 @@ export class ProgramEventResolver {
   }
 
   @FieldResolver(() => ProgramYear)
-  programYear(@Root() event: ProgramEvent): Promise<ProgramYear> {
-    return event.programYear.load({ dataloader: true }) as Promise<ProgramYear>;
+  programYear(@Root() event: ProgramEvent): ProgramYear | Promise<ProgramYear> {
+    return preloaded<ProgramYear>(event, 'programYear') ?? event.programYear.load({ dataloader: true }) as Promise<ProgramYear>;
   }
 
   @FieldResolver(() => [Company], { description: 'Invited companies the viewer may see, by name' })
@@ -140,7 +144,8 @@ export class ProgramYearEventsResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listEvents(ctx, year.id, filter ?? {}, page);
+    return listEvents(ctx, year.id, filter ?? {}, page, lookAhead(info));
   }
 }

@@ -2,7 +2,10 @@ import type { FilterQuery } from '@mikro-orm/postgresql';
 import { sqlEventCondition } from '../../core/auth/visibility.ts';
 import { badInput, notFound } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
+import { ProgramYear } from '../program/index.ts';
 import { isUuid } from '../../core/ids.ts';
 import { ProgramEvent } from './program-event.entity.ts';
 import type { EventFilter } from './event.inputs.ts';
@@ -19,8 +22,14 @@ export async function getEvent(ctx: UnitOfWork, id: string): Promise<ProgramEven
   return event;
 }
 
+/** What an events page may read without entities: these resolvers use only the row (its id) or honour planned rows. */
+const EVENT_PAGE = {
+  relations: { programYear: ProgramYear },
+  rowFields: { invitedCompanies: ['id'], attendances: ['id'], invitedCount: ['id'], attendedCount: ['id'] },
+};
+
 /** A program year's events in calendar order. */
-export async function listEvents(ctx: UnitOfWork, programYearId: string, filter: EventFilter = {}, page: PageArgs = {}) {
+export async function listEvents(ctx: UnitOfWork, programYearId: string, filter: EventFilter = {}, page: PageArgs = {}, selection?: Selection) {
   ctx.access.requireViewer();
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');
@@ -34,5 +43,5 @@ export async function listEvents(ctx: UnitOfWork, programYearId: string, filter:
     const visible = await ctx.access.canSeeCompany('program-results', filter.companyId);
     where.push(visible ? { invitedCompanies: filter.companyId } : { id: { $in: [] } });
   }
-  return paginate(ctx.em, ProgramEvent, { $and: where }, page, 'startsAt');
+  return selectedPage(ctx.em, ProgramEvent, { $and: where }, page, 'startsAt', selection, EVENT_PAGE);
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@ecohub/domain';
 import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
+import { LiveClient } from '../../testing/live-client.ts';
 
 const FIELDS = 'id version kind title venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } attendances { id attended guestName person { id } company { id } }';
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${FIELDS} } }`;
@@ -23,7 +24,7 @@ interface EventData {
   invitedCount: number;
   attendedCount: number | null;
   invitedCompanies: { id: string }[];
-  attendances: { id: string; attended: boolean; guestName: string | null; person: { id: string } | null; company: { id: string } | null }[];
+  attendances: { id: string; attended: boolean; guestName: string | null; person: { id: string } | null; company: { id: string } | null }[] | null;
 }
 
 describe('events over HTTP', () => {
@@ -135,7 +136,7 @@ describe('events over HTTP', () => {
     let guestId: string;
 
     it('records people (once each) and guests, and counts who came', async () => {
-      const staff = (await world.clients.manager.data<{ recordAttendance: EventData['attendances'][number] }>(RECORD, { input: { eventId: kickoff.id, personId: world.people.staff.id } }))
+      const staff = (await world.clients.manager.data<{ recordAttendance: NonNullable<EventData['attendances']>[number] }>(RECORD, { input: { eventId: kickoff.id, personId: world.people.staff.id } }))
         .recordAttendance;
       expect(staff).toMatchObject({ attended: true, person: { id: world.people.staff.id }, company: { id: world.own.id } });
       const again = (
@@ -168,10 +169,10 @@ describe('events over HTTP', () => {
       const manager = (await world.clients.manager.data<{ event: EventData }>(query, { id: kickoff.id })).event;
       expect(manager.attendances).toHaveLength(3);
       const staff = (await world.clients.staff.data<{ event: EventData }>(query, { id: kickoff.id })).event;
-      expect(staff.attendances.map((a) => a.person?.id ?? a.guestName).sort()).toEqual([world.people.staff.id, '안산시장'].sort());
+      expect(staff.attendances!.map((a) => a.person?.id ?? a.guestName).sort()).toEqual([world.people.staff.id, '안산시장'].sort());
       const observer = (await world.clients.observer.data<{ event: EventData }>(query, { id: kickoff.id })).event;
       expect(staff.attendedCount).toBe(1);
-      expect(observer.attendances).toEqual([]);
+      expect(observer.attendances).toBeNull();
       // Hidden, not empty: observers may not see attendance, so there is no number either.
       expect(observer.attendedCount).toBeNull();
     });
@@ -252,6 +253,32 @@ describe('events over HTTP', () => {
       // Created before any company was invited: the creation was for managers only.
       expect(staffHistory.activity.edges.map((e) => e.node.action).sort()).toEqual(['event.attendanceRecorded', 'event.companiesInvited']);
       await world.clients.manager.data(CANCEL, { input: { id: visit.id, version: 1 } });
+    });
+
+    it("does not tell staff live about another company's attendance or invitation, and tells them about their own", async () => {
+      const { liveSequence } = await world.clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+      const socket = new LiveClient(hub.url, { cookie: world.clients.staff.cookie, retry: false });
+      try {
+        // Unscoped, as the notification bell subscribes.
+        const feed = socket.subscribe<{ seq: number; entry: { action: string; summary: string; changes: { field: string; to: string | null }[] } }>(
+          'subscription($since: SafeInt) { activityAdded(since: $since) { seq entry { action summary changes { field to } } } }',
+          { since: liveSequence },
+        );
+        const { createEvent: workshop } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, {
+          input: { ...kickoffInput(), kind: 'WORKSHOP', title: '성과공유 워크숍', startsAt: '2013-06-01T01:00:00.000Z', endsAt: '2013-06-01T03:00:00.000Z' },
+        });
+        await world.clients.manager.data(INVITE, { input: { eventId: workshop.id, companyIds: [world.other.id] } });
+        await world.clients.manager.data(RECORD, { input: { eventId: workshop.id, personId: world.people.otherStaff.id, attended: false } });
+        await world.clients.manager.data(UNINVITE, { input: { eventId: workshop.id, companyId: world.other.id } });
+        await world.clients.manager.data(INVITE, { input: { eventId: workshop.id, companyIds: [world.own.id] } });
+        const received = await feed.until((events) => events.some((e) => e.entry.action === 'event.companiesInvited'));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(received.map((e) => e.entry.action)).toEqual(['event.created', 'event.companiesInvited']);
+        expect(JSON.stringify(feed.events)).not.toContain(world.other.id);
+        expect(JSON.stringify(feed.events)).not.toContain(world.people.otherStaff.id);
+      } finally {
+        await socket.close();
+      }
     });
 
     it('asks anonymous visitors to sign in', async () => {

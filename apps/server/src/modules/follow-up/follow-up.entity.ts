@@ -2,7 +2,7 @@ import { type Opt, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { FollowUpOutcome } from '@ecohub/domain';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity, VersionedEntity } from '../../core/database/base.entity.ts';
+import { BaseEntity } from '../../core/database/base.entity.ts';
 import { KrwType } from '../../core/database/types.ts';
 import { DateTime, LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/index.ts';
@@ -32,7 +32,15 @@ export class FollowUpPlan extends BaseEntity {
 @Entity()
 @Unique({ properties: ['participation', 'monthsAfter'] })
 @Index({ properties: ['company'] })
-export class FollowUpRequest extends VersionedEntity {
+export class FollowUpRequest extends BaseEntity {
+  /**
+   * Counts submissions. Not an optimistic lock: answers are per measure, so two people answering
+   * different measures at once must both succeed; a client may still name the version it saw.
+   */
+  @Field(() => Int, { description: 'Increases with every submission' })
+  @Property({ type: 'integer' })
+  version: number & Opt = 1;
+
   @ManyToOne(() => ProgramYear, { ref: true })
   programYear!: Ref<ProgramYear>;
 

@@ -40,8 +40,8 @@ export class SubmitFollowUpInput {
   @Field(() => ID)
   requestId!: string;
 
-  @Field(() => Int, { description: 'The version being answered' })
-  version!: number;
+  @Field(() => Int, { nullable: true, description: 'When given, the answers apply only to this version of the request (answers about different measures never conflict)' })
+  version?: number | null;
 
   @Field(() => [FollowUpAnswerInput])
   answers!: FollowUpAnswerInput[];

@@ -18,7 +18,7 @@ import { addMonths, programToday } from '../../core/calendar.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, conflict, notFound } from '../../core/errors.ts';
-import { isUuid } from '../../core/ids.ts';
+import { isUuid, newId } from '../../core/ids.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { Measure } from '../measure/index.ts';
 import { notify, NotificationKind } from '../notification/index.ts';
@@ -43,9 +43,14 @@ export async function setFollowUpPlan(uow: UnitOfWork, programYearId: string, mo
     if (!isUuid(programYearId)) throw notFound('ProgramYear', programYearId);
     const [year] = await em.execute<{ id: string }[]>('select id from program_year where id = ?', [programYearId]);
     if (!year) throw notFound('ProgramYear', programYearId);
-    const plan = (await em.findOne(FollowUpPlan, { programYear: programYearId })) ?? em.create(FollowUpPlan, { programYear: programYearId, monthsAfter: [...DEFAULT_FOLLOW_UP_MONTHS] });
-    const before = [...plan.monthsAfter];
-    plan.monthsAfter = months;
+    const [previous] = await em.execute<{ months_after: number[] }[]>('select months_after from follow_up_plan where program_year_id = ?', [programYearId]);
+    const before = previous?.months_after ?? [...DEFAULT_FOLLOW_UP_MONTHS];
+    // One statement, so two managers saving at once both succeed (the last one wins).
+    await em.execute(
+      `insert into follow_up_plan (id, program_year_id, months_after) values (?, ?, ?::jsonb)
+       on conflict (program_year_id) do update set months_after = excluded.months_after, updated_at = now()`,
+      [newId(), programYearId, JSON.stringify(months)],
+    );
     changes.record({ action: 'followUp.planned', entityType: 'ProgramYear', entityId: programYearId, programYearId, diff: { followUpMonths: { from: before, to: months } } });
     return months;
   });
@@ -133,13 +138,13 @@ export interface FollowUpAnswerInputShape extends FollowUpAnswerFields {
  * an answer until an expert verified it). Each answer also becomes the measure's reported
  * figures, apart from the proposed and verified ones.
  */
-export async function submitFollowUp(uow: UnitOfWork, input: { requestId: string; version: number; answers: FollowUpAnswerInputShape[] }): Promise<FollowUpRequest> {
+export async function submitFollowUp(uow: UnitOfWork, input: { requestId: string; version?: number | null; answers: FollowUpAnswerInputShape[] }): Promise<FollowUpRequest> {
   assertValid(input.answers.flatMap((answer, i) => followUpAnswerViolations(`answers.${i}`, answer)));
   if (input.answers.length === 0) throw badInput('Answer at least one measure', [{ field: 'answers', rule: 'required', message: 'answer at least one measure' }]);
   return inTransaction(uow, async (em, changes) => {
     const request = await findRecord(em, FollowUpRequest, input.requestId, 'FollowUpRequest');
     const viewer = await uow.access.assertCanWrite('followUp.answer', request.company.id, 'FollowUpRequest', request.id);
-    assertVersion('FollowUpRequest', request, input.version);
+    if (input.version !== undefined && input.version !== null) assertVersion('FollowUpRequest', request, input.version);
     const measureIds = input.answers.map((answer) => answer.measureId);
     if (new Set(measureIds).size !== measureIds.length) throw badInput('Each measure is answered once', [{ field: 'answers', rule: 'unique', message: 'each measure is answered once' }]);
     const measures = await em.find(Measure, { id: { $in: measureIds.filter(isUuid) }, participation: request.participation.id, archivedAt: null });
@@ -166,6 +171,7 @@ export async function submitFollowUp(uow: UnitOfWork, input: { requestId: string
       });
       if (Object.keys(diff).length > 0) recordMeasure(changes, measure, request, 'measure.followUpReported', diff);
     }
+    request.version += 1;
     request.submittedAt = new Date();
     request.submittedBy = ref(em.getReference(Person, viewer.personId));
     return request;

@@ -236,7 +236,11 @@ describe('identity over HTTP', () => {
         `select type, payload from outbox_event where entity_id = ? order by seq`,
         [person.id],
       );
-      expect(events).toEqual([expect.objectContaining({ type: 'access.changed', payload: expect.objectContaining({ personId: person.id }) })]);
+      // The access change first (open sockets re-read rights), then its history entry for the live feed.
+      expect(events).toEqual([
+        expect.objectContaining({ type: 'access.changed', payload: expect.objectContaining({ personId: person.id }) }),
+        expect.objectContaining({ type: 'history.recorded', payload: expect.objectContaining({ activityId: expect.any(String) }) }),
+      ]);
 
       await manager.data('mutation($id: ID!) { enablePerson(id: $id) { id } }', { id: person.id });
       await signedIn(person);

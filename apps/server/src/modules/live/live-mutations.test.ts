@@ -214,6 +214,9 @@ describe('live subscriptions fed by mutations', () => {
     const seenByManager = await subscribe<MeasureEvent>(manager, MEASURE_CHANGED, { companyId: task.company_id, since });
     const seenByCoordinator = await subscribe<MeasureEvent>(coordinator, MEASURE_CHANGED, { companyId: task.company_id });
     const seenByObserver = await subscribe<MeasureEvent>(observer, MEASURE_CHANGED, { companyId: task.company_id });
+    // An administrator's rights resolve to what a program manager's do (every company, internal
+    // comments, personal data): the rendering keys on that, not on the role's name.
+    const seenByAdmin = await subscribe<MeasureEvent>(admin, MEASURE_CHANGED, { companyId: task.company_id });
 
     const { stats } = hub.server.services.realtime.execution;
     const before = { ...stats };
@@ -221,11 +224,14 @@ describe('live subscriptions fed by mutations', () => {
     const [forManager] = await seenByManager.until((events) => events.length === 1);
     const [forCoordinator] = await seenByCoordinator.until((events) => events.length === 1);
     const [forObserver] = await seenByObserver.until((events) => events.length === 1);
+    const [forAdmin] = await seenByAdmin.until((events) => events.length === 1);
 
-    // Two program managers share one rendering (their `since` differs, which only sets the start).
+    // Two program managers and an admin share one rendering (the managers' `since` differs, which
+    // only sets the start); the observer has their own.
     expect(stats.executed - before.executed).toBe(2);
-    expect(stats.reused - before.reused).toBe(1);
+    expect(stats.reused - before.reused).toBe(2);
     expect(forCoordinator).toEqual(forManager);
+    expect(forAdmin).toEqual(forManager);
     // The observer's own rendering hides the company's personal data.
     expect(forManager?.measure?.company.contactPhone).toEqual(expect.any(String));
     expect(forObserver?.measure?.company.contactPhone).toBeNull();

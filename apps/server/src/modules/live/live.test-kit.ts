@@ -47,7 +47,7 @@ export async function publish(
   await inTransaction(ctx, async (em, changes) => {
     await work?.(em);
     // A comment event's history entry has the comment's audience, as comment.service.ts writes it.
-    const visibility = event.type.startsWith('comment.') && event.companyId ? (event.payload?.visibility as CommentVisibility | undefined) : undefined;
+    const visibility = event.type.startsWith('comment.') && event.companyId && event.payload && 'visibility' in event.payload ? (event.payload.visibility as CommentVisibility) : undefined;
     changes.record(
       {
         action: event.type,

@@ -5,6 +5,8 @@ import { systemUnitOfWork, viewerForPerson } from '../../core/actor/job-actor.ts
 import type { AppServices } from '../../core/app-services.ts';
 import { addDays, programToday, PROGRAM_TIME_ZONE } from '../../core/calendar.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
+import { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from '../board/index.ts';
+import { ghgFactorJoins } from '../measure/index.ts';
 import { DeliveryMode, MailTopic, modeOf } from '../notification/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { MailKind } from './mail-message.entity.ts';
@@ -16,20 +18,24 @@ import { notificationLine, notificationLink, pendingNotifications } from './noti
 const DAILY_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER, Role.EXPERT];
 
 interface CompanyDay {
+  id: string;
   name: string;
   done: number;
   measures: number;
   comments: number;
+  /** The KPI change: measures implemented in the period, with the board's own figures for them. */
+  implemented: { count: number; savingsKrw: number; tco2e: number } | null;
 }
 
 /** What happened in the person's companies between two Seoul midnights, as they may see it. */
 async function companyActivity(em: EntityManager, access: Access, from: string, to: string): Promise<CompanyDay[]> {
   const results = await access.sqlCompanyCondition('program-results', 'c.id');
   const comments = await access.sqlCompanyCondition('comments', 'cm.company_id');
+  const measures = await access.sqlCompanyCondition('program-results', 'm.company_id');
   const range = `>= (?::date)::timestamp at time zone '${PROGRAM_TIME_ZONE}' and %s < (?::date)::timestamp at time zone '${PROGRAM_TIME_ZONE}'`;
   const between = (column: string) => `${column} ${range.replace('%s', column)}`;
-  const rows = await em.execute<{ name: string; done: number; measures: number; comments: number }[]>(
-    `select c.name_ko as name,
+  const rows = await em.execute<{ id: string; name: string; done: number; measures: number; comments: number }[]>(
+    `select c.id, c.name_ko as name,
             (select count(*)::int from task t where t.company_id = c.id and ${between('t.completed_at')}) as done,
             (select count(distinct a.entity_id)::int from activity_entry a
               where a.company_id = c.id and a.entity_type = 'Measure' and ${between('a.created_at')}) as measures,
@@ -38,7 +44,22 @@ async function companyActivity(em: EntityManager, access: Access, from: string, 
       order by c.name_ko`,
     [from, to, from, to, ...comments.params, from, to, ...results.params],
   );
-  return rows.filter((r) => r.done + r.measures + r.comments > 0);
+  const implemented = await em.execute<(MeasureAggregateRow & { company_id: string })[]>(
+    `select m.company_id, ${measureAggregatesSql('m')}
+       from measure m ${ghgFactorJoins('m')}
+      where m.archived_at is null and m.implemented_on >= ?::date and m.implemented_on < ?::date and ${measures.sql}
+      group by m.company_id`,
+    [from, to, ...measures.params],
+  );
+  const kpis = new Map(
+    implemented.map((row) => {
+      const figures = figuresOf(row);
+      return [row.company_id, { count: figures.measureCounts.total, savingsKrw: figures.expectedAnnualSavingsKrw, tco2e: figures.ghgReductionTco2e }];
+    }),
+  );
+  return rows
+    .map((r) => ({ ...r, implemented: kpis.get(r.id) ?? null }))
+    .filter((r) => r.done + r.measures + r.comments > 0 || r.implemented);
 }
 
 /**
@@ -79,7 +100,13 @@ export async function digestJob(services: AppServices, period: 'daily' | 'weekly
           return {
             subject: t.digestSubject(weekly),
             heading: t.digestHeading(weekly, from),
-            paragraphs: companies.length ? companies.map((c) => t.digestCompany(c.name, c.done, c.measures, c.comments)) : [t.digestNothing],
+            paragraphs: companies.length
+              ? companies.map(
+                  (c) =>
+                    t.digestCompany(c.name, c.done, c.measures, c.comments) +
+                    (c.implemented ? ` ${t.digestKpi(c.implemented.count, c.implemented.savingsKrw, c.implemented.tco2e)}` : ''),
+                )
+              : [t.digestNothing],
             items: pending.map((n) => ({ text: `${t.digestPending}: ${notificationLine(locale, n)}`, url: notificationLink(origin, n) })),
             action: { label: 'EcoHub', url: `${origin}/board` },
             footer: [t.footer],

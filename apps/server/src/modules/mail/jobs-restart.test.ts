@@ -46,9 +46,13 @@ describe('a hub restarting in the middle of a mail job', () => {
     hubs.push(second);
     const [mail] = await eventually(() => smtp.to('mid.job@plating.test').length > 0 && smtp.to('mid.job@plating.test'), 30_000, 'the delivery');
     expect(mail!.text).toContain(invitePerson.link);
-    const [done] = await new Fixtures(second.server.orm).rows<{ status: string; attempts: number }>(
-      `select status, attempts from mail_message where to_address = 'mid.job@plating.test'`,
-    );
+    // The SMTP server has it a moment before the hub records the answer.
+    const done = await eventually(async () => {
+      const [row] = await new Fixtures(second.server.orm).rows<{ status: string; attempts: number }>(
+        `select status, attempts from mail_message where to_address = 'mid.job@plating.test'`,
+      );
+      return row?.status === 'SENT' && row;
+    }, 20_000, 'the SENT status');
     expect(done).toEqual({ status: 'SENT', attempts: 2 });
     expect(smtp.to('mid.job@plating.test')).toHaveLength(1);
   }, 90_000);

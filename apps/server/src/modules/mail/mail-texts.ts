@@ -20,6 +20,8 @@ const TEXTS = {
     digestHeading: (weekly: boolean, from: string): string => (weekly ? `${from}부터 한 주 요약` : `${from} 하루 요약`),
     digestCompany: (name: string, done: number, measures: number, comments: number) =>
       `${name}: 완료된 과제 ${done}건, 상태가 바뀐 개선 조치 ${measures}건, 새 댓글 ${comments}건`,
+    digestKpi: (count: number, savings: number, tco2e: number): string =>
+      `이행된 개선 조치 ${count}건으로 연간 절감액 ${new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW' }).format(savings)}, 온실가스 ${new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 3 }).format(tco2e)} tCO2e 감축이 늘었습니다.`,
     digestNothing: '이 기간에 담당 기업에서 새로 바뀐 일은 없습니다.',
     digestPending: '아직 읽지 않은 알림',
     kindLine: {
@@ -55,6 +57,8 @@ const TEXTS = {
     digestHeading: (weekly: boolean, from: string): string => (weekly ? `The week from ${from}` : `${from} in your companies`),
     digestCompany: (name: string, done: number, measures: number, comments: number) =>
       `${name}: ${done} task(s) done, ${measures} measure(s) moved, ${comments} new comment(s)`,
+    digestKpi: (count: number, savings: number, tco2e: number): string =>
+      `${count} measure(s) implemented: annual savings up ${new Intl.NumberFormat('en-US', { style: 'currency', currency: 'KRW' }).format(savings)}, GHG reduction up ${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(tco2e)} tCO2e.`,
     digestNothing: 'Nothing changed in your companies in this period.',
     digestPending: 'Unread notifications',
     kindLine: {

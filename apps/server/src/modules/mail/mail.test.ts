@@ -4,9 +4,11 @@ import { systemUnitOfWork } from '../../core/actor/job-actor.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
-import { MailKind } from './mail-message.entity.ts';
+import { MailKind, MailMessage } from './mail-message.entity.ts';
 import { eventually, TestSmtp } from './mail.test-kit.ts';
 import { queueMail } from './mail.service.ts';
+import { sendMailJob } from './mail-send.job.ts';
+import { smtpTransport } from './mail-transport.ts';
 
 const PUBLIC_URL = 'http://ecohub.test';
 const BATCH_SECONDS = 2;
@@ -66,7 +68,7 @@ describe('mail over a real SMTP server', () => {
       { input: { token, name: '정하늘', password: 'plating-shop-2013!' } },
     );
     expect(joined.acceptInvitation.id).toBeTruthy();
-    expect((await outbox('SENT')).some((m) => m.toAddress === 'new.staff@plating.test' && m.kind === 'INVITATION')).toBe(true);
+    await eventually(async () => (await outbox('SENT')).some((m) => m.toAddress === 'new.staff@plating.test' && m.kind === 'INVITATION'), 20_000, 'SENT');
   });
 
   it('sends nothing for a change that rolls back', async () => {
@@ -174,6 +176,33 @@ describe('mail over a real SMTP server', () => {
     expect(smtp.to(moved.email)).toHaveLength(0);
   });
 
+  it('checks at send time, not when queued: a mail about a company its recipient left is not sent', async () => {
+    const services = hub.server.services;
+    const leaver = await w.fx.person({ role: Role.COMPANY_STAFF, company: w.company, name: '이직자' });
+    // Queued while the person still works for the company (the send job is told to wait).
+    const message = await inTransaction(systemUnitOfWork(services, services.logger), async (em) => {
+      return em.create(MailMessage, {
+        recipient: leaver.id,
+        toAddress: leaver.email,
+        kind: MailKind.Notifications,
+        company: w.company.id,
+        subject: '회사 소식',
+        html: '<p>회사 소식</p>',
+        text: '회사 소식',
+      });
+    });
+    await admin.data(`mutation($id: ID!, $companyId: ID) { setPersonRole(id: $id, role: COMPANY_STAFF, companyId: $companyId) { id } }`, {
+      id: leaver.id,
+      companyId: w.otherCompany.id,
+    });
+    const transport = smtpTransport(smtp.url);
+    await sendMailJob(services, transport, message.id, 1);
+    transport.close();
+    const [row] = await w.fx.rows<{ status: string; last_error: string }>(`select status, last_error from mail_message where id = ?`, [message.id]);
+    expect(row).toEqual({ status: 'SKIPPED', last_error: 'the person no longer has access to the company' });
+    expect(smtp.to(leaver.email)).toHaveLength(0);
+  });
+
   it('marks a bounced address on the person and sends it nothing more', async () => {
     const bouncing = await w.fx.person({ role: Role.COMPANY_STAFF, company: w.company, name: '반송', email: 'bounce@plating.test' });
     smtp.refuse.add('bounce@plating.test');
@@ -204,7 +233,7 @@ describe('mail over a real SMTP server', () => {
     // graphile-worker retries after exp(attempts) seconds: 3 s, then 7 s, then 20 s.
     const [mail] = await eventually(() => smtp.to('during.outage@plating.test').length > 0 && smtp.to('during.outage@plating.test'), 45_000, 'the retry');
     expect(mail!.text).toContain(invitePerson.link);
-    const sent = (await outbox('SENT')).find((m) => m.toAddress === 'during.outage@plating.test');
+    const sent = await eventually(async () => (await outbox('SENT')).find((m) => m.toAddress === 'during.outage@plating.test'), 20_000, 'SENT');
     expect(sent!.attempts).toBeGreaterThanOrEqual(2);
   }, 90_000);
 });

@@ -15,6 +15,8 @@ export function notificationLink(origin: string, n: Notification): string | null
   if (!companyId) return null;
   if (n.task) return `${origin}/companies/${companyId}/tasks/${n.task.id}${n.comment ? `#comment-${n.comment.id}` : ''}`;
   if (n.measure) return `${origin}/companies/${companyId}/measures#measure-${n.measure.id}`;
+  // A follow-up request is about the company's measures as a whole: its follow-up page.
+  if (n.kind === 'FOLLOW_UP_DUE' || n.kind === 'FOLLOW_UP_REMINDER') return `${origin}/companies/${companyId}/follow-up`;
   return null;
 }
 

@@ -51,7 +51,7 @@ describe('reminders and digests on a controllable clock, two hubs on one databas
       { input: { companyId: w.company.id, programYearId: w.year.id, category: 'ON_SITE_REUSE', title: '세척수 재사용', investmentKrw: 1_000_000, expectedAnnualSavingsKrw: 500_000 } },
     );
     measureId = createMeasure.id;
-    await w.fx.rows(`update measure set status = 'IMPLEMENTED', implemented_on = '2012-09-04', follow_up_due_on = '2013-03-04' where id = ?`, [measureId]);
+    await w.fx.rows(`update measure set status = 'IMPLEMENTED', implemented_on = '2013-03-03', follow_up_due_on = '2013-03-04' where id = ?`, [measureId]);
     // The staff member watches on hub B while the reminders are written on hub A.
     live = new LiveClient(b.url, { cookie: w.as.staff.cookie, retry: false });
   });
@@ -117,11 +117,12 @@ describe('reminders and digests on a controllable clock, two hubs on one databas
     at('2013-03-04T08:00:00+09:00');
     const [onA, onB] = await Promise.all([digestJob(a.server.services, 'daily'), digestJob(b.server.services, 'daily')]);
     expect(onA + onB).toBeGreaterThanOrEqual(2);
-    const expertMails = await eventually(() => smtp.to(w.people.expert.email).length > 0 && smtp.to(w.people.expert.email), 20_000, 'the expert digest');
+    const digest = await eventually(() => smtp.to(w.people.expert.email).find((m) => m.subject === 'EcoHub 일일 요약'), 20_000, 'the expert digest');
     await eventually(() => smtp.to(w.people.manager.email).length > 0, 20_000, 'the manager digest');
-    const digest = expertMails.find((m) => m.subject === 'EcoHub 일일 요약')!;
     expect(digest.text).toContain('2013-03-03 하루 요약');
     expect(digest.text).toContain(`${w.company.nameKo}: 완료된 과제 1건`);
+    // The KPI change: the measure implemented yesterday, with the board's figures (savings of 500,000 KRW a year).
+    expect(digest.text).toContain('이행된 개선 조치 1건으로 연간 절감액 ₩500,000');
     // The expert of the other company's team sees nothing of this company.
     expect(smtp.to(w.people.otherExpert.email).some((m) => m.text.includes(w.company.nameKo))).toBe(false);
     expect(smtp.to(w.people.observer.email)).toHaveLength(0);
@@ -132,6 +133,26 @@ describe('reminders and digests on a controllable clock, two hubs on one databas
     const [observerMail] = await eventually(() => smtp.to(w.people.observer.email).length > 0 && smtp.to(w.people.observer.email), 20_000, 'the weekly digest');
     expect(observerMail!.subject).toBe('EcoHub 주간 요약');
     expect(observerMail!.header('list-unsubscribe')).toBeTruthy();
+  });
+
+  it('puts the notifications a person chose to digest into their daily digest instead of a mail of their own', async () => {
+    const staff = w.people.otherStaff;
+    const client = await w.fx.clientFor(a.url, staff);
+    await client.data(`mutation { setNotificationPreference(kind: ASSIGNMENT, mode: DAILY_DIGEST) { kind } }`);
+    const before = smtp.to(staff.email).length;
+    const { createTask } = await w.as.otherExpert.data<{ createTask: { id: string } }>(CREATE_TASK, {
+      input: { companyId: w.otherCompany.id, title: '용수 재이용 검토', assigneeIds: [staff.id] },
+    });
+    // The batch window passes without a mail.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(smtp.to(staff.email)).toHaveLength(before);
+    at('2013-03-06T08:00:00+09:00');
+    await digestJob(b.server.services, 'daily');
+    const digest = await eventually(() => smtp.to(staff.email).find((m) => m.subject === 'EcoHub 일일 요약'), 20_000, 'the staff digest');
+    expect(digest.text).toContain('"용수 재이용 검토" 과제를 회원님에게 배정했습니다');
+    expect(digest.text).toContain(`/companies/${w.otherCompany.id}/tasks/${createTask.id}`);
+    const [row] = await w.fx.rows<{ mailed_at: Date | null }>(`select mailed_at from notification where task_id = ? and recipient_id = ?`, [createTask.id, staff.id]);
+    expect(row!.mailed_at).not.toBeNull();
   });
 
   it('sends no digest to someone who turned it off', async () => {

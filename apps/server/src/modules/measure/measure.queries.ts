@@ -1,9 +1,12 @@
 import { roundTo } from '@ecohub/domain';
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
-import { paginate, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { ConnectionShape, PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
+import { Company } from '../company/company.entity.ts';
+import { Person } from '../people/person.entity.ts';
 import { Measure } from './measure.entity.ts';
 import type { MeasureFilter } from './measure.inputs.ts';
 import { ghgFactorJoins, ghgTco2eSql } from './measure-ghg.sql.ts';
@@ -25,8 +28,20 @@ async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | unde
 }
 
 /** Oldest first: the order in which the experts proposed them. */
-export async function listMeasures(ctx: UnitOfWork, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionShape<Measure>> {
-  return paginate(ctx.em, Measure, (await measureWhere(ctx, filter)) as FilterQuery<Measure>, page, 'createdAt');
+/** What a measures page may read without entities: the resolvers of these fields honour planned rows. */
+const MEASURE_PAGE = {
+  relations: { company: Company, owner: Person },
+  rowFields: { paybackYears: ['investmentKrw', 'expectedAnnualSavingsKrw'], allowedNextStatuses: ['archivedAt', 'status'] },
+};
+
+/** `selection`: what the operation selects on the connection; a page it covers is read in one statement. */
+export async function listMeasures(
+  ctx: UnitOfWork,
+  filter: MeasureFilter | null | undefined,
+  page: PageArgs,
+  selection?: Selection,
+): Promise<ConnectionShape<Measure>> {
+  return selectedPage(ctx.em, Measure, await measureWhere(ctx, filter), page, 'createdAt', selection, MEASURE_PAGE);
 }
 
 export async function getMeasure(ctx: UnitOfWork, id: string): Promise<Measure> {

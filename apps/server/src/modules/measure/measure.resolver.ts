@@ -6,9 +6,12 @@ import {
   MeasureStatus,
   paybackYears,
 } from '@ecohub/domain';
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
@@ -39,8 +42,9 @@ export class MeasureResolver {
     @Arg('filter', () => MeasureFilter, { nullable: true }) filter: MeasureFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listMeasures(ctx, filter, page);
+    return listMeasures(ctx, filter, page, lookAhead(info));
   }
 
   @Query(() => MeasureTotals, { description: 'Count and sums of the measures the same filter lists' })
@@ -87,8 +91,8 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => Company)
-  company(@Root() measure: Measure): Promise<Company> {
-    return measure.company.load({ dataloader: true }) as Promise<Company>;
+  company(@Root() measure: Measure): Company | Promise<Company> {
+    return preloaded<Company>(measure, 'company') ?? measure.company.load({ dataloader: true }) as Promise<Company>;
   }
 
   @FieldResolver(() => ProgramYear)
@@ -99,6 +103,8 @@ export class MeasureResolver {
 
   @FieldResolver(() => Person, { nullable: true })
   async owner(@Root() measure: Measure): Promise<Person | null> {
+    const planned = preloaded<Person | null>(measure, 'owner');
+    if (planned !== undefined) return planned;
     return measure.owner ? ((await measure.owner.load({ dataloader: true })) ?? null) : null;
   }
 

@@ -9,6 +9,7 @@ import { assertValid, badInput, notFound } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
+import type { MeasureEventPayload } from './measure.topics.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
@@ -100,7 +101,7 @@ export async function measureForWrite(ctx: UnitOfWork, em: EntityManager, id: st
   return measure;
 }
 
-export function recordUpdate(changes: ChangeLog, measure: Measure, action: string, diff: FieldDiff, payload: Record<string, unknown> = {}): void {
+export function recordUpdate(changes: ChangeLog, measure: Measure, action: string, diff: FieldDiff, payload: MeasureEventPayload = {}): void {
   const programYearId = measure.participation.getEntity().programYear.id;
   const companyId = measure.company.id;
   changes.record(

@@ -1,10 +1,27 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { MeasureStatus } from '@ecohub/domain';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import type { OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { Measure } from './measure.entity.ts';
+
+
+/** What a measure event carries: a status transition, or the file attached to it. */
+export interface MeasureEventPayload extends RecordedPayload {
+  from?: MeasureStatus;
+  to?: MeasureStatus;
+  attachmentId?: string;
+}
+
+declare module '../../core/realtime/event-types.ts' {
+  interface EventPayloads {
+    'measure.created': MeasureEventPayload;
+    'measure.updated': MeasureEventPayload;
+    'measure.deleted': MeasureEventPayload;
+  }
+}
 
 export const MEASURE_EVENTS = [EventType.MEASURE_CREATED, EventType.MEASURE_UPDATED, EventType.MEASURE_DELETED] as const;
 

@@ -1,10 +1,22 @@
 import { Field, ObjectType } from 'type-graphql';
+import type { NotificationKind } from './notification.entity.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import { liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import { eq } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { Notification } from './notification.entity.ts';
+
+/** What a notification event carries: its kind (mention, assignment, …). */
+export interface NotificationAddedPayload extends RecordedPayload {
+  kind: NotificationKind;
+}
+
+declare module '../../core/realtime/event-types.ts' {
+  interface EventPayloads {
+    'notification.added': NotificationAddedPayload;
+  }
+}
 
 @ObjectType({ description: 'A new notification for the signed-in person' })
 export class NotificationAdded {

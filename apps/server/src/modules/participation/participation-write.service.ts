@@ -113,7 +113,7 @@ export async function assignParticipationTeam(ctx: UnitOfWork, input: AssignPart
       entityId: participation.id,
       companyId: participation.company.id,
       programYearId: participation.programYear.id,
-      payload: { companyIds: [participation.company.id], teamIds: [previousTeamId, team?.id ?? null].filter(Boolean) },
+      payload: { companyIds: [participation.company.id], teamIds: [previousTeamId, team?.id ?? null].filter((id) => id !== null) },
     });
     return participation;
   });

@@ -1,11 +1,22 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import { and, eq, isNull, oneOf, or, type OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { Participation } from './participation.entity.ts';
+
+
+/** A participation event carries only its history entry (the record is loaded on delivery). */
+export type ParticipationEventPayload = RecordedPayload;
+
+declare module '../../core/realtime/event-types.ts' {
+  interface EventPayloads {
+    'participation.created': ParticipationEventPayload;
+    'participation.updated': ParticipationEventPayload;
+  }
+}
 
 export const PARTICIPATION_EVENTS = [EventType.PARTICIPATION_CREATED, EventType.PARTICIPATION_UPDATED] as const;
 

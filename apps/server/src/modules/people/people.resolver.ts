@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/company.entity.ts';
@@ -17,8 +19,9 @@ export class PeopleResolver {
     @Arg('filter', () => PeopleFilter, { nullable: true }) filter: PeopleFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listPeople(ctx, filter ?? {}, page);
+    return listPeople(ctx, filter ?? {}, page, lookAhead(info));
   }
 
   @Query(() => Person)

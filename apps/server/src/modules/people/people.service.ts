@@ -4,8 +4,11 @@ import { assertValid, badInput } from '../../core/errors.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { applyChanges, inTransaction } from '../../core/database/transaction.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
+import { Company } from '../company/company.entity.ts';
 import { Person } from './person.entity.ts';
 import type { PeopleFilter, UpdateMyProfileInput } from './people.inputs.ts';
 
@@ -21,7 +24,10 @@ export async function peopleVisibility(ctx: UnitOfWork): Promise<FilterQuery<Per
   return scope === 'all' ? {} : { $or: [{ company: null }, { company: { $in: [...scope] } }] };
 }
 
-export async function listPeople(ctx: UnitOfWork, filter: PeopleFilter = {}, page: PageArgs = {}) {
+/** What a people page may read without entities: the resolvers of these fields honour planned rows. */
+const PEOPLE_PAGE = { relations: { company: Company }, rowFields: { email: ['id', 'email'], phone: ['id', 'phone'] } };
+
+export async function listPeople(ctx: UnitOfWork, filter: PeopleFilter = {}, page: PageArgs = {}, selection?: Selection) {
   if (filter.companyId && !isUuid(filter.companyId)) throw badInput('companyId is not a valid id');
   const where: FilterQuery<Person>[] = [await peopleVisibility(ctx)];
   if (!filter.includeDisabled) where.push({ disabledAt: null });
@@ -31,7 +37,7 @@ export async function listPeople(ctx: UnitOfWork, filter: PeopleFilter = {}, pag
     const pattern = containsPattern(filter.search);
     where.push({ $or: [{ name: { $ilike: pattern } }, { nameEn: { $ilike: pattern } }] });
   }
-  return paginate(ctx.em, Person, { $and: where }, page, 'name');
+  return selectedPage(ctx.em, Person, { $and: where }, page, 'name', selection, PEOPLE_PAGE);
 }
 
 /** A person the viewer may see (themselves always), or NOT_FOUND. */

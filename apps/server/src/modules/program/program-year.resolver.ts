@@ -5,9 +5,9 @@ import { BudgetLine } from './budget-line.entity.ts';
 import { setBudgetLine } from './budget.service.ts';
 import { ProgramYear } from './program-year.entity.ts';
 import { Program } from './program.entity.ts';
-import { CreateProgramYearInput, SetBudgetLineInput, UpdateProgramYearInput } from './program.inputs.ts';
+import { CreateProgramYearInput, SetBudgetLineInput, SetProgramYearTargetsInput, UpdateProgramYearInput } from './program.inputs.ts';
 import { getProgramYear } from './program.service.ts';
-import { createProgramYear, updateProgramYear } from './program-year.service.ts';
+import { createProgramYear, setProgramYearTargets, updateProgramYear } from './program-year.service.ts';
 
 @Resolver(() => ProgramYear)
 export class ProgramYearResolver {
@@ -26,6 +26,15 @@ export class ProgramYearResolver {
   updateProgramYear(@Arg('input', () => UpdateProgramYearInput) input: UpdateProgramYearInput, @Ctx() ctx: GraphQLContext): Promise<ProgramYear> {
     ctx.access.assertCan('program.manage');
     return updateProgramYear(ctx, input);
+  }
+
+  @Mutation(() => ProgramYear, { description: "Sets the year's targets shown on the board (null clears one). Program managers only" })
+  setProgramYearTargets(
+    @Arg('input', () => SetProgramYearTargetsInput) input: SetProgramYearTargetsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ProgramYear> {
+    ctx.access.assertCan('program.manage');
+    return setProgramYearTargets(ctx, input);
   }
 
   @Mutation(() => BudgetLine, { description: 'Creates or edits the line of one funding source. Program managers only' })

@@ -8,7 +8,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { creationDiff } from '../activity/index.ts';
 import { Program } from './program.entity.ts';
 import { ProgramYear } from './program-year.entity.ts';
-import type { CreateProgramYearInput, UpdateProgramYearInput } from './program.inputs.ts';
+import type { CreateProgramYearInput, SetProgramYearTargetsInput, UpdateProgramYearInput } from './program.inputs.ts';
 
 function yearSummary(year: ProgramYear, verb: string): string {
   return `Year ${year.number} (${year.startsOn} – ${year.endsOn}) ${verb}`;
@@ -72,6 +72,36 @@ export async function updateProgramYear(ctx: UnitOfWork, input: UpdateProgramYea
         entityId: year.id,
         programYearId: year.id,
         summary: yearSummary(year, 'rescheduled'),
+        diff,
+      });
+    }
+    return year;
+  });
+}
+
+/** Sets (or, with null, clears) a year's targets for the board: savings, tCO2e, implementation share. */
+export async function setProgramYearTargets(ctx: UnitOfWork, input: SetProgramYearTargetsInput): Promise<ProgramYear> {
+  assertValid(
+    new Validator()
+      .krw('savingsKrw', input.savingsKrw)
+      .quantity('ghgTco2e', input.ghgTco2e)
+      .range('implementationRate', input.implementationRate, 0, 1).violations,
+  );
+  return inTransaction(ctx, async (em, changes) => {
+    const year = await findRecord(em, ProgramYear, input.programYearId, 'ProgramYear');
+    assertVersion('ProgramYear', year, input.version);
+    const diff = applyChanges(year, {
+      targetSavingsKrw: input.savingsKrw,
+      targetGhgTco2e: input.ghgTco2e,
+      targetImplementationRate: input.implementationRate,
+    });
+    if (Object.keys(diff).length > 0) {
+      changes.record({
+        action: 'programYear.targetsSet',
+        entityType: 'ProgramYear',
+        entityId: year.id,
+        programYearId: year.id,
+        summary: yearSummary(year, 'targets set'),
         diff,
       });
     }

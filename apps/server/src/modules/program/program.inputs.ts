@@ -1,5 +1,5 @@
 import { FundingSource } from '@ecohub/domain';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../../core/idempotency/idempotency.ts';
 import { LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 
@@ -85,6 +85,24 @@ export class UpdateProgramYearInput {
 
   @Field(() => LocalDate, { nullable: true })
   endsOn?: string | null;
+}
+
+@InputType({ description: "A year's targets, shown on the board against the actuals; null clears one" })
+export class SetProgramYearTargetsInput {
+  @Field(() => ID)
+  programYearId!: string;
+
+  @Field(() => Int, { description: 'The version being edited' })
+  version!: number;
+
+  @Field(() => SafeInt, { nullable: true, description: 'Expected annual savings (KRW, ≥ 0)' })
+  savingsKrw?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Greenhouse-gas reduction (tCO2e per year, ≥ 0)' })
+  ghgTco2e?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Share of measures implemented (0–1)' })
+  implementationRate?: number | null;
 }
 
 @InputType({ description: "Creates or updates a year's budget line for one funding source" })

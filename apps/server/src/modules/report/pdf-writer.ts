@@ -93,7 +93,8 @@ export class PdfWriter {
       let next = y;
       for (const [k, [label, value]] of pairs.slice(i, i + 2).entries()) {
         const x = MARGIN + k * half;
-        this.doc.font('regular').fontSize(8).fillColor(MUTED).text(label, x, y, { width: half * 0.45 });
+        this.doc.font('regular').fontSize(8).fillColor(MUTED).text(label, x, y, { width: half * 0.45 - 4 });
+        next = Math.max(next, this.doc.y);
         this.doc.font('bold').fontSize(9).fillColor('black').text(value, x + half * 0.45, y, { width: half * 0.55 - 6 });
         next = Math.max(next, this.doc.y);
       }

@@ -25,6 +25,15 @@ export function programName(text: ReportText, year: { programNameKo: string; pro
   return text.lang === 'en' ? year.programNameEn : year.programNameKo;
 }
 
+/** Findings and descriptions are Markdown; the PDF shows their text without the markup. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+}
+
 const paybackText = (text: ReportText, years: number | null) => (years === null ? '–' : `${text.number(years, 2)} ${text.t.years}`);
 
 /** The results block every report shows for a set of measures (a year or one company). */
@@ -226,7 +235,7 @@ export async function participationPdf(report: ParticipationReport, text: Report
           .join(' · ') || '–',
       ],
     ]);
-    w.paragraph(`${t.findings}: ${d.findings}`);
+    w.paragraph(`${t.findings}: ${plainText(d.findings)}`);
     for (const p of photosOf('diagnosisId', d.id)) w.image(photos.get(p.attachmentId)!, photoCaption(p.fileName, t.diagnosis));
   }
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MEASURE_STATUSES } from '@ecohub/domain';
+import type { MeasureFigures } from '../board/index.ts';
 import type { ReportText } from './report-labels.ts';
 import { companyName, programName, STATUS_KEYS } from './report-pdf.ts';
 import type { ProgramYearReport } from './report.queries.ts';
@@ -26,6 +27,17 @@ export async function programYearXlsx(report: ProgramYearReport, text: ReportTex
     ws.addRows(rows);
     return ws;
   };
+
+  /** The columns every per-category and per-company sheet shows, and their values. */
+  const figureColumns = [
+    { header: t.measures, width: 10 },
+    { header: t.implementationRate, width: 12, numFmt: PERCENT },
+    { header: `${t.investment} (KRW)`, width: 18, numFmt: KRW },
+    { header: `${t.annualSavings} (KRW)`, width: 18, numFmt: KRW },
+    { header: `${t.verifiedSavings} (KRW)`, width: 18, numFmt: KRW },
+    { header: 'tCO2e', width: 12, numFmt: DECIMAL },
+  ];
+  const figureValues = (f: MeasureFigures) => [f.measureCounts.total, f.implementationRate, f.investmentKrw, f.expectedAnnualSavingsKrw, f.verifiedAnnualSavingsKrw, f.ghgReductionTco2e];
 
   const totals = report.totals;
   sheet(t.results, [{ header: t.results, width: 40 }, { header: '', width: 22, numFmt: DECIMAL }], [
@@ -59,14 +71,9 @@ export async function programYearXlsx(report: ProgramYearReport, text: ReportTex
     t.byCategory,
     [
       { header: t.category, width: 30 },
-      { header: t.measures, width: 10 },
-      { header: t.implementationRate, width: 12, numFmt: PERCENT },
-      { header: `${t.investment} (KRW)`, width: 18, numFmt: KRW },
-      { header: `${t.annualSavings} (KRW)`, width: 18, numFmt: KRW },
-      { header: `${t.verifiedSavings} (KRW)`, width: 18, numFmt: KRW },
-      { header: 'tCO2e', width: 12, numFmt: DECIMAL },
+      ...figureColumns,
     ],
-    report.byCategory.map((c) => [enums.MeasureCategory[c.category], c.measureCounts.total, c.implementationRate, c.investmentKrw, c.expectedAnnualSavingsKrw, c.verifiedAnnualSavingsKrw, c.ghgReductionTco2e]),
+    report.byCategory.map((c) => [enums.MeasureCategory[c.category], ...figureValues(c)]),
   );
 
   sheet(
@@ -87,12 +94,7 @@ export async function programYearXlsx(report: ProgramYearReport, text: ReportTex
       { header: t.company, width: 30 },
       { header: t.industry, width: 10 },
       { header: t.stage, width: 12 },
-      { header: t.measures, width: 10 },
-      { header: t.implementationRate, width: 12, numFmt: PERCENT },
-      { header: `${t.investment} (KRW)`, width: 18, numFmt: KRW },
-      { header: `${t.annualSavings} (KRW)`, width: 18, numFmt: KRW },
-      { header: `${t.verifiedSavings} (KRW)`, width: 18, numFmt: KRW },
-      { header: 'tCO2e', width: 12, numFmt: DECIMAL },
+      ...figureColumns,
       { header: t.kwh, width: 14, numFmt: DECIMAL },
       { header: t.nm3, width: 14, numFmt: DECIMAL },
       { header: t.m3, width: 14, numFmt: DECIMAL },
@@ -103,12 +105,7 @@ export async function programYearXlsx(report: ProgramYearReport, text: ReportTex
       companyName(text, c),
       c.industryCode,
       enums.ParticipationStatus[c.stage],
-      c.measureCounts.total,
-      c.implementationRate,
-      c.investmentKrw,
-      c.expectedAnnualSavingsKrw,
-      c.verifiedAnnualSavingsKrw,
-      c.ghgReductionTco2e,
+      ...figureValues(c),
       c.electricityKwhPerYear,
       c.lngNm3PerYear,
       c.waterM3PerYear,

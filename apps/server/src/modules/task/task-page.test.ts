@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { startTestServer, type TestServer } from '../../testing/index.ts';
+import { StatementCounter } from '../../testing/statement-counter.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
 import { addBulkParticipants } from '../board/bulk-participants.test-kit.ts';
 
-/** The dispatcher's polling and the once-a-minute session touch are not the request's work; the session lookup is. */
-const BACKGROUND = /outbox_event|outbox_retention|update session/;
 const NODE = `id title status rank priority dueOn version createdAt completedAt archivedAt isOverdue allowedNextStatuses
   company { id nameKo __typename } measure { id title status } assignees { id name } createdBy { id name } commentCount`;
 const PAGE = (node: string, args = 'first: 50') => `query($after: String) { tasks(${args}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
@@ -16,32 +15,14 @@ type Page = { tasks: { totalCount: number; pageInfo: { hasNextPage: boolean; end
 describe('a page of tasks is read in one statement shaped by its selection', () => {
   let hub: TestServer;
   let w: WorkWorld;
-  let counting = false;
-  let statements: string[] = [];
+  const counter = new StatementCounter();
 
   beforeAll(async () => {
-    hub = await startTestServer({
-      seeded: false,
-      onQuery: (message) => {
-        if (counting && !BACKGROUND.test(message)) statements.push(message);
-      },
-    });
+    hub = await startTestServer({ seeded: false, onQuery: counter.onQuery });
     w = await buildWorkWorld(hub);
     await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 20 });
   }, 180_000);
   afterAll(() => hub.close());
-
-  async function count(client: TestClient, query: string, variables: Record<string, unknown> = {}): Promise<number> {
-    await client.data(query, variables);
-    statements = [];
-    counting = true;
-    try {
-      await client.data(query, variables);
-    } finally {
-      counting = false;
-    }
-    return statements.length;
-  }
 
   function withoutAttachments(page: Page): Page {
     return { tasks: { ...page.tasks, edges: page.tasks.edges.map(({ cursor, node: { attachments: _, ...node } }) => ({ cursor, node })) } };
@@ -62,6 +43,17 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
     }
   });
 
+  it('reads the same page when the total is not asked (no count, a different statement)', async () => {
+    const withTotal = await w.as.expert.data<Page>(PAGE(NODE, 'first: 30'), { after: null });
+    const withoutTotal = await w.as.expert.data<{ tasks: Omit<Page['tasks'], 'totalCount'> }>(
+      `query($after: String) { tasks(first: 30, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } } } }`,
+      { after: withTotal.tasks.pageInfo.endCursor },
+    );
+    const next = await w.as.expert.data<Page>(PAGE(NODE, 'first: 30'), { after: withTotal.tasks.pageInfo.endCursor });
+    expect(withoutTotal.tasks.edges).toEqual(next.tasks.edges);
+    expect(withoutTotal.tasks.pageInfo).toEqual(next.tasks.pageInfo);
+  });
+
   it('keeps the viewer scope and the comment rules: staff count only shared comments of their own company', async () => {
     const staff = await w.as.staff.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
     const expert = await w.as.expert.data<Page>(PAGE('company { id } commentCount', 'first: 200'));
@@ -78,9 +70,9 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
     const measured: number[][] = [];
     for (const grow of [false, true]) {
       if (grow) await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 21, to: 200 });
-      measured.push([await count(w.as.manager, query), await count(w.as.expert, query), await count(w.as.staff, query)]);
+      measured.push([await counter.count(w.as.manager, query), await counter.count(w.as.expert, query), await counter.count(w.as.staff, query)]);
     }
-    if (process.env.SHOW_SQL) console.info(statements.join('\n'));
+    if (process.env.SHOW_SQL) console.info(counter.statements.join('\n'));
     console.info(`task page statements (manager, expert, staff) at 20 and 200 companies: ${JSON.stringify(measured)}`);
     expect(measured[1]).toEqual(measured[0]);
     for (const n of measured.flat()) expect(n).toBeLessThanOrEqual(3);

@@ -139,8 +139,10 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
     params.push(...readable.params);
   }
   const [result] = await ctx.em.execute<{ total: number; rows: PlannedTask[] }[]>(
-    `with scoped as (${scoped.getQuery()}),
-     page as (select * from scoped t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
+    // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
+    // a plain subquery that PostgreSQL folds into the page's own plan.
+    `with ${plan.totalCount ? `scoped as (${scoped.getQuery()}),` : ''}
+     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.getQuery()})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
      select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
             coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
        from page t`,

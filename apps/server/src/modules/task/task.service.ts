@@ -8,6 +8,7 @@ import { assertValid, badInput } from '../../core/errors.ts';
 import { isUuid } from '../../core/ids.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
+import type { TaskEventPayload } from './task.topics.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -112,7 +113,7 @@ export function recordTask(
   action: string,
   type: EventType,
   diff: FieldDiff,
-  payload: Record<string, unknown> = {},
+  payload: Partial<TaskEventPayload> = {},
 ): void {
   const companyId = task.company.id;
   const programYearId = programYearOf(task);

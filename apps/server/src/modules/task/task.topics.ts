@@ -1,12 +1,33 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { TaskStatus } from '@ecohub/domain';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import type { OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { Task } from './task.entity.ts';
 
 /** The task events: a task created, changed (fields, assignees, attachments), moved or archived. */
+
+/** What a task event carries: the status after the change, and what moved or who was (un)assigned. */
+export interface TaskEventPayload extends RecordedPayload {
+  status: TaskStatus;
+  from?: TaskStatus;
+  to?: TaskStatus;
+  assigneeAdded?: string;
+  assigneeRemoved?: string;
+  attachmentId?: string;
+}
+
+declare module '../../core/realtime/event-types.ts' {
+  interface EventPayloads {
+    'task.created': TaskEventPayload;
+    'task.updated': TaskEventPayload;
+    'task.moved': TaskEventPayload;
+    'task.deleted': TaskEventPayload;
+  }
+}
+
 export const TASK_EVENTS = [EventType.TASK_CREATED, EventType.TASK_UPDATED, EventType.TASK_MOVED, EventType.TASK_DELETED] as const;
 
 export const TaskChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', MOVED: 'MOVED', DELETED: 'DELETED' } as const;

@@ -44,7 +44,7 @@ async function publishAccessChanged(em: EntityManager, changes: ChangeLog, team:
     type: EventType.ACCESS_CHANGED,
     entityId: team.id,
     programYearId: team.programYear.id,
-    payload: { teamId: team.id, companyIds: await teamCompanyIds(em, team.id), personIds: personIds.filter(Boolean) },
+    payload: { teamId: team.id, companyIds: await teamCompanyIds(em, team.id), personIds: personIds.filter((id) => id !== null) },
   });
 }
 

@@ -1,11 +1,12 @@
-import { ParticipationStatus, TaskStatus } from '@ecohub/domain';
+import { MeasureStatus, ParticipationStatus, TaskStatus } from '@ecohub/domain';
 import { AudienceScope } from '../../core/auth/visibility.ts';
-import { ActivityEntry } from '../../modules/activity/index.ts';
+import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import type { Person } from '../../modules/people/index.ts';
 import type { Program, ProgramYear } from '../../modules/program/index.ts';
 import { seoulTime } from './dates.ts';
 import type { SeededCompany } from './seed-companies.ts';
 import type { SeedContext } from './seed-context.ts';
+import type { SeededMeasure } from './seed-measures.ts';
 import type { SeededTask } from './seed-tasks.ts';
 
 const STAGE_LABELS: Record<ParticipationStatus, string> = {
@@ -21,37 +22,33 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
 
 /**
  * The history of each participation's path (recorded by the program manager on the day), of
- * each task's creation and completion (so the board's "last activity" and the feed follow the
- * task boards on the year's calendar), and one entry saying the program was imported by the seed.
+ * each task done and each measure implemented (on the day the seed says, so the board's monthly
+ * trend tells the year), and one entry saying the program was imported by the seed.
  */
 export function seedActivity(
   { em, importedAt }: SeedContext,
   program: Program,
   programYear: ProgramYear,
   companies: SeededCompany[],
-  tasks: SeededTask[],
   manager: Person,
+  work: { tasks: readonly SeededTask[]; measures: readonly SeededMeasure[] } = { tasks: [], measures: [] },
 ): ActivityEntry[] {
   const entries: ActivityEntry[] = [];
-  for (const { task, seeded, expert } of tasks) {
-    const { company } = seeded;
-    const common = {
-      entityType: 'Task',
-      entityId: task.id,
-      summary: task.title,
-      company,
-      // As the live service files it: a task under a measure belongs to the measure's year.
-      programYear: task.measure ? programYear : null,
-      audience: AudienceScope.COMPANIES,
-      audienceCompanyIds: [company.id],
-    };
-    const created = task.createdAt;
-    entries.push(em.create(ActivityEntry, { ...common, actor: task.createdBy, action: 'task.created', diff: {}, createdAt: created, updatedAt: created }));
-    if (task.completedAt) {
-      const done = task.completedAt;
-      const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
-      entries.push(em.create(ActivityEntry, { ...common, actor: expert, action: 'task.moved', diff, createdAt: done, updatedAt: done }));
-    }
+  /** One entry of a company's history, seen by who sees its work (core/auth/visibility.ts). */
+  const record = (company: SeededCompany['company'], at: Date, entry: { actor: Person; action: string; entityType: string; entityId: string; summary: string; diff: FieldDiff }) =>
+    entries.push(
+      em.create(ActivityEntry, { ...entry, company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id], createdAt: at, updatedAt: at }),
+    );
+  for (const { task, expert, seeded } of work.tasks) {
+    if (!task.completedAt) continue;
+    const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
+    record(seeded.company, task.completedAt, { actor: expert, action: 'task.moved', entityType: 'Task', entityId: task.id, summary: task.title, diff });
+  }
+  for (const { measure, owner, seeded } of work.measures) {
+    if (!measure.implementedOn) continue;
+    const diff = { status: { from: MeasureStatus.IN_PROGRESS, to: MeasureStatus.IMPLEMENTED } };
+    const at = seoulTime(measure.implementedOn, '17:00');
+    record(seeded.company, at, { actor: owner, action: 'measure.transitioned', entityType: 'Measure', entityId: measure.id, summary: measure.title, diff });
   }
   for (const { company, participation: p } of companies) {
     const path: [ParticipationStatus, string | null][] = [
@@ -65,24 +62,14 @@ export function seedActivity(
     let from: ParticipationStatus = ParticipationStatus.APPLIED;
     for (const [to, on] of path) {
       if (on === null) continue;
-      const at = seoulTime(on, '18:00');
-      entries.push(
-        em.create(ActivityEntry, {
-          actor: manager,
-          action: 'participation.transitioned',
-          entityType: 'Participation',
-          entityId: p.id,
-          summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
-          company,
-          programYear,
-          diff: { status: { from, to } },
-          // A company's history, seen by who sees its work (core/auth/visibility.ts).
-          audience: AudienceScope.COMPANIES,
-          audienceCompanyIds: [company.id],
-          createdAt: at,
-          updatedAt: at,
-        }),
-      );
+      record(company, seoulTime(on, '18:00'), {
+        actor: manager,
+        action: 'participation.transitioned',
+        entityType: 'Participation',
+        entityId: p.id,
+        summary: `${company.nameKo}: ${STAGE_LABELS[from]} → ${STAGE_LABELS[to]}`,
+        diff: { status: { from, to } },
+      });
       from = to;
     }
   }
@@ -93,6 +80,7 @@ export function seedActivity(
       entityId: program.id,
       summary: `${program.nameKo} 데모 데이터 생성`,
       programYear,
+      // The import itself is a fact of the hub, dated when it happened (the year's records are not).
       createdAt: importedAt,
       updatedAt: importedAt,
     }),

@@ -68,6 +68,23 @@ async function setup(options: { role?: Viewer['role']; path?: string } = {}) {
   let savings = 110_000_000;
   const mock = mockClient({
     Programs: () => ({ data: PROGRAMS }),
+    BoardTrend: () => ({
+      data: {
+        programYear: {
+          id: 'year-1',
+          boardTrend: [
+            { month: '2012-10-01', tasksCompleted: 3, measuresImplemented: 1, savingsImplementedKrw: 40_000_000, ghgImplementedTco2e: 12.5 },
+            { month: '2012-11-01', tasksCompleted: 5, measuresImplemented: 2, savingsImplementedKrw: 60_000_000, ghgImplementedTco2e: 20 },
+          ],
+        },
+      },
+    }),
+    SetProgramYearTargets: (variables) => {
+      const input = variables.input as { version: number; savingsKrw: number | null; ghgTco2e: number | null; implementationRate: number | null };
+      return input.version === 3
+        ? { data: { setProgramYearTargets: { id: 'year-1', version: 4, targetSavingsKrw: input.savingsKrw, targetGhgTco2e: input.ghgTco2e, targetImplementationRate: input.implementationRate } } }
+        : { error: { code: 'CONFLICT' } };
+    },
     BoardKpis: () => ({ data: { programYear: { id: 'year-1', boardKpis: { totals: TEAM_TOTALS, byCategory: KPIS.byCategory } } } }),
     ProgramBoard: (variables) => ({
       data: {
@@ -77,6 +94,10 @@ async function setup(options: { role?: Viewer['role']; path?: string } = {}) {
           number: 1,
           startsOn: '2012-10-01',
           endsOn: '2013-07-31',
+          version: 3,
+          targetSavingsKrw: 5_000_000_000,
+          targetGhgTco2e: null,
+          targetImplementationRate: 0.5,
           program: { id: 'prog-1', nameKo: '안산 지역에코혁신사업', nameEn: 'Ansan Regional Eco-Innovation Program' },
           expertTeams: [{ id: 'team-1', name: '1팀 · 도금·표면처리' }],
           board: (variables.filter as { teamId?: string | null }).teamId === 'team-1'
@@ -205,5 +226,50 @@ describe('the program board', () => {
     mock.emit('BoardRowChanged', event(42, 'co-3', row('co-3', '(주)가나화학', { done: 0, total: 0, overdue: 0, savings: 0, tco2e: 0 })));
     await flushPromises();
     expect(wrapper.findAll('[data-testid="board-row"]').map((r) => r.attributes('data-company-id'))).toEqual(['co-3', 'co-2']);
+  });
+
+  it('shows the year targets against the actuals, and lets a manager set them with checks beside the fields', async () => {
+    const { mock, wrapper } = await setup();
+    await flushPromises();
+    const targets = wrapper.find('[data-testid="board-targets"]');
+    expect(targets.find('[data-testid="target-savings"]').text()).toContain('목표 ₩50억');
+    expect(targets.find('[data-testid="target-tco2e"]').text()).toContain('목표 없음');
+    expect(targets.find('[data-testid="target-implementation"]').text()).toContain('목표 50%');
+    await targets.find('[data-testid="edit-targets"]').trigger('click');
+    const inputs = wrapper.findAll('[data-testid="targets-form"] input');
+    await inputs[1]!.setValue('-3');
+    await inputs[2]!.setValue('150');
+    await wrapper.find('[data-testid="targets-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="targets-form"]').text()).toContain('0부터 100까지 입력할 수 있습니다.');
+    expect(mock.callsOf('SetProgramYearTargets')).toHaveLength(0);
+    await inputs[1]!.setValue('3,100');
+    await inputs[2]!.setValue('45');
+    await wrapper.find('[data-testid="targets-form"]').trigger('submit');
+    await flushPromises();
+    expect(mock.callsOf('SetProgramYearTargets')[0]?.variables.input).toEqual({
+      programYearId: 'year-1',
+      version: 3,
+      savingsKrw: 5_000_000_000,
+      ghgTco2e: 3100,
+      implementationRate: 0.45,
+    });
+    expect(wrapper.find('[data-testid="target-tco2e"]').text()).toContain('3,100');
+    expect(wrapper.find('[data-testid="target-implementation"]').text()).toContain('목표 45%');
+  });
+
+  it('shows the year month by month with savings implemented to date', async () => {
+    const { wrapper } = await setup();
+    await flushPromises();
+    const months = wrapper.findAll('[data-testid="trend-month"]');
+    expect(months.map((m) => m.attributes('data-month'))).toEqual(['2012-10-01', '2012-11-01']);
+    expect(wrapper.find('[data-testid="board-trend"]').text()).toContain('₩1억');
+  });
+
+  it('lets only managers set targets', async () => {
+    const { wrapper } = await setup({ role: 'OBSERVER' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="board-targets"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="edit-targets"]').exists()).toBe(false);
   });
 });

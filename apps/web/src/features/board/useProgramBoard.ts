@@ -1,12 +1,20 @@
 import { useQuery } from '@urql/vue';
-import { computed, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { problemOf } from '@/graphql/errors';
-import { BoardKpisDocument, BoardRowChangedDocument, ProgramBoardDocument, type BoardFilter } from '@/graphql/generated/graphql';
+import {
+  BoardKpisDocument,
+  BoardRowChangedDocument,
+  BoardTrendDocument,
+  ProgramBoardDocument,
+  type BoardFilter,
+  type YearTargetFieldsFragment,
+} from '@/graphql/generated/graphql';
 import { applyBoardRowChange, type BoardRowChange, type BoardView } from './board-live';
 
 /** Events kept to re-apply over an answer that was read before them. */
 const RECENT_EVENTS = 100;
+const TREND_RELOAD_MS = 10_000;
 
 /**
  * The program board of one year, live: each `boardRowChanged` event carries the company's
@@ -27,6 +35,18 @@ export function useProgramBoard(options: {
   const partial = () => toValue(options.partial) ?? false;
   const partialKpis = useQuery({ query: BoardKpisDocument, variables, pause: () => !toValue(options.programYearId) || !partial() });
   const reloadPartialKpis = debounced(() => partialKpis.executeQuery({ requestPolicy: 'network-only' }), 300);
+  // The monthly trend changes slowly: after changes it reloads at most every TREND_RELOAD_MS.
+  const trend = useQuery({ query: BoardTrendDocument, variables, pause: () => !toValue(options.programYearId) });
+  let trendTimer: ReturnType<typeof setTimeout> | null = null;
+  function reloadTrendLater() {
+    trendTimer ??= setTimeout(() => {
+      trendTimer = null;
+      trend.executeQuery({ requestPolicy: 'network-only' });
+    }, TREND_RELOAD_MS);
+  }
+  onScopeDispose(() => trendTimer && clearTimeout(trendTimer));
+  // Targets as the manager's own mutation answered, until the year is read again at that version.
+  const savedTargets = shallowRef<YearTargetFieldsFragment | null>(null);
   const changed = useRecentlyChanged();
   const liveWindow = useLiveWindow();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
@@ -72,6 +92,7 @@ export function useProgramBoard(options: {
       if (next === 'reload') refetchSoon();
       else view.value = next;
       if (partial()) reloadPartialKpis();
+      reloadTrendLater();
     },
   });
 
@@ -90,6 +111,15 @@ export function useProgramBoard(options: {
       return own ? { ...kpis, totals: own.totals, byCategory: own.byCategory } : null;
     }),
     teams: computed(() => year.value?.expertTeams ?? []),
+    /** The whole year's totals (what targets compare with), whatever the board shows. */
+    yearTotals: computed(() => view.value.kpis?.totals ?? null),
+    targets: computed<YearTargetFieldsFragment | null>(() => {
+      const loaded = year.value;
+      const saved = savedTargets.value;
+      return saved && loaded && saved.id === loaded.id && saved.version > loaded.version ? saved : loaded;
+    }),
+    takeTargets: (saved: YearTargetFieldsFragment) => (savedTargets.value = saved),
+    trend: computed(() => trend.data.value?.programYear.boardTrend ?? []),
     changed,
     live: liveWindow.active,
     refetch,
