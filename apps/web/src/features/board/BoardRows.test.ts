@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session } from '@/features/auth/session';
 import type { BoardRowFieldsFragment } from '@/graphql/generated/graphql';
+import { boardExportColumns } from './board-table';
 import BoardRows from './BoardRows.vue';
 
 /** A row as the API answers it: task counts and last activity are null for roles that may not see the work. */
@@ -48,5 +49,12 @@ describe('the board rows, by role', () => {
     expect(table.find('tbody tr').text()).not.toContain('공개되지 않습니다');
     expect(wrapper.find('[data-testid="sort-lastActivity"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="last-activity"]').text()).not.toBe('—');
+  });
+
+  it('exports exactly what each role sees: no task or last-activity columns for an observer', () => {
+    const headers = (seesWork: boolean) => boardExportColumns((key) => key, (r) => r.company.nameKo, seesWork).map((column) => column.header);
+    expect(headers(false)).not.toContain('boardAnalysis.export.tasksTotal');
+    expect(headers(false)).not.toContain('board.columns.lastActivity');
+    expect(headers(true)).toEqual(expect.arrayContaining(['boardAnalysis.export.tasksTotal', 'board.columns.lastActivity']));
   });
 });
