@@ -125,7 +125,7 @@ function doneDates(plan: TaskPlan, seeded: SeededCompany, today: string, random:
 
 function openDates(status: TaskStatus, today: string, random: SeedRandom) {
   // Late work is the exception that should stand out: mostly blocked cards, a few others.
-  const overdueWeight = status === TaskStatus.BLOCKED ? 40 : 6;
+  const overdueWeight = status === TaskStatus.BLOCKED ? 25 : 3;
   const offset = random.weighted([
     [random.int(-21, -1), overdueWeight],
     [random.int(0, 6), 30],
