@@ -1,19 +1,19 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { GraphQLClient, probe } from '../load/graphql.ts';
 import { graphqlCheck, runLoad, type LoadResult } from '../load/http-load.ts';
-import { REPO_ROOT } from '../paths.ts';
+import { WebDocuments } from '../load/web-documents.ts';
+import { cpuBetween, treeCpu } from '../live/cpu.ts';
 import type { Cell, ScenarioResult } from '../report/report.ts';
 import { statementsPer, type BenchContext } from './context.ts';
 
-/** The program board page's own operation, as the web client sends it. */
-const BOARD_OPERATION = join(REPO_ROOT, 'apps', 'web', 'src', 'features', 'board', 'program-board.query.graphql');
+/** The program board page's own operation, as the web client sends it (program-board.query.graphql). */
+const BOARD_OPERATION = 'ProgramBoard';
 
 const TITLE = 'Board query (the program board page; 50 tasks, 10 measures, 200 comments per company)';
 
 export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> {
   const cookie = ctx.data.cookie(1);
-  const query = existsSync(BOARD_OPERATION) ? readFileSync(BOARD_OPERATION, 'utf8') : null;
+  const documents = new WebDocuments();
+  const query = documents.has(BOARD_OPERATION) ? documents.operation(BOARD_OPERATION).text : null;
   const client = new GraphQLClient(ctx.hub.url, cookie, 1);
   const missing = query ? await probe(client, query, { programYearId: ctx.data.yearId('s') }) : `${BOARD_OPERATION} not found`;
   await client.close();
@@ -41,10 +41,16 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
   for (const { key, companies } of sizes) {
     const body = JSON.stringify({ query, variables: { programYearId: ctx.data.yearId(key) } });
     const target = { origin: ctx.hub.url, path: '/graphql', headers: { cookie }, body: () => body, check: graphqlCheck };
-    const runs: LoadResult[] = [];
+    const runs: (LoadResult & { hubCpuMs: number; postgresCpuMs: number })[] = [];
     for (const concurrency of [1, 16]) {
       ctx.log(`board: ${companies} companies at concurrency ${concurrency}`);
-      runs.push(await runLoad(target, { concurrency, warmupMs: ctx.quick ? 500 : 2_000, durationMs: ctx.quick ? 2_000 : 6_000, maxRequests: concurrency === 1 ? 2_000 : undefined }));
+      // CPU per request (hub, PostgreSQL) compares builds on a busy machine better than latency does.
+      await runLoad(target, { concurrency, durationMs: ctx.quick ? 500 : 2_000 }); // warm-up, not measured
+      const before = treeCpu(ctx.hub.pid);
+      const run = await runLoad(target, { concurrency, durationMs: ctx.quick ? 2_000 : 6_000, maxRequests: concurrency === 1 ? 2_000 : undefined });
+      const after = treeCpu(ctx.hub.pid);
+      const perRequest = (comm: string) => Math.round((cpuBetween(before, after, comm) / Math.max(1, run.requests)) * 10) / 10;
+      runs.push({ ...run, hubCpuMs: perRequest('root'), postgresCpuMs: perRequest('postgres') });
     }
     const counting = new GraphQLClient(counter.url, cookie, 1);
     const statements = await statementsPer(counter, ctx.quick ? 3 : 10, async () => {
@@ -53,7 +59,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
     await counting.close();
     statementsAt[key] = statements.typical;
     p50At[key] = runs[0]?.latency.p50 ?? null;
-    for (const run of runs) rows.push([companies, run.concurrency, run.latency.p50, run.latency.p99, run.latency.max, run.rps, statements.typical, run.errors]);
+    for (const run of runs) rows.push([companies, run.concurrency, run.latency.p50, run.latency.p99, run.latency.max, run.rps, run.hubCpuMs, run.postgresCpuMs, statements.typical, run.errors]);
     figures[`${companies}`] = { runs, statementsPerRequest: statements };
   }
 
@@ -67,7 +73,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
   return {
     id: 1,
     title: TITLE,
-    tables: [{ columns: ['companies', 'concurrency', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'SQL statements / request', 'errors'], rows }],
+    tables: [{ columns: ['companies', 'concurrency', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'hub CPU ms / request', 'PostgreSQL CPU ms / request', 'SQL statements / request', 'errors'], rows }],
     targets: [
       p50Target(small, 20),
       p50Target(large, 60),

@@ -11,3 +11,4 @@ export * from './validation.ts';
 export * from './mentions.ts';
 export * from './company.ts';
 export * from './follow-up.ts';
+export * from './attachment.ts';

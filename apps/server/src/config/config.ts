@@ -41,6 +41,10 @@ export const configSchema = z.object({
   ALLOWED_ORIGINS: csv.optional(),
   WEB_DIST_DIR: z.string().default(resolve(repoRoot, 'apps/web/dist')),
   ATTACHMENTS_DIR: z.string().optional(),
+  S3_URL: z
+    .string()
+    .refine((value) => /^https?:\/\/[^:/@]+:[^@]+@[^/]+\/[^/?]+/.test(value), 'must be http(s)://KEY:SECRET@host[:port]/bucket[?region=…]')
+    .optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
   SEED_ON_START: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +80,8 @@ export interface Config {
   allowedOrigins: string[] | null;
   webDistDir: string;
   attachmentsDir: string;
+  /** An S3-compatible store for attachments instead of ATTACHMENTS_DIR (uploads in progress stay there). */
+  s3Url: string | null;
   attachmentMaxBytes: number;
   seedOnStart: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
@@ -127,6 +133,7 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     allowedOrigins: c.ALLOWED_ORIGINS ?? (c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : null),
     webDistDir: resolve(c.WEB_DIST_DIR),
     attachmentsDir: resolve(c.ATTACHMENTS_DIR ?? resolve(c.DATA_DIR, 'attachments')),
+    s3Url: c.S3_URL ?? null,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     seedOnStart: c.SEED_ON_START,
     logLevel: c.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { activityResolvers } from './activity/index.ts';
 import { attachmentResolvers } from './attachment/index.ts';
+import { searchResolvers } from './search/index.ts';
 import { boardResolvers } from './board/index.ts';
 import { commentResolvers } from './comment/index.ts';
 import { companyResolvers } from './company/index.ts';
@@ -20,4 +21,4 @@ import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers, ...mailResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers, ...mailResolvers, ...searchResolvers] as const;

@@ -272,6 +272,13 @@ export const RULES: Record<string, Rule> = {
     variables: async ({ m }) => ({ input: await m.company() }),
     expect: MANAGERS,
   },
+  'Query.search': {
+    // The company's own name: who may see the company finds it, nobody else finds anything of it.
+    document: 'query($q: String!) { search(query: $q, first: 50) { id kind } }',
+    variables: async ({ m, c }) => ({ q: (await m.admin.data<{ company: { nameKo: string } }>('query($id: ID!) { company(id: $id) { nameKo } }', { id: c.id })).company.nameKo }),
+    expect: RESULTS_READ,
+    includes: (value, c) => (value as { id: string }[]).some((hit) => hit.id === c.id),
+  },
   'Query.participations': {
     document: `query($programYearId: ID!) { participations(programYearId: $programYearId, first: 200) { edges { node { id } } } }`,
     variables: ({ m }) => ({ programYearId: m.world.programYearId }),

@@ -267,6 +267,20 @@ describe('tenant isolation under 1,000 random changes', () => {
 
       const companies = await staff.data<{ companies: { edges: { node: { id: string } }[] } }>('{ companies(first: 200) { edges { node { id } } } }');
       expect(companies.companies.edges.map((e) => e.node.id)).toEqual([own]);
+
+      // Search: only their company's records (events aside), no internal comment, nothing of another company by its name.
+      const SEARCH = 'query($q: String!) { search(query: $q, first: 50) { kind id companyId } }';
+      type Hits = { search: { kind: string; id: string; companyId: string | null }[] };
+      for (const word of ['점검', '메모', '견적', '작업']) {
+        const { search } = await staff.data<Hits>(SEARCH, { q: word });
+        expect(search.filter((hit) => (hit.kind !== 'EVENT' && hit.companyId !== own) || internalComments.has(hit.id))).toEqual([]);
+      }
+      for (const other of others(tenant)) {
+        const { company } = await tenant.actors[0]!.data<{ company: { nameKo: string } }>('query($id: ID!) { company(id: $id) { nameKo } }', { id: other.companyId }).catch(() => ({ company: null as never }));
+        if (!company) continue;
+        const { search } = await staff.data<Hits>(SEARCH, { q: company.nameKo });
+        expect(search.filter((hit) => hit.kind !== 'EVENT')).toEqual([]);
+      }
     }
   });
 

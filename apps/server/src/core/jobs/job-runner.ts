@@ -34,9 +34,27 @@ function workerLogger(logger: Logger): WorkerLogger {
   });
 }
 
+/**
+ * The queue's own connection pool. graphile-worker, given only a connection string, removes its
+ * pool's error handlers and then ends the pool without waiting: a connection the database closes
+ * in that moment (a stopping cluster, a dropped test database) becomes an uncaught exception.
+ * Owning the pool keeps a handler on it until it has really ended.
+ */
+function queuePool(databaseUrl: string, max: number, logger: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  const log = logger.child({ component: 'jobs' });
+  pool.on('error', (error) => log.warn({ err: error }, 'job queue connection lost'));
+  return pool;
+}
+
 /** Creates or upgrades the queue's tables (graphile-worker's own migrations; safe to repeat). */
 export async function migrateJobQueue(databaseUrl: string, logger: Logger): Promise<void> {
-  await runMigrations({ connectionString: databaseUrl, logger: workerLogger(logger) });
+  const pool = queuePool(databaseUrl, 1, logger);
+  try {
+    await runMigrations({ pgPool: pool, logger: workerLogger(logger) });
+  } finally {
+    await pool.end();
+  }
 }
 
 /**
@@ -45,19 +63,13 @@ export async function migrateJobQueue(databaseUrl: string, logger: Logger): Prom
  * instead of after graphile-worker's 4-hour stale-lock timeout. (A job interrupted by shutdown
  * can be left locked when the worker's own failure write races the pool closing.)
  */
-async function releaseLocks(databaseUrl: string, lockIds: string[]): Promise<number> {
+async function releaseLocks(pool: pg.Pool, lockIds: string[]): Promise<number> {
   if (lockIds.length === 0) return 0;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const result = await client.query(
-      'update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = any($1::text[])',
-      [lockIds],
-    );
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
+  const result = await pool.query(
+    'update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = any($1::text[])',
+    [lockIds],
+  );
+  return result.rowCount ?? 0;
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
@@ -65,10 +77,10 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
   const lockIds = new Set<string>();
   events.on('pool:create', ({ workerPool }) => lockIds.add(workerPool.id));
   events.on('worker:create', ({ worker }) => lockIds.add(worker.workerId));
+  const pool = queuePool(options.databaseUrl, (options.concurrency ?? 2) + 2, options.logger);
   const runner: Runner = await run({
     events,
-    connectionString: options.databaseUrl,
-    maxPoolSize: (options.concurrency ?? 2) + 2,
+    pgPool: pool,
     concurrency: options.concurrency ?? 2,
     pollInterval: options.pollIntervalMs ?? 2000,
     noHandleSignals: true,
@@ -77,14 +89,21 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     taskList: options.tasks,
     crontab: options.crontab,
     logger: workerLogger(options.logger),
+  }).catch(async (error: unknown) => {
+    await pool.end();
+    throw error;
   });
   let stopping: Promise<void> | null = null;
   return {
     stop() {
       stopping ??= (async () => {
         await runner.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'job runner stop failed'));
-        const released = await releaseLocks(options.databaseUrl, [...lockIds]);
-        if (released > 0) options.logger.info({ released }, 'released the jobs interrupted by shutdown');
+        try {
+          const released = await releaseLocks(pool, [...lockIds]);
+          if (released > 0) options.logger.info({ released }, 'released the jobs interrupted by shutdown');
+        } finally {
+          await pool.end();
+        }
       })();
       return stopping;
     },

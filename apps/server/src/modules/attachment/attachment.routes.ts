@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { ErrorCode } from '@ecohub/domain';
 import { Router, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { AppServices } from '../../core/app-services.ts';
 import type { Viewer } from '../../core/auth/viewer.ts';
-import { badInput, unauthenticated } from '../../core/errors.ts';
+import { badInput, notFound, unauthenticated } from '../../core/errors.ts';
 import { createContext, type GraphQLContext } from '../../core/graphql/context.ts';
 import { attachmentStorage } from './attachment-storage-factory.ts';
 import { assertMayAttach, loadTarget, TARGET_KINDS, type AttachmentTarget } from './attachment-target.ts';
 import { contentProblem, declaredTypeProblem, isInline } from './attachment-types.ts';
 import { receiveUpload, UploadTooLarge } from './attachment-upload.ts';
 import { openAttachment, saveAttachment } from './attachment.service.ts';
+import { THUMBNAIL_PX, thumbnailer } from './attachment-thumbnail.ts';
 
 const STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
@@ -89,6 +91,29 @@ export function attachmentRoutes(services: AppServices, authenticate: (req: Requ
       res.setHeader('Cache-Control', 'private, max-age=300');
       res.setHeader('ETag', `"${attachment.sha256}"`);
       stream.pipe(res);
+    } catch (error) {
+      fail(services, res, error);
+    }
+  });
+
+  /** A small WebP of an image, made while streaming (the original never sits in memory whole). */
+  router.get('/attachments/:id/thumbnail', async (req, res) => {
+    try {
+      const ctx = await contextFor(req, res);
+      if (!ctx.viewer) throw unauthenticated();
+      const { attachment, stream } = await openAttachment(ctx, String(req.params.id));
+      if (!isInline(attachment.contentType)) {
+        stream.destroy();
+        throw notFound('Thumbnail', attachment.id);
+      }
+      res.status(200);
+      res.setHeader('Content-Type', 'image/webp');
+      res.setHeader('Content-Disposition', 'inline');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.setHeader('Cache-Control', 'private, max-age=300');
+      res.setHeader('ETag', `"${attachment.sha256}-t${THUMBNAIL_PX}"`);
+      await pipeline(stream, thumbnailer(THUMBNAIL_PX), res);
     } catch (error) {
       fail(services, res, error);
     }

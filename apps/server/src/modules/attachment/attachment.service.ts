@@ -95,6 +95,7 @@ function recordChange(changes: ChangeLog, action: string, attachment: Attachment
       programYearId: target.event.programYearId ?? null,
       audience: attachmentAudience(target.companyId, target.comment?.visibility ?? null),
     },
-    { ...target.event, payload: { ...target.event.payload, attachmentId: attachment.id } },
+    // The event is the target's change (taskChanged names the task), not the attachment's.
+    { ...target.event, entityId: target.target.id, payload: { ...target.event.payload, attachmentId: attachment.id } },
   );
 }

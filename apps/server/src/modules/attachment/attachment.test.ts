@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 import { LiveClient } from '../../testing/live-client.ts';
@@ -162,5 +163,39 @@ describe('attachments over HTTP', () => {
     await w.as.staff.data(DELETE, { id: second.id });
     expect(existsSync(storedFile(first.sha256))).toBe(false);
     expect(await w.as.staff.errorCode(DELETE, { id: second.id })).toBe('NOT_FOUND');
+  });
+
+  it('makes an upright WebP thumbnail of a photo for who sees it, and none for a PDF or an outsider', async () => {
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3a7' } }).png({ palette: true, compressionLevel: 9 }).toBuffer();
+    expect(photo.length).toBeLessThan(MAX_BYTES);
+    const { body } = await upload(w.as.staff, `taskId=${taskId}`, photo, { 'x-file-name': encodeURIComponent('라인.png') });
+    const thumbnail = (client: TestClient) => fetch(`${hub.url}/attachments/${body.id}/thumbnail`, { headers: { cookie: client.cookie! } });
+    const response = await thumbnail(w.as.expert);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['webp', 320, 180]);
+    expect((await thumbnail(w.as.otherStaff)).status).toBe(404);
+    const field = await w.as.expert.data<{ attachment: { thumbnailUrl: string | null } }>(`query($id: ID!) { attachment(id: $id) { thumbnailUrl } }`, { id: body.id });
+    expect(field.attachment.thumbnailUrl).toBe(`/attachments/${body.id}/thumbnail`);
+
+    const pdf = await upload(w.as.staff, `taskId=${taskId}`, PDF, { 'content-type': 'application/pdf', 'x-file-name': 'report.pdf' });
+    expect((await fetch(`${hub.url}/attachments/${pdf.body.id}/thumbnail`, { headers: { cookie: w.as.expert.cookie! } })).status).toBe(404);
+  });
+
+  it('tells who watches the task that it changed when a file is added or removed, naming the task', async () => {
+    const { liveSequence } = await w.as.expert.data<{ liveSequence: number }>('{ liveSequence }');
+    const socket = new LiveClient(hub.url, { cookie: w.as.expert.cookie, retry: false });
+    type Change = { seq: number; kind: string; taskId: string; task: { id: string } | null };
+    const live = socket.subscribe<Change>('subscription($companyId: ID!, $since: SafeInt) { taskChanged(companyId: $companyId, since: $since) { seq kind taskId task { id } } }', { companyId: w.company.id, since: liveSequence });
+    const { body } = await upload(w.as.staff, `taskId=${taskId}`, Buffer.concat([PNG, Buffer.from('live')]));
+    await w.as.staff.data('mutation($id: ID!) { deleteAttachment(id: $id) { id } }', { id: body.id });
+    const events = await live.until((seen) => seen.length >= 2);
+    expect(events.slice(0, 2).map(({ seq: _seq, ...event }) => event)).toEqual([
+      { kind: 'UPDATED', taskId, task: { id: taskId } },
+      { kind: 'UPDATED', taskId, task: { id: taskId } },
+    ]);
+    await socket.close();
   });
 });

@@ -1,13 +1,42 @@
 import { PARTICIPATING_STATUSES, TaskStatus, type ParticipationStatus } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ClassType } from 'type-graphql';
 import type { Access } from '../../core/auth/access.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import { jsonObjectSql, plainColumns, preload, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
+import { Company } from '../company/company.entity.ts';
+import { Participation } from '../participation/participation.entity.ts';
+import { ExpertTeam } from '../team/expert-team.entity.ts';
 import { ghgFactorJoins } from '../measure/index.ts';
 import { overdueTaskSql } from '../task/index.ts';
 import type { BoardFilter, BoardRow } from './board.types.ts';
 import { figuresOf, measureAggregatesSql, type MeasureAggregateRow } from './measure-aggregates.sql.ts';
 
 /** Stages are enum values: a plain array literal needs no quoting. */
+/** The to-one relations of a board row and the row column that holds each one's id. */
+const RELATIONS = { company: [Company, 'company_id'], participation: [Participation, 'participation_id'], team: [ExpertTeam, 'team_id'] } as const;
+
+/**
+ * The selected columns of each to-one relation a board row's selection asks for (look-ahead), read
+ * as JSON in the board's own statement instead of loading entities; the row's field resolvers
+ * return them. Null when a selected relation field needs a resolver: the rows then load entities.
+ */
+export type BoardRelations = { field: keyof typeof RELATIONS; table: string; columns: PlainColumn[] }[];
+
+export function boardRelations(em: EntityManager, row: Selection): BoardRelations | null {
+  const relations: BoardRelations = [];
+  for (const field of Object.keys(RELATIONS) as (keyof typeof RELATIONS)[]) {
+    const below = row.get(field);
+    if (below === undefined) continue;
+    const entity: ClassType = RELATIONS[field][0];
+    const columns = below && plainColumns(em, entity, below);
+    if (!columns) return null;
+    relations.push({ field, table: em.getMetadata().get<object>(entity).tableName, columns });
+  }
+  return relations;
+}
+
 export const stagesLiteral = (stages: readonly ParticipationStatus[]) => `{${stages.join(',')}}`;
 
 const T = TaskStatus;
@@ -22,7 +51,7 @@ export async function boardRows(
   em: EntityManager,
   access: Access,
   programYearId: string,
-  options: { filter?: BoardFilter | null; companyId?: string } = {},
+  options: { filter?: BoardFilter | null; companyId?: string; relations?: BoardRelations } = {},
 ): Promise<BoardRow[]> {
   const f = options.filter ?? {};
   if (!isUuid(programYearId) || (f.teamId && !isUuid(f.teamId)) || (options.companyId && !isUuid(options.companyId))) return [];
@@ -42,6 +71,11 @@ export async function boardRows(
     measureWhere = ' and m.category = ?';
     params.push(f.category);
   }
+  const relations = options.relations ?? [];
+  const relationsSql = relations
+    .map(({ field, table, columns }) => `, (select ${jsonObjectSql(columns, 'x')} from "${table}" x where x.id = r.${RELATIONS[field][1]}) as "${field}"`)
+    .join('');
+  // Last activity: one step on the (company_id, created_at) index per row, not an aggregate over the history.
   const rows = await em.execute<(MeasureAggregateRow & Record<string, unknown>)[]>(
     `with rows as (
        select p.id as participation_id, p.company_id, p.status as stage, p.team_id, c.name_ko
@@ -67,24 +101,20 @@ export async function boardRows(
          from measure m ${ghgFactorJoins('m')}
         where m.participation_id in (select participation_id from rows) and m.archived_at is null${measureWhere}
         group by m.participation_id
-     ),
-     activity as (
-       select a.company_id, max(a.created_at) as last_activity_at
-         from activity_entry a where a.company_id in (select company_id from rows)
-        group by a.company_id
      )
-     select r.participation_id, r.company_id, r.stage, r.team_id, activity.last_activity_at,
+     select r.participation_id, r.company_id, r.stage, r.team_id,
+            (select max(a.created_at) from activity_entry a where a.company_id = r.company_id) as last_activity_at,
             tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
-            measures.*
+            measures.*${relationsSql}
        from rows r
        left join tasks on tasks.company_id = r.company_id
        left join measures on measures.of_participation = r.participation_id
-       left join activity on activity.company_id = r.company_id
       ${f.category ? 'where measures.of_participation is not null' : ''}
       order by r.name_ko, r.company_id`,
     params,
   );
-  return rows.map(toBoardRow);
+  if (relations.length === 0) return rows.map(toBoardRow);
+  return rows.map((row) => preload(toBoardRow(row), Object.fromEntries(relations.map(({ field }) => [field, row[field]]))));
 }
 
 function toBoardRow(row: MeasureAggregateRow & Record<string, unknown>): BoardRow {

@@ -1,15 +1,18 @@
 import type { EntityClass, Ref } from '@mikro-orm/core';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { mayRead } from '../../core/auth/policy.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { ExpertTeam } from '../team/expert-team.entity.ts';
 import { boardTrend } from './board-trend.queries.ts';
-import { boardRows } from './board.queries.ts';
+import { boardRelations, boardRows } from './board.queries.ts';
 import { BoardFilter, BoardKpis, BoardRow, BoardTrendMonth, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals, ProgramKpis, TaskCounts } from './board.types.ts';
 import { boardTotals, budgetBySource, byCompany, totalsAndCategories } from './kpi.queries.ts';
 
@@ -22,8 +25,11 @@ export class ProgramYearBoardResolver {
     @Root() year: ProgramYear,
     @Arg('filter', () => BoardFilter, { nullable: true }) filter: BoardFilter | null,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<BoardRow[]> {
     assertFilterIds(filter, ['teamId']);
+    const relations = boardRelations(ctx.em, lookAhead(info));
+    if (relations) return boardRows(ctx.em, ctx.access, year.id, { filter, relations });
     return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter }));
   }
 
@@ -74,13 +80,13 @@ const byId = <T extends object>(ctx: GraphQLContext, entity: EntityClass<T>, id:
 @Resolver(() => BoardRow)
 export class BoardRowResolver {
   @FieldResolver(() => Company)
-  company(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Company> {
-    return byId(ctx, Company, row.companyId);
+  company(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Company | Promise<Company> {
+    return preloaded<Company>(row, 'company') ?? byId(ctx, Company, row.companyId);
   }
 
   @FieldResolver(() => Participation)
-  participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<Participation> {
-    return byId(ctx, Participation, row.participationId);
+  participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Participation | Promise<Participation> {
+    return preloaded<Participation>(row, 'participation') ?? byId(ctx, Participation, row.participationId);
   }
 
   @FieldResolver(() => TaskCounts, {
@@ -92,8 +98,8 @@ export class BoardRowResolver {
   }
 
   @FieldResolver(() => ExpertTeam, { nullable: true })
-  team(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam> | null {
-    return row.teamId ? byId(ctx, ExpertTeam, row.teamId) : null;
+  team(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): ExpertTeam | Promise<ExpertTeam> | null {
+    return row.teamId ? (preloaded<ExpertTeam>(row, 'team') ?? byId(ctx, ExpertTeam, row.teamId)) : null;
   }
 }
 

@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
 import { BudgetLine } from './budget-line.entity.ts';
 import { setBudgetLine } from './budget.service.ts';
@@ -12,8 +14,8 @@ import { createProgramYear, setProgramYearTargets, updateProgramYear } from './p
 @Resolver(() => ProgramYear)
 export class ProgramYearResolver {
   @Query(() => ProgramYear)
-  programYear(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ProgramYear> {
-    return getProgramYear(ctx.em, id);
+  programYear(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ProgramYear> {
+    return getProgramYear(ctx.em, id, lookAhead(info).has('program'));
   }
 
   @Mutation(() => ProgramYear, { description: 'Program managers only' })

@@ -21,8 +21,9 @@ export function getProgram(em: EntityManager, id: string): Promise<Program> {
   return findRecord(em, Program, id, 'Program');
 }
 
-export function getProgramYear(em: EntityManager, id: string): Promise<ProgramYear> {
-  return findRecord(em, ProgramYear, id, 'ProgramYear');
+/** A year, with its program in the same statement when the caller will show it. */
+export function getProgramYear(em: EntityManager, id: string, withProgram = false): Promise<ProgramYear> {
+  return withProgram ? findRecord(em, ProgramYear, id, 'ProgramYear', { populate: ['program'], strategy: 'joined' }) : findRecord(em, ProgramYear, id, 'ProgramYear');
 }
 
 /** Sponsors and host firms: public names, few enough to list whole. */

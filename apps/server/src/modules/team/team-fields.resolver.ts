@@ -1,5 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { Person } from '../people/index.ts';
 import { ProgramYear } from '../program/index.ts';
@@ -10,8 +12,9 @@ import { listExpertTeams, teamVisibility } from './team.service.ts';
 @Resolver(() => ProgramYear)
 export class ProgramYearTeamsResolver {
   @FieldResolver(() => [ExpertTeam], { description: "The year's expert teams the viewer may see, by name" })
-  async expertTeams(@Root() year: ProgramYear, @Ctx() ctx: GraphQLContext): Promise<ExpertTeam[]> {
-    const page = await listExpertTeams(ctx, year.id, { first: 200 });
+  async expertTeams(@Root() year: ProgramYear, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<ExpertTeam[]> {
+    // The list read as the nodes of a page (no total asked): one statement shaped by the selection.
+    const page = await listExpertTeams(ctx, year.id, { first: 200 }, new Map([['edges', new Map([['node', lookAhead(info)]])]]));
     return page.edges.map((edge) => edge.node);
   }
 }

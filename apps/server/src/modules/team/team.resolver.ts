@@ -1,5 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Person } from '../people/index.ts';
 import { ProgramYear } from '../program/index.ts';
@@ -15,8 +17,13 @@ export class ExpertTeamConnection extends Connection(ExpertTeam) {}
 @Resolver(() => ExpertTeam)
 export class ExpertTeamResolver {
   @Query(() => ExpertTeamConnection, { description: "A program year's expert teams, by name" })
-  expertTeams(@Arg('programYearId', () => ID) programYearId: string, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: GraphQLContext) {
-    return listExpertTeams(ctx, programYearId, page);
+  expertTeams(
+    @Arg('programYearId', () => ID) programYearId: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return listExpertTeams(ctx, programYearId, page, lookAhead(info));
   }
 
   @Query(() => ExpertTeam)

@@ -4,7 +4,9 @@ import { badInput, notFound } from '../../core/errors.ts';
 import { findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { loader } from '../../core/graphql/loaders.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
 import { ExpertTeam } from './expert-team.entity.ts';
 
@@ -30,10 +32,10 @@ export async function teamVisibility(ctx: UnitOfWork): Promise<FilterQuery<Exper
   return { id: { $in: teamIds } };
 }
 
-export async function listExpertTeams(ctx: UnitOfWork, programYearId: string, page: PageArgs = {}) {
+export async function listExpertTeams(ctx: UnitOfWork, programYearId: string, page: PageArgs = {}, selection?: Selection) {
   if (!isUuid(programYearId)) throw badInput('programYearId is not a valid id');
   const visible = await teamVisibility(ctx);
-  return paginate(ctx.em, ExpertTeam, { $and: [{ programYear: programYearId }, visible] }, page, 'name');
+  return selectedPage(ctx.em, ExpertTeam, { $and: [{ programYear: programYearId }, visible] }, page, 'name', selection);
 }
 
 export async function getExpertTeam(ctx: UnitOfWork, id: string): Promise<ExpertTeam> {

@@ -67,8 +67,8 @@ describe('the comment thread', () => {
     expect(wrapper.find('[data-comment-id="c2"] .mention').text()).toBe('@박성훈');
   });
 
-  it('offers people to mention after @ and inserts a mention token', async () => {
-    const { wrapper } = setup();
+  it('offers people to mention after @, shows the mention as a name and a chip, and sends its token', async () => {
+    const { mock, wrapper } = setup();
     await flushPromises();
     const textarea = wrapper.find('[data-testid="comment-form"] textarea');
     await textarea.setValue('견적 확인 부탁드립니다 @박');
@@ -77,7 +77,11 @@ describe('the comment thread', () => {
     expect(options.map((option) => option.text())).toEqual([expect.stringContaining('박성훈')]);
     expect(textarea.attributes('aria-expanded')).toBe('true');
     await textarea.trigger('keydown', { key: 'Enter' });
-    expect((textarea.element as HTMLTextAreaElement).value).toBe(`견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id}) `);
+    expect((textarea.element as HTMLTextAreaElement).value).toBe('견적 확인 부탁드립니다 @박성훈 ');
+    expect(wrapper.find('[data-testid="mention-chips"]').text()).toContain('박성훈');
+    await wrapper.find('[data-testid="comment-form"]').trigger('submit');
+    await flushPromises();
+    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({ body: `견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id})` });
   });
 
   it('sends a comment and shows it at once', async () => {
