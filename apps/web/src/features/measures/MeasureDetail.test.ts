@@ -56,6 +56,7 @@ async function setup(answer: boolean) {
     MeasureChanged: () => 'pending',
     Activity: () => ({ data: { liveSequence: 10, activity: { pageInfo: { endCursor: null, hasNextPage: false }, edges: [] } } }),
     ActivityAdded: () => 'pending',
+    TargetAttachments: () => ({ data: { attachments: { totalCount: 0, edges: [] } } }),
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   await router.push('/companies/co-1/measures/m-1');
