@@ -1,5 +1,6 @@
 import type { AppServices } from './core/app-services.ts';
 import { startJobRunner, type JobRunner } from './core/jobs/job-runner.ts';
+import { followUpJobs } from './modules/follow-up/index.ts';
 import { mailJobs } from './modules/mail/index.ts';
 
 export interface JobOptions {
@@ -14,11 +15,12 @@ export interface JobOptions {
  */
 export async function startJobs(services: AppServices, databaseUrl: string, options: JobOptions = {}): Promise<JobRunner> {
   const mail = mailJobs(services);
+  const followUps = followUpJobs(services);
   const runner = await startJobRunner({
     databaseUrl,
     logger: services.logger,
-    tasks: { ...mail.tasks },
-    crontab: mail.crontab,
+    tasks: { ...mail.tasks, ...followUps.tasks },
+    crontab: [mail.crontab, followUps.crontab].join('\n'),
     pollIntervalMs: options.pollIntervalMs,
     concurrency: options.concurrency,
   });

@@ -24,7 +24,6 @@ import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
-import { startFollowUpScheduler } from './modules/follow-up/index.ts';
 import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { StartupError } from './core/startup-error.ts';
@@ -188,7 +187,6 @@ async function listen(
   // Ended sessions, disabled people and role changes reach every instance through the outbox:
   // their sockets close as the event passes, not at the next check.
   const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
-  const followUps = config.followUpCheckMinutes > 0 ? startFollowUpScheduler(services, config.followUpCheckMinutes * 60_000) : null;
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -274,7 +272,6 @@ async function listen(
         shuttingDown = true;
         stopWatchingAccess();
         sessionWatch.stop();
-        await followUps?.stop();
         await websockets.dispose();
         await apollo.stop();
         await jobs?.stop();

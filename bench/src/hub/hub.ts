@@ -49,8 +49,6 @@ export class Hub {
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: options.redisUrl,
         SEED_ON_START: 'false',
-        // The generated years have ended: the follow-up check would open requests for every company in the middle of a scenario.
-        FOLLOW_UP_CHECK_MINUTES: '0',
         LOG_LEVEL: 'info',
         COOKIE_SECURE: 'false',
         BENCH_COUNT_STATEMENTS: options.countStatements ? '1' : '0',

@@ -50,7 +50,6 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
   OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(72),
-  FOLLOW_UP_CHECK_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z
@@ -89,7 +88,6 @@ export interface Config {
   sessionTtlHours: number;
   outboxRetentionHours: number;
   /** How often due follow-ups are opened and reminders sent; 0 turns the check off. */
-  followUpCheckMinutes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   /** null: mail is kept in the database and read by admins in the app (the outbox page). */
@@ -141,7 +139,6 @@ export function loadConfig(env: ConfigInput | NodeJS.ProcessEnv = process.env): 
     logLevel: c.LOG_LEVEL,
     sessionTtlHours: c.SESSION_TTL_HOURS,
     outboxRetentionHours: c.OUTBOX_RETENTION_HOURS,
-    followUpCheckMinutes: c.FOLLOW_UP_CHECK_MINUTES,
     cookieSecure: c.COOKIE_SECURE ?? production,
     trustProxy: c.TRUST_PROXY,
     smtpUrl: c.SMTP_URL ?? null,

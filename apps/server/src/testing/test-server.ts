@@ -39,8 +39,6 @@ export async function startTestServer(
     DATABASE_URL: database.url,
     SEED_ON_START: 'false',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    // Follow-ups open when a test asks (openDueFollowUps), not on a timer in the middle of it.
-    FOLLOW_UP_CHECK_MINUTES: '0',
     ...options.env,
   });
   const server = await createServer(config, {

@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
+import { sqlUuidArray } from '../../core/auth/access.ts';
 import { findRecord } from '../../core/database/records.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import { Measure } from '../measure/index.ts';
@@ -43,4 +45,44 @@ export function requestMeasures(uow: UnitOfWork, request: FollowUpRequest): Prom
 
 export function requestAnswers(uow: UnitOfWork, request: FollowUpRequest): Promise<FollowUpAnswer[]> {
   return uow.em.find(FollowUpAnswer, { request: request.id });
+}
+
+/** Which round of follow-up a notification is about: the company, the program year and the months after its end. */
+export interface FollowUpRound {
+  companyKo: string;
+  companyEn: string | null;
+  /** The calendar year the program year starts in and its number ("2012 1차년도"). */
+  startYear: number;
+  yearNumber: number;
+  monthsAfter: number;
+}
+
+/**
+ * The round of each follow-up notification that names no measure (FOLLOW_UP_DUE / _REMINDER
+ * written by openDueFollowUps / remindFollowUps). The request is opened (or reminded) in the
+ * transaction that writes the notification, so it is the company's latest one at or before it.
+ */
+export async function followUpRoundsOf(em: EntityManager, notificationIds: readonly string[]): Promise<Map<string, FollowUpRound>> {
+  const rounds = new Map<string, FollowUpRound>();
+  if (notificationIds.length === 0) return rounds;
+  const rows = await em.execute<{ id: string; name_ko: string; name_en: string | null; start_year: number; number: number; months_after: number }[]>(
+    `select n.id, c.name_ko, c.name_en, extract(year from y.starts_on)::int as start_year, y.number, r.months_after
+       from notification n
+       join company c on c.id = n.company_id
+       join lateral (
+         select r.program_year_id, r.months_after
+           from follow_up_request r
+          where r.company_id = n.company_id
+            and (case when n.kind = 'FOLLOW_UP_REMINDER' then r.reminded_at else r.created_at end) <= n.created_at
+          order by (case when n.kind = 'FOLLOW_UP_REMINDER' then r.reminded_at else r.created_at end) desc, r.months_after desc
+          limit 1
+       ) r on true
+       join program_year y on y.id = r.program_year_id
+      where n.id = any(?::uuid[]) and n.measure_id is null and n.kind in ('FOLLOW_UP_DUE', 'FOLLOW_UP_REMINDER')`,
+    [sqlUuidArray([...notificationIds])],
+  );
+  for (const row of rows) {
+    rounds.set(row.id, { companyKo: row.name_ko, companyEn: row.name_en, startYear: row.start_year, yearNumber: row.number, monthsAfter: row.months_after });
+  }
+  return rounds;
 }

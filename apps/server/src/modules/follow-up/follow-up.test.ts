@@ -1,7 +1,10 @@
+import { parseCrontab } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
+import { eventually } from '../mail/mail.test-kit.ts';
+import { FOLLOW_UP_CRONTAB, FOLLOW_UP_JOB } from './follow-up.jobs.ts';
 import { openDueFollowUps, remindFollowUps } from './follow-up.service.ts';
 
 const REQUEST = `id version monthsAfter dueOn submittedAt company { id nameKo }
@@ -158,5 +161,22 @@ describe('follow-up of implementation', () => {
     await remindFollowUps(systemUnit(), '2016-06-01');
     await w.fx.rows(`update follow_up_request set reminded_at = now() - interval '30 days'`);
     expect(await remindFollowUps(systemUnit(), '2016-06-01')).toBe(0);
+  });
+
+  it('runs daily at 07:00 in Seoul on the job queue, which opens what is due on the hub', async () => {
+    const [item, ...others] = parseCrontab(FOLLOW_UP_CRONTAB);
+    expect([item!.task, others]).toEqual([FOLLOW_UP_JOB, []]);
+    // 22:00 UTC, every day of the week.
+    const hours = [...Array(24).keys()].filter((hour) => item!.match({ min: 0, hour, date: 1, month: 1, dow: 1 }));
+    expect(hours).toEqual([22]);
+    expect([...Array(7).keys()].every((dow) => item!.match({ min: 0, hour: 22, date: 1, month: 1, dow }))).toBe(true);
+    // The 24-month requests were never answered: gone, the queued job opens them again (the hub's today is past them).
+    await w.fx.rows(`delete from follow_up_request where months_after = 24`);
+    await w.fx.rows(`select graphile_worker.add_job(?)`, [FOLLOW_UP_JOB]);
+    const reopened = await eventually(async () => {
+      const [row] = await w.fx.rows<{ count: string }>(`select count(*) from follow_up_request where months_after = 24`);
+      return Number(row!.count) === 2 ? 2 : undefined;
+    }, 20_000, 'the queued follow-up job');
+    expect(reopened).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import { Person } from '../people/person.entity.ts';
 import { MailKind } from './mail-message.entity.ts';
 import { mailText } from './mail-texts.ts';
 import { queueMail } from './mail.service.ts';
+import { followUpRoundsOf } from '../follow-up/index.ts';
 import { notificationLine, notificationLink, pendingNotifications } from './notification-mail.job.ts';
 
 /** Managers and experts get the digest daily; observers weekly (Mondays); staff only for notifications they chose to digest. */
@@ -83,6 +84,7 @@ export async function digestJob(services: AppServices, period: 'daily' | 'weekly
       const companies = roles.includes(person.role) ? await companyActivity(tx, new Access(tx, viewer), from, today) : [];
       const pending = period === 'daily' ? (await pendingNotifications(tx, person.id)).DAILY_DIGEST : [];
       if (companies.length === 0 && pending.length === 0) return false;
+      const rounds = await followUpRoundsOf(tx, pending.map((n) => n.id));
       const claimed = await tx.execute<{ subject_id: string }[]>(
         `insert into reminder_sent (subject_id, condition) values (?, ?) on conflict do nothing returning subject_id`,
         [person.id, `DIGEST_${period.toUpperCase()}:${today}`],
@@ -107,7 +109,7 @@ export async function digestJob(services: AppServices, period: 'daily' | 'weekly
                     (c.implemented ? ` ${t.digestKpi(c.implemented.count, c.implemented.savingsKrw, c.implemented.tco2e)}` : ''),
                 )
               : [t.digestNothing],
-            items: pending.map((n) => ({ text: `${t.digestPending}: ${notificationLine(locale, n)}`, url: notificationLink(origin, n) })),
+            items: pending.map((n) => ({ text: `${t.digestPending}: ${notificationLine(locale, n, rounds)}`, url: notificationLink(origin, n) })),
             action: { label: 'EcoHub', url: `${origin}/board` },
             footer: [t.footer],
           };

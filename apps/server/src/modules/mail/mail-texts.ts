@@ -32,6 +32,11 @@ const TEXTS = {
       FOLLOW_UP_DUE: (_: string, subject: string) => `사후관리 시기입니다: "${subject}" 개선 과제의 적용 결과를 알려 주세요`,
       FOLLOW_UP_REMINDER: (_: string, subject: string) => `"${subject}" 사후관리 답변을 기다리고 있습니다`,
     } satisfies Record<Exclude<MailTopic, 'DIGEST'>, (actor: string, subject: string) => string>,
+    followUpRound: (company: string, startYear: number, yearNumber: number, months: number) => `${company} ${startYear} ${yearNumber}차년도 ${months}개월 사후관리`,
+    followUpRoundLine: {
+      FOLLOW_UP_DUE: (round: string) => `"${round}" 요청이 열렸습니다: 개선 과제별 적용 결과를 알려 주세요`,
+      FOLLOW_UP_REMINDER: (round: string) => `"${round}" 답변을 기다리고 있습니다`,
+    },
     unsubscribed: (topic: string) => `${topic} 메일을 더 이상 보내지 않습니다. 설정에서 다시 켤 수 있습니다.`,
     unsubscribeConfirm: (topic: string) => `${topic} 메일을 그만 받으시겠습니까?`,
     unsubscribeButton: '받지 않기',
@@ -69,6 +74,11 @@ const TEXTS = {
       FOLLOW_UP_DUE: (_: string, subject: string) => `A follow-up is due: tell us what became of "${subject}"`,
       FOLLOW_UP_REMINDER: (_: string, subject: string) => `Your follow-up answers for "${subject}" are still awaited`,
     } satisfies Record<Exclude<MailTopic, 'DIGEST'>, (actor: string, subject: string) => string>,
+    followUpRound: (company: string, startYear: number, yearNumber: number, months: number) => `${company}, ${startYear} year ${yearNumber}, ${months}-month follow-up`,
+    followUpRoundLine: {
+      FOLLOW_UP_DUE: (round: string) => `"${round}" is open: tell us what became of each recommended measure`,
+      FOLLOW_UP_REMINDER: (round: string) => `Your answers to "${round}" are still awaited`,
+    },
     unsubscribed: (topic: string) => `You will no longer get ${topic} mail. You can turn it back on in your settings.`,
     unsubscribeConfirm: (topic: string) => `Stop ${topic} mail?`,
     unsubscribeButton: 'Unsubscribe',

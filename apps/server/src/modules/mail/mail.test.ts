@@ -4,6 +4,7 @@ import { systemUnitOfWork } from '../../core/actor/job-actor.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
+import { openDueFollowUps, remindFollowUps } from '../follow-up/index.ts';
 import { MailKind, MailMessage } from './mail-message.entity.ts';
 import { eventually, TestSmtp } from './mail.test-kit.ts';
 import { queueMail } from './mail.service.ts';
@@ -129,6 +130,36 @@ describe('mail over a real SMTP server', () => {
     expect(mail!.text).toContain(`/companies/${w.otherCompany.id}/tasks/${id}`);
     // Only the people's own names are in Korean.
     expect(mail!.text.replaceAll(w.people.otherExpert.name, '')).not.toMatch(/[\uac00-\ud7a3]/);
+  });
+
+  it('names the company and the round in follow-up requests, in each recipient locale', async () => {
+    for (const [companyId, title, who] of [[w.company.id, '세척수 재이용', 'expert'], [w.otherCompany.id, '폐열 회수', 'otherExpert']] as const) {
+      await w.as[who].data('mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }', {
+        input: { companyId, programYearId: w.year.id, category: 'ON_SITE_REUSE', title, expectedAnnualSavingsKrw: 5_000_000 },
+      });
+    }
+    const [year] = await w.fx.rows<{ start_year: number; number: number }>(`select extract(year from starts_on)::int as start_year, number from program_year where id = ?`, [w.year.id]);
+    const [company, other] = await Promise.all(
+      [w.company.id, w.otherCompany.id].map(async (id) => (await w.fx.rows<{ name_ko: string; name_en: string | null }>(`select name_ko, name_en from company where id = ?`, [id]))[0]!),
+    );
+    const before = { ko: smtp.to(w.people.staff.email).length, en: smtp.to(w.people.otherStaff.email).length };
+    const services = hub.server.services;
+    // The 6-month round of a year that ended long before this day.
+    const ends = await w.fx.rows<{ due: string }>(`select (ends_on + interval '7 months')::date::text as due from program_year where id = ?`, [w.year.id]);
+    expect(await openDueFollowUps(systemUnitOfWork(services, hub.server.logger), ends[0]!.due)).toBe(2);
+    const [ko] = await eventually(() => smtp.to(w.people.staff.email).length > before.ko && smtp.to(w.people.staff.email).slice(before.ko), 20_000, 'the Korean mail');
+    const [en] = await eventually(() => smtp.to(w.people.otherStaff.email).length > before.en && smtp.to(w.people.otherStaff.email).slice(before.en), 20_000, 'the English mail');
+    expect(ko!.text).toContain(`"${company!.name_ko} ${year!.start_year} ${year!.number}차년도 6개월 사후관리" 요청이 열렸습니다`);
+    expect(ko!.text).toContain(`${PUBLIC_URL}/companies/${w.company.id}/follow-up`);
+    expect(en!.text).toContain(`"${other!.name_en ?? other!.name_ko}, ${year!.start_year} year ${year!.number}, 6-month follow-up" is open`);
+    expect(en!.text).not.toContain('""');
+
+    // The reminder two weeks past due names the same round.
+    const again = { ko: smtp.to(w.people.staff.email).length, en: smtp.to(w.people.otherStaff.email).length };
+    await remindFollowUps(systemUnitOfWork(services, hub.server.logger), '2099-01-01');
+    const [reminder] = await eventually(() => smtp.to(w.people.staff.email).length > again.ko && smtp.to(w.people.staff.email).slice(again.ko), 20_000, 'the reminder mail');
+    expect(reminder!.text).toContain(`"${company!.name_ko} ${year!.start_year} ${year!.number}차년도 6개월 사후관리" 답변을 기다리고 있습니다`);
+    await eventually(() => smtp.to(w.people.otherStaff.email).length > again.en, 20_000, 'the English reminder');
   });
 
   it('follows preferences: off sends nothing, the one-click unsubscribe turns a kind off', async () => {

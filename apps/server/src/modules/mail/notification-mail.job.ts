@@ -3,6 +3,7 @@ import { Access } from '../../core/auth/access.ts';
 import { systemUnitOfWork, viewerForPerson } from '../../core/actor/job-actor.ts';
 import type { AppServices } from '../../core/app-services.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
+import { followUpRoundsOf, type FollowUpRound } from '../follow-up/index.ts';
 import { DeliveryMode, modeOf, Notification, type NotificationKind } from '../notification/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { MailKind } from './mail-message.entity.ts';
@@ -20,8 +21,13 @@ export function notificationLink(origin: string, n: Notification): string | null
   return null;
 }
 
-export function notificationLine(locale: 'ko' | 'en', n: Notification): string {
+export function notificationLine(locale: 'ko' | 'en', n: Notification, rounds: ReadonlyMap<string, FollowUpRound>): string {
   const t = mailText(locale);
+  const round = rounds.get(n.id);
+  if (round && (n.kind === 'FOLLOW_UP_DUE' || n.kind === 'FOLLOW_UP_REMINDER')) {
+    const company = locale === 'en' ? (round.companyEn ?? round.companyKo) : round.companyKo;
+    return t.followUpRoundLine[n.kind](t.followUpRound(company, round.startYear, round.yearNumber, round.monthsAfter));
+  }
   const actor = n.actor?.getEntity().name ?? t.someone;
   const subject = n.task?.getEntity().title ?? n.measure?.getEntity().title ?? '';
   return t.kindLine[n.kind](actor, subject);
@@ -65,6 +71,7 @@ export async function notificationMailJob(services: AppServices, personId: strin
     for (const n of [...now, ...dropped]) n.mailedAt = handledAt;
     await em.flush();
     if (now.length === 0) return;
+    const rounds = await followUpRoundsOf(em, now.map((n) => n.id));
     await queueMail(em, changes, {
       to: { id: person.id, email: person.email, locale: person.locale },
       kind: MailKind.Notifications,
@@ -75,7 +82,7 @@ export async function notificationMailJob(services: AppServices, personId: strin
           subject: t.notificationsSubject(now.length),
           heading: t.notificationsHeading,
           paragraphs: [t.notificationsBody],
-          items: now.map((n) => ({ text: notificationLine(locale, n), url: notificationLink(origin, n) })),
+          items: now.map((n) => ({ text: notificationLine(locale, n, rounds), url: notificationLink(origin, n) })),
           footer: [t.footer],
         };
       },

@@ -131,6 +131,26 @@ describe('report files', () => {
     expect((await get(client(Role.ADMIN), `/reports/program-years/${yearId}.docx`)).status).toBe(404);
   });
 
+  it('gives the page the rows of the files in programYear.results: companies, events and attendance, payback', async () => {
+    const RESULTS = `query($id: ID!) { programYear(id: $id) { results { completedCompanies payback { overallYears medianYears }
+      events { kind title attendees companies } companies { companyId nameKo stage measures investmentKrw expectedAnnualSavingsKrw ghgReductionTco2e } } } }`;
+    type Results = { programYear: { results: { completedCompanies: number; payback: { overallYears: number | null }; events: { title: string; attendees: number; companies: number }[];
+      companies: { companyId: string; nameKo: string; stage: string; measures: number; expectedAnnualSavingsKrw: number; ghgReductionTco2e: number }[] } } };
+    const { results } = (await client(Role.PROGRAM_MANAGER).data<Results>(RESULTS, { id: yearId })).programYear;
+    const { totals, byCompany } = await kpisAs(client(Role.PROGRAM_MANAGER));
+    expect(results.companies).toHaveLength(totals.companies);
+    expect(results.companies.reduce((sum, c) => sum + c.expectedAnnualSavingsKrw, 0)).toBe(totals.expectedAnnualSavingsKrw);
+    expect(results.companies.reduce((sum, c) => sum + c.measures, 0)).toBe(totals.measureCounts.total);
+    for (const row of byCompany) {
+      expect(results.companies.find((c) => c.companyId === row.company.id)).toMatchObject({ nameKo: row.company.nameKo, ghgReductionTco2e: row.ghgReductionTco2e });
+    }
+    expect(results.events.some((e) => e.title.includes('착수보고회') && e.attendees > 0 && e.companies > 0)).toBe(true);
+    expect(results.payback.overallYears).toBeGreaterThan(0);
+    // The same gate as the files.
+    expect(await client(Role.EXPERT).errorCode(RESULTS, { id: yearId })).toBe('FORBIDDEN');
+    expect(await client(Role.COMPANY_STAFF).errorCode(RESULTS, { id: yearId })).toBe('FORBIDDEN');
+  });
+
   const boardAs = async (who: TestClient) =>
     (
       await who.data<{ programYear: { board: { participation: { id: string }; company: { id: string; nameKo: string }; investmentKrw: number; expectedAnnualSavingsKrw: number; ghgReductionTco2e: number }[] } }>(
