@@ -1,3 +1,4 @@
+import { TestClient } from '@ecohub/server/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
 
@@ -15,7 +16,7 @@ describeWithBrowser('the task board on a phone (390 × 844, touch)', () => {
     await hub?.close();
   });
 
-  it('shows one column at a time, moves a card with its menu by tapping, and never scrolls sideways', async () => {
+  it('shows one column at a time, moves a card with its menu by tapping, gives two selected cards a due date, and never scrolls sideways', async () => {
     const { page } = expert;
     await page.goto('/board');
     const row = page.getByTestId('board-row').first();
@@ -47,10 +48,31 @@ describeWithBrowser('the task board on a phone (390 × 844, touch)', () => {
     expect(await scrollWidth()).toBeLessThanOrEqual(390);
     await screenshot(page, 'phone-board');
 
+    // Bulk: select mode, tap two cards, give both a due date in one go.
+    await page.getByTestId('select-mode').tap();
+    const inProgress = page.getByTestId('column-IN_PROGRESS');
+    const ids = await inProgress.locator('[data-task-id]').evaluateAll((cards) => cards.slice(0, 2).map((card) => card.getAttribute('data-task-id') as string));
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      const box = page.getByTestId(`select-${id}`).locator('..');
+      expect((await box.boundingBox())?.width).toBeGreaterThanOrEqual(44);
+      await box.tap();
+    }
+    await page.getByTestId('bulk-bar').filter({ hasText: '2개 선택됨' }).waitFor();
+    await page.getByTestId('bulk-due').fill('2013-05-31');
+    await page.getByTestId('bulk-due-apply').tap();
+    await page.locator('.toast').filter({ hasText: '2개 마감일 지정' }).waitFor();
+    await expect(page.getByTestId('bulk-bar').count()).resolves.toBe(0);
+    expect(await scrollWidth()).toBeLessThanOrEqual(390);
+    await screenshot(page, 'phone-board-bulk');
+
     // The server took the move: a fresh load shows the card in its new column.
     await page.reload();
     await page.getByTestId('column-tab-IN_PROGRESS').tap();
     await page.getByTestId('column-IN_PROGRESS').locator(`[data-task-id="${taskId}"]`).waitFor();
+    const reader = await new TestClient(hub.baseUrl).signInAs('expert@ecofrontier.co.kr');
+    const stored = await reader.data<{ tasks: { edges: { node: { id: string; dueOn: string | null } }[] } }>(`{ tasks(first: 200) { edges { node { id dueOn } } } }`);
+    expect(stored.tasks.edges.filter((edge) => ids.includes(edge.node.id)).map((edge) => edge.node.dueOn)).toEqual(['2013-05-31', '2013-05-31']);
 
     // The comment composer is thumb-sized on the task page.
     await page.getByTestId('column-IN_PROGRESS').locator(`[data-task-id="${taskId}"]`).tap();
