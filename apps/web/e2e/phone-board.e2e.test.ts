@@ -39,7 +39,7 @@ describeWithBrowser('the task board on a phone (390 × 844, touch)', () => {
     await menu.selectOption('IN_PROGRESS');
     await expect.poll(() => todo.locator(`[data-task-id="${taskId}"]`).count()).toBe(0);
 
-    const tab = page.getByTestId('column-tab-IN_PROGRESS');
+    const tab = page.getByTestId('board-tab-IN_PROGRESS');
     expect((await tab.boundingBox())?.height).toBeGreaterThanOrEqual(44);
     await tab.tap();
     await expect(tab.getAttribute('aria-selected')).resolves.toBe('true');
@@ -68,7 +68,7 @@ describeWithBrowser('the task board on a phone (390 × 844, touch)', () => {
 
     // The server took the move: a fresh load shows the card in its new column.
     await page.reload();
-    await page.getByTestId('column-tab-IN_PROGRESS').tap();
+    await page.getByTestId('board-tab-IN_PROGRESS').tap();
     await page.getByTestId('column-IN_PROGRESS').locator(`[data-task-id="${taskId}"]`).waitFor();
     const reader = await new TestClient(hub.baseUrl).signInAs('expert@ecofrontier.co.kr');
     const stored = await reader.data<{ tasks: { edges: { node: { id: string; dueOn: string | null } }[] } }>(`{ tasks(first: 200) { edges { node { id dueOn } } } }`);
