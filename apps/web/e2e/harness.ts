@@ -88,6 +88,8 @@ export async function signInAs(
   options: {
     viewport?: { width: number; height: number };
     locale?: 'ko' | 'en';
+    /** A touch screen (a phone), so taps work and touch-only controls show. */
+    hasTouch?: boolean;
     /** Runs on the new context before the first page opens (e.g. routeWebSocket, which only sees sockets opened later). */
     prepare?: (context: BrowserContext) => Promise<void>;
   } = {},
@@ -95,6 +97,7 @@ export async function signInAs(
   const context = await hub.browser.newContext({
     baseURL: hub.baseUrl,
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    hasTouch: options.hasTouch ?? false,
     locale: 'ko-KR',
     timezoneId: 'Asia/Seoul',
   });
