@@ -44,6 +44,8 @@ function queuePool(databaseUrl: string, max: number, logger: Logger): pg.Pool {
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
   const log = logger.child({ component: 'jobs' });
   pool.on('error', (error) => log.warn({ err: error }, 'job queue connection lost'));
+  // A checked-out connection's error is raised again by its next query; the listener keeps it from being uncaught.
+  pool.on('connect', (client) => client.on('error', (error) => log.debug({ err: error }, 'job queue connection error')));
   return pool;
 }
 
