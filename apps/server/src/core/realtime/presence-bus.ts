@@ -25,6 +25,7 @@ export class PostgresPresenceBus implements PresenceBus {
   private attempt = 0;
   private retry: NodeJS.Timeout | null = null;
   private onMessage: (payload: string) => void = () => {};
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly url: string,
@@ -39,9 +40,13 @@ export class PostgresPresenceBus implements PresenceBus {
   publish(payload: string): void {
     const client = this.client;
     if (!client) return;
-    client.query('select pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]).catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'could not publish presence on postgres');
-    });
+    // One query at a time on the listening connection (pg deprecates overlapping queries).
+    this.sending = this.sending
+      .then(() => client.query('select pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]))
+      .then(
+        () => {},
+        (error: unknown) => this.logger.warn({ err: error }, 'could not publish presence on postgres'),
+      );
   }
 
   private async connect(): Promise<void> {
