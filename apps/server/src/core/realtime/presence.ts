@@ -75,9 +75,14 @@ export class Presence {
     return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId));
   }
 
-  /** A person reports what they do on a topic: lives one TTL unless reported again. */
+  /**
+   * A person reports what they do on a topic: EDITING or TYPING lives one TTL unless reported
+   * again; VIEWING ends the report at once (their open subscription still shows them).
+   */
   report(topic: string, person: { personId: string; name: string }, state: PresenceStateName): void {
-    this.send({ op: 'up', key: `report:${person.personId}`, topic, ...person, state, ttlMs: this.ttlMs });
+    const key = `report:${person.personId}`;
+    if (state === 'VIEWING') this.send({ op: 'down', key, topic });
+    else this.send({ op: 'up', key, topic, ...person, state, ttlMs: this.ttlMs });
   }
 
   /**

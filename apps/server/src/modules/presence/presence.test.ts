@@ -82,6 +82,12 @@ describe.each([
     await other.until(() => last(other).includes(`${admin!.id}:VIEWING`));
     expect(watching.events.at(-1)!.people.find((person) => person.personId === manager!.id)!.name).not.toBe('');
 
+    // EDITING until reported VIEWING again, which ends it at once.
+    await managerOnB.data(REPORT, { topic, state: 'EDITING' });
+    await watching.until(() => last(watching).includes(`${manager!.id}:EDITING`));
+    await managerOnB.data(REPORT, { topic, state: 'VIEWING' });
+    await watching.until(() => last(watching).includes(`${manager!.id}:VIEWING`), 1_000);
+
     // Reported through B's HTTP endpoint: TYPING on A, back to VIEWING once the report's TTL passes.
     expect(await managerOnB.data(REPORT, { topic, state: 'TYPING' })).toEqual({ reportPresence: true });
     await watching.until(() => last(watching).includes(`${manager!.id}:TYPING`));
