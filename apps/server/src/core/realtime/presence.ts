@@ -13,9 +13,9 @@ export interface PresentPersonData {
 }
 
 export interface PresenceOptions {
-  /** An entry not refreshed for this long is gone (default 30 s). */
+  /** An entry not refreshed for this long is gone (default 25 s: with the 1 s sweep, within 30 s). */
   ttlMs?: number;
-  /** How often this instance refreshes its open subscriptions' entries on the bus (default 10 s). */
+  /** How often this instance refreshes its open subscriptions' entries on the bus (default 8 s). */
   heartbeatMs?: number;
 }
 
@@ -49,8 +49,8 @@ export class Presence {
     private readonly logger: Logger,
     options: PresenceOptions = {},
   ) {
-    this.ttlMs = options.ttlMs ?? 30_000;
-    this.heartbeatMs = options.heartbeatMs ?? 10_000;
+    this.ttlMs = options.ttlMs ?? 25_000;
+    this.heartbeatMs = options.heartbeatMs ?? 8_000;
   }
 
   async start(): Promise<void> {

@@ -32,7 +32,7 @@ export interface RealtimeOptions {
   pruneEveryMs?: number;
   /** Attempts at an event while the database answers before its subscription ends (default 4). */
   renderAttempts?: number;
-  /** Presence timings (TTL 30 s, heartbeat 10 s by default). */
+  /** Presence timings (TTL 25 s, heartbeat 8 s by default). */
   presence?: PresenceOptions;
 }
 

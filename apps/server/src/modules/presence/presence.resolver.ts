@@ -15,7 +15,7 @@ export class PresenceResolver {
     return update;
   }
 
-  @Mutation(() => Boolean, { description: 'Tells the page the viewer is EDITING or TYPING (or VIEWING again); lasts 30 s unless reported again' })
+  @Mutation(() => Boolean, { description: 'Tells the page the viewer is EDITING or TYPING (or VIEWING again); lasts 25 s unless reported again' })
   reportPresence(
     @Arg('topic', () => PresenceTopicInput) topic: PresenceTopicInput,
     @Arg('state', () => PresenceState) state: PresenceState,

@@ -47,7 +47,7 @@ export async function watchPresence(uow: UnitOfWork, topic: PresenceTopicInput):
   return mapIterator(people, (list) => ({ people: list as PresenceUpdate['people'] }));
 }
 
-/** The viewer is EDITING or TYPING (or back to VIEWING) on the page, for the next 30 s unless reported again. */
+/** The viewer is EDITING or TYPING (or back to VIEWING) on the page, for the next 25 s unless reported again. */
 export async function reportPresence(uow: UnitOfWork, topic: PresenceTopicInput, state: PresenceState): Promise<boolean> {
   const key = await pageTopic(uow, topic);
   uow.services.realtime.presence.report(key, await presentViewer(uow), state);

@@ -111,5 +111,17 @@ describe.each([
     const report = await outsiderOnB.request(REPORT, { topic, state: 'EDITING' });
     expect(report.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(last(watching)).toEqual([`${admin!.id}:VIEWING`]);
+
+    // Instance B dies without a word (its heartbeat stops): its viewers are gone on A after the TTL.
+    const again = new LiveClient(b.url, { cookie: managerOnB.cookie, retry: false });
+    clients.push(again);
+    again.subscribe<Update>(PRESENCE_SUBSCRIPTION, { topic });
+    await watching.until(() => last(watching).includes(`${manager!.id}:VIEWING`));
+    const silenced = performance.now();
+    await b.server.services.realtime.presence.close();
+    await watching.until(() => last(watching).join() === `${admin!.id}:VIEWING`, 4_000);
+    const expiredMs = performance.now() - silenced;
+    expect(expiredMs).toBeGreaterThanOrEqual(PRESENCE.presence.ttlMs - PRESENCE.presence.heartbeatMs - 100);
+    await annotate(`presence of a silent instance expired after ${expiredMs.toFixed(0)} ms (TTL ${PRESENCE.presence.ttlMs} ms)`);
   });
 });

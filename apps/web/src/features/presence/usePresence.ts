@@ -3,7 +3,7 @@ import { computed, onBeforeUnmount, toValue, type MaybeRefOrGetter } from 'vue';
 import { useViewer } from '@/features/auth/session';
 import { PresenceDocument, ReportPresenceDocument, type PresencePage, type PresenceState } from '@/graphql/generated/graphql';
 
-/** A report lasts 30 s on the server: repeat it well before that while the state holds. */
+/** A report lasts 25 s on the server: repeat it well before that while the state holds. */
 const REPORT_AGAIN_MS = 10_000;
 
 /**
