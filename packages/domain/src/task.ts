@@ -29,7 +29,15 @@ export const TaskPriority = {
 export type TaskPriority = (typeof TaskPriority)[keyof typeof TaskPriority];
 export const TASK_PRIORITIES = Object.values(TaskPriority);
 
-/** A task is overdue when its due date has passed and it is not done. */
-export function isOverdue(task: { status: TaskStatus; dueOn: string | null }, today: string): boolean {
-  return task.dueOn !== null && task.status !== T.DONE && task.dueOn < today;
+/**
+ * The day a task's due marks are read on: `today` for live work, the recorded day for a task
+ * kept as of a past day (`asOfOn`: a replayed program year such as the demo's 2012–13).
+ */
+export function dueReferenceDay(task: { asOfOn?: string | null }, today: string): string {
+  return task.asOfOn ?? today;
+}
+
+/** A task is overdue when its due date has passed (on its reference day) and it is not done. */
+export function isOverdue(task: { status: TaskStatus; dueOn: string | null; asOfOn?: string | null }, today: string): boolean {
+  return task.dueOn !== null && task.status !== T.DONE && task.dueOn < dueReferenceDay(task, today);
 }

@@ -13,6 +13,7 @@ import { verifyPassword } from '../core/auth/password.ts';
 import { connectOrm } from '../core/database/database.ts';
 import { createLogger } from '../core/logger.ts';
 import { createTestDatabase, startTestServer, type TestServer } from '../testing/index.ts';
+import { overdueTaskSql } from '../modules/task/index.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedAnsanProgram } from './ansan.seeder.ts';
 
 const logger = createLogger({ logLevel: 'silent' });
@@ -110,14 +111,11 @@ describe('the Ansan seed', () => {
     const taskCounts = perCompany.map(({ n }) => Number(n));
     expect(Math.min(...taskCounts)).toBeGreaterThanOrEqual(5);
     expect(Math.max(...taskCounts)).toBeLessThanOrEqual(12);
-    const seededOn = await one<{ day: string }>(
-      `select to_char(created_at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day from activity_entry where action = 'seed.imported'`,
-    );
+    // Due marks are read on the day the seeded year is recorded as of, not the real date.
     const due = await one<{ overdue: string; soon: string }>(
-      `select count(*) filter (where due_on < ?::date) as overdue,
-              count(*) filter (where due_on between ?::date and ?::date + 6) as soon
+      `select count(*) filter (where due_on < as_of_on) as overdue,
+              count(*) filter (where due_on between as_of_on and as_of_on + 6) as soon
          from task where status <> 'DONE'`,
-      [seededOn.day, seededOn.day, seededOn.day],
     );
     expect(Number(due.overdue)).toBeGreaterThan(0);
     expect(Number(due.soon)).toBeGreaterThan(0);
@@ -182,16 +180,64 @@ describe('the Ansan seed', () => {
     for (const { business_number } of companies) expect(isValidBusinessNumber(business_number), business_number).toBe(true);
   });
 
+  it('dates every seeded record on year 1 calendar, on or before the day it is recorded as of', async () => {
+    const asOf = '2013-07-19T18:00:00+09:00';
+    const span = await one<Record<string, string>>(
+      `select (select min(least(created_at, updated_at)) from task) as task_min,
+              (select max(greatest(created_at, updated_at, completed_at)) from task) as task_max,
+              (select max(due_on) from task)::text as due_max,
+              (select array_agg(distinct as_of_on::text) from task)::text as as_of,
+              (select max(created_at) from comment) as comment_max,
+              (select max(created_at) from notification) as notification_max,
+              (select max(created_at) from activity_entry where action <> 'seed.imported') as activity_max,
+              (select max(greatest(m.updated_at, m.implemented_on::timestamptz, m.follow_up_checked_on::timestamptz)) from measure m) as measure_max,
+              (select max(starts_at) from program_event) as event_max,
+              (select min(least(applied_on)) from participation)::text as applied_min`,
+    );
+    expect(span['as_of']).toBe('{2013-07-19}');
+    for (const key of ['task_max', 'comment_max', 'notification_max', 'activity_max', 'measure_max', 'event_max']) {
+      expect(new Date(span[key] as string).getTime(), key).toBeLessThanOrEqual(new Date(asOf).getTime());
+    }
+    // The public call opened in August 2012; year 1's work is due by its last day.
+    expect(new Date(span['task_min'] as string).getTime()).toBeGreaterThanOrEqual(new Date('2012-08-01T00:00:00+09:00').getTime());
+    expect(span['applied_min']! >= '2012-08-01').toBe(true);
+    expect(span['due_max']! <= '2013-07-31').toBe(true);
+    // The board's "last activity" follows the task boards: each participant's last entry is recent as of that day.
+    const last = await sql<{ last: string }>(
+      `select max(a.created_at) as last from activity_entry a join participation p on p.company_id = a.company_id
+        where p.status = 'ACTIVE' group by a.company_id`,
+    );
+    expect(last).toHaveLength(20);
+    for (const { last: at } of last) expect(new Date(at).getTime()).toBeGreaterThan(new Date('2013-06-01T00:00:00+09:00').getTime());
+  });
+
+  it('marks as overdue only the open work due before the year\'s own today, not every company', async () => {
+    const rows = await sql<{ company_id: string; open: string; overdue: string; board_overdue: string }>(
+      `select t.company_id,
+              count(*) filter (where t.status <> 'DONE') as open,
+              count(*) filter (where t.status <> 'DONE' and t.due_on < date '2013-07-19') as overdue,
+              count(*) filter (where ${overdueTaskSql('t')}) as board_overdue
+         from task t group by t.company_id`,
+    );
+    const total = (key: 'open' | 'overdue' | 'board_overdue') => rows.reduce((sum, r) => sum + Number(r[key]), 0);
+    // The board's SQL reads the year's as-of day, whatever the real date is.
+    expect(total('board_overdue')).toBe(total('overdue'));
+    expect(total('overdue')).toBeGreaterThan(0);
+    expect(total('overdue')).toBeLessThan(total('open') / 2);
+    const late = rows.filter((r) => Number(r.overdue) > 0).length;
+    expect(late).toBeGreaterThan(0);
+    expect(late).toBeLessThan(rows.length);
+  });
+
   it('leaves an already seeded database unchanged', async () => {
     const before = await tableCounts(orm);
     expect(await seedAnsanProgram(orm.em.fork(), logger)).toBe(false);
     expect(await tableCounts(orm)).toEqual(before);
   });
 
-  it('seeds the same content every time for the same day, in a few batched statements', async () => {
-    const now = new Date('2026-03-02T01:00:00Z');
+  it('seeds the same content whatever the real date, in a few batched statements', async () => {
     const digests = [];
-    for (let run = 0; run < 2; run++) {
+    for (const now of [new Date('2026-03-02T01:00:00Z'), new Date('2027-11-20T15:30:00Z')]) {
       const database = await createTestDatabase(inject('testDatabaseAdminUrl'), false);
       let statements = 0;
       const fresh = await connectOrm(database.url, logger, { onQuery: () => statements++ });

@@ -4,9 +4,9 @@ import { hashPassword } from '../core/auth/password.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Person } from '../modules/people/index.ts';
 import { Program } from '../modules/program/index.ts';
-import { seoulDate } from './ansan/dates.ts';
+import { seoulTime } from './ansan/dates.ts';
 import { DEMO_PASSWORD, demoLogin, type DemoRole } from './ansan/people.data.ts';
-import { PROGRAM } from './ansan/program.data.ts';
+import { PROGRAM, YEAR_ONE_AS_OF } from './ansan/program.data.ts';
 import { seedActivity } from './ansan/seed-activity.ts';
 import { seedComments } from './ansan/seed-comments.ts';
 import { seedCompanies } from './ansan/seed-companies.ts';
@@ -24,7 +24,10 @@ import { seedTeams } from './ansan/seed-teams.ts';
 export { DEMO_LOGINS, DEMO_PASSWORD } from './ansan/people.data.ts';
 
 export interface SeedOptions {
-  /** The seeding instant (default: now); open tasks are due relative to its Seoul date. */
+  /**
+   * The real seeding instant (default: now), stamped only on the import's history entry: the
+   * seeded records themselves are dated on the program's calendar as of YEAR_ONE_AS_OF.
+   */
   now?: Date;
 }
 
@@ -50,7 +53,7 @@ export async function seedAnsanProgram(em: EntityManager, logger: Logger, option
   const seeded = await em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     if (await isSeeded(tx)) return false;
-    const ctx: SeedContext = { em: tx, now, today: seoulDate(now) };
+    const ctx: SeedContext = { em: tx, now: seoulTime(YEAR_ONE_AS_OF.date, YEAR_ONE_AS_OF.time), today: YEAR_ONE_AS_OF.date, importedAt: now };
 
     const { program, years, organizations } = seedProgram(tx);
     const yearOne = years[0];

@@ -78,6 +78,10 @@ export class Matrix {
       `select pa.company_id from participation pa
         where pa.program_year_id = ? and pa.team_id is not null and pa.team_id <> ?
           and exists (select 1 from person p where p.company_id = pa.company_id and p.role = 'COMPANY_STAFF')
+          -- A company whose board has a thread with both a shared and an internal comment (not every one does).
+          and exists (select 1 from task t where t.company_id = pa.company_id
+                         and exists (select 1 from comment c where c.task_id = t.id and c.visibility = 'SHARED' and c.deleted_at is null)
+                         and exists (select 1 from comment c where c.task_id = t.id and c.visibility = 'INTERNAL' and c.deleted_at is null))
         order by pa.company_id limit 1`,
       [year.id, ownTeam.team_id],
     );

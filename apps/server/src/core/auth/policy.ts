@@ -1,4 +1,6 @@
-import { mayGrantRole, Role } from '@ecohub/domain';
+import { type DataKind, mayGrantRole, Role, roleMayRead } from '@ecohub/domain';
+
+export type { DataKind };
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -42,17 +44,6 @@ export type Action =
   /** Read every mail the hub sent or keeps (the outbox page). */
   | 'mail.outbox';
 
-/** The kinds of company data, each with its own audience. */
-export type DataKind =
-  /** Companies, participations, board rows, measures, events: the program's results. */
-  | 'program-results'
-  /** Diagnoses, tasks, attachments, activity: the consulting work itself. */
-  | 'work'
-  /** Comments on tasks. Staff additionally see only SHARED ones (see access.ts). */
-  | 'comments'
-  /** People of the companies and teams. */
-  | 'people';
-
 const MANAGERS: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER];
 
 const ACTION_ROLES: Record<Action, readonly Role[]> = {
@@ -84,19 +75,12 @@ const ACTION_ROLES: Record<Action, readonly Role[]> = {
  */
 export const LIBRARY_MIN_COMPANIES = 3;
 
-const DATA_ROLES: Record<DataKind, readonly Role[]> = {
-  'program-results': [...MANAGERS, Role.OBSERVER, Role.EXPERT, Role.COMPANY_STAFF],
-  work: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
-  comments: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
-  people: [...MANAGERS, Role.EXPERT, Role.COMPANY_STAFF],
-};
-
 export function can(viewer: Viewer | null, action: Action): boolean {
   return viewer !== null && ACTION_ROLES[action].includes(viewer.role);
 }
 
 export function mayRead(viewer: Viewer | null, kind: DataKind): boolean {
-  return viewer !== null && DATA_ROLES[kind].includes(viewer.role);
+  return viewer !== null && roleMayRead(viewer.role, kind);
 }
 
 /** Roles that see every company (within what their role may read at all). */

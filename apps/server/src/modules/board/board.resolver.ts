@@ -2,6 +2,7 @@ import type { EntityClass, Ref } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { mayRead } from '../../core/auth/policy.ts';
+import { DateTime } from '../../core/graphql/scalars.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
@@ -95,6 +96,15 @@ export class BoardRowResolver {
   })
   taskCounts(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): TaskCounts | null {
     return mayRead(ctx.viewer, 'work') ? row.taskCounts : null;
+  }
+
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description: "The latest change to the company's records; null for viewers who may not see its history (observers: hidden, not idle)",
+  })
+  lastActivityAt(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Date | null {
+    // When the work last moved is part of the work: the same rule as the history itself.
+    return mayRead(ctx.viewer, 'work') ? row.lastActivityAt : null;
   }
 
   @FieldResolver(() => ExpertTeam, { nullable: true })

@@ -88,6 +88,14 @@ describe('program board and KPIs over HTTP', () => {
     expect(await board(new TestClient(hub.url))).toEqual([]);
   });
 
+  it('withholds task counts and last activity from observers (hidden, not zero or idle), not from managers', async () => {
+    const observed = await board(w.as.observer);
+    expect(observed.map((r) => [r.taskCounts, r['lastActivityAt']])).toEqual(observed.map(() => [null, null]));
+    const managed = await board(w.as.manager);
+    expect(managed.some((r) => r['lastActivityAt'] !== null)).toBe(true);
+    expect(managed.every((r) => r.taskCounts !== null)).toBe(true);
+  });
+
   it('filters by team, stage and measure category', async () => {
     expect((await board(w.as.manager, { teamId: w.otherTeam.id })).map((r) => r.company.id)).toEqual([w.otherCompany.id]);
     expect((await board(w.as.manager, { status: 'APPLIED' })).map((r) => r.stage)).toEqual(['APPLIED']);

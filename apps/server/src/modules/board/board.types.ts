@@ -1,6 +1,6 @@
 import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateTime, LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
+import { LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 
 @InputType()
 export class BoardFilter {
@@ -68,7 +68,8 @@ export class BoardRow extends MeasureFigures {
   @Field(() => ParticipationStatus, { description: 'The participation stage' }) stage!: ParticipationStatus;
   /** Exposed by BoardRowResolver: null for viewers who may not see tasks. */
   taskCounts!: TaskCounts;
-  @Field(() => DateTime, { nullable: true, description: 'The latest change to the company’s records' }) lastActivityAt!: Date | null;
+  /** Exposed by BoardRowResolver: null for viewers who may not see the history. */
+  lastActivityAt!: Date | null;
 }
 
 @ObjectType()

@@ -29,7 +29,7 @@ export async function dailyRemindersJob(services: AppServices): Promise<{ dueSoo
       em.execute<Due[]>(
         `with due as (
            select t.id, t.company_id, t.due_on from task t
-            where t.archived_at is null and t.status <> '${TaskStatus.DONE}' and ${dueFilter}
+            where t.archived_at is null and t.status <> '${TaskStatus.DONE}' and t.as_of_on is null and ${dueFilter}
          ), claimed as (
            insert into reminder_sent (subject_id, condition)
            select id, '${condition}:' || due_on from due

@@ -7,5 +7,5 @@ import { PROGRAM_TODAY_SQL } from '../../core/calendar.ts';
  * board's time at 200 companies).
  */
 export function overdueTaskSql(alias: string): string {
-  return `(${alias}.due_on < (select ${PROGRAM_TODAY_SQL}) and ${alias}.status <> '${TaskStatus.DONE}')`;
+  return `(${alias}.due_on < coalesce(${alias}.as_of_on, (select ${PROGRAM_TODAY_SQL})) and ${alias}.status <> '${TaskStatus.DONE}')`;
 }

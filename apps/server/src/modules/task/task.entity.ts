@@ -43,6 +43,14 @@ export class Task extends VersionedEntity {
   @Property({ type: 'date', nullable: true })
   dueOn: string | null = null;
 
+  /**
+   * The calendar day this task's state describes when it was recorded for a past program year
+   * (the seeded demo year): its due marks are read on that day. Null for live work (read today).
+   */
+  @Field(() => LocalDate, { nullable: true, description: 'Due marks are read on this day instead of today (a task recorded for a past program year); null for live work' })
+  @Property({ type: 'date', nullable: true })
+  asOfOn: string | null = null;
+
   /** Fractional rank within its status column (see @ecohub/domain rank). */
   @Field(() => String, { description: 'Order within its status column: sort ascending, byte-wise' })
   @Property({ type: 'string', length: 255, collation: 'C' })

@@ -1,6 +1,5 @@
-import { TASK_STATUSES, TaskStatus } from '@ecohub/domain';
+import { TASK_STATUSES } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
-import { programToday } from '../../core/calendar.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
@@ -12,6 +11,7 @@ import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
 import type { TaskFilter } from './task.inputs.ts';
+import { overdueTaskSql } from './task-overdue.sql.ts';
 import { Task } from './task.entity.ts';
 
 /** Board order: columns in the domain's order, then rank within a column. */
@@ -20,7 +20,6 @@ const COLUMN_ORDER_SQL = `array_position(array[${TASK_STATUSES.map((s) => `'${s}
 export async function taskWhere(ctx: UnitOfWork, filter: TaskFilter | null | undefined): Promise<Record<string, unknown>> {
   assertFilterIds(filter, ['companyId', 'measureId', 'assigneeId']);
   const f = filter ?? {};
-  const today = programToday();
   return {
     archivedAt: null,
     ...(f.companyId ? { company: f.companyId } : {}),
@@ -32,8 +31,9 @@ export async function taskWhere(ctx: UnitOfWork, filter: TaskFilter | null | und
       await ctx.access.companyFilter('work'),
       f.status ? { status: f.status } : {},
       f.dueBefore ? { dueOn: { $lt: f.dueBefore } } : {},
-      f.overdue === true ? { dueOn: { $lt: today }, status: { $ne: TaskStatus.DONE } } : {},
-      f.overdue === false ? { $or: [{ dueOn: null }, { dueOn: { $gte: today } }, { status: TaskStatus.DONE }] } : {},
+      // One definition of "overdue" (task-overdue.sql.ts), with the as-of day of recorded years.
+      f.overdue === true ? { [raw((alias: string) => overdueTaskSql(alias))]: [] } : {},
+      f.overdue === false ? { [raw((alias: string) => `not coalesce(${overdueTaskSql(alias)}, false)`)]: [] } : {},
     ],
   };
 }
@@ -78,7 +78,7 @@ interface TaskPagePlan {
 }
 
 /** Read for the cursor, `isOverdue` and `allowedNextStatuses`, whatever the page selects. */
-const ALWAYS = ['id', 'status', 'rank', 'dueOn', 'archivedAt'];
+const ALWAYS = ['id', 'status', 'rank', 'dueOn', 'asOfOn', 'archivedAt'];
 const TO_ONE = { company: Company, measure: Measure, createdBy: Person } as const;
 
 function planTaskPage(em: EntityManager, connection: Selection): TaskPagePlan | null {

@@ -112,7 +112,7 @@ export class TaskResolver {
     return task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Due before today (Korea time) and not done' })
+  @FieldResolver(() => Boolean, { description: 'Due before today (Korea time), or before asOfOn for a recorded task, and not done' })
   isOverdue(@Root() task: Task): boolean {
     return isOverdue(task, programToday());
   }

@@ -26,6 +26,13 @@ export const PROGRAM_YEARS = [
   { number: 3, startsOn: '2014-08-01', endsOn: '2015-07-31' },
 ];
 
+/**
+ * The day the seeded year is recorded as of: the Friday after the year-end results workshop
+ * (2013-07-18), with the year's last two weeks still to run. Every seeded record is dated on or
+ * before it, and its tasks' due marks are read on it (Task.asOfOn), whatever the real date.
+ */
+export const YEAR_ONE_AS_OF = { date: '2013-07-19', time: '18:00' } as const;
+
 /** Year 1 budget: 563 million KRW = government 308 + city 100 + companies 55 + host 100. */
 export const YEAR_ONE_BUDGET = [
   { source: FundingSource.GOVERNMENT, organization: 'ministry', label: '국비 (지식경제부·한국생산기술연구원)', plannedKrw: 308_000_000, spentKrw: 171_400_000 },

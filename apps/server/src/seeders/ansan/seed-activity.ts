@@ -22,11 +22,11 @@ const STAGE_LABELS: Record<ParticipationStatus, string> = {
 
 /**
  * The history of each participation's path (recorded by the program manager on the day), of
- * each task done and each measure implemented (on the day the seed says, so the board's monthly
+ * each task created and done and each measure implemented (on the day the seed says, so the board's monthly
  * trend tells the year), and one entry saying the program was imported by the seed.
  */
 export function seedActivity(
-  { em, now }: SeedContext,
+  { em, importedAt }: SeedContext,
   program: Program,
   programYear: ProgramYear,
   companies: SeededCompany[],
@@ -40,6 +40,10 @@ export function seedActivity(
       em.create(ActivityEntry, { ...entry, company, programYear, audience: AudienceScope.COMPANIES, audienceCompanyIds: [company.id], createdAt: at, updatedAt: at }),
     );
   for (const { task, expert, seeded } of work.tasks) {
+    // Each card's creation too: open cards were planned in the weeks before the seeded "today",
+    // so the board's last activity follows the task boards rather than last spring's completions.
+    const creator = task.createdBy?.getEntity() ?? expert;
+    record(seeded.company, task.createdAt, { actor: creator, action: 'task.created', entityType: 'Task', entityId: task.id, summary: task.title, diff: {} });
     if (!task.completedAt) continue;
     const diff = { status: { from: TaskStatus.IN_REVIEW, to: TaskStatus.DONE } };
     record(seeded.company, task.completedAt, { actor: expert, action: 'task.moved', entityType: 'Task', entityId: task.id, summary: task.title, diff });
@@ -80,8 +84,9 @@ export function seedActivity(
       entityId: program.id,
       summary: `${program.nameKo} 데모 데이터 생성`,
       programYear,
-      createdAt: now,
-      updatedAt: now,
+      // The import itself is a fact of the hub, dated when it happened (the year's records are not).
+      createdAt: importedAt,
+      updatedAt: importedAt,
     }),
   );
   return entries;

@@ -39,7 +39,8 @@ export function seedComments({ em, now }: SeedContext, tasks: SeededTask[]): { c
     const [min, max] = THREAD_LENGTH[status];
     // The demo company's cards talk a little more: they are the first the demo users open.
     const count = random.int(min, max) + (seededTask.seeded.isDemo ? 1 : 0);
-    const until = task.completedAt ? addHours(task.completedAt, 48) : latest;
+    // Threads end two days after the card is done, and never after the seeded year's "now".
+    const until = task.completedAt && addHours(task.completedAt, 48) < latest ? addHours(task.completedAt, 48) : latest;
     const used = new Set<string>();
     let at = duringWorkingHours(addHours(task.createdAt, random.int(4, 30)));
     let byExpert = random.chance(0.7);

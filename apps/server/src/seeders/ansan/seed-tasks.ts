@@ -8,6 +8,7 @@ import { SeedRandom } from './random.ts';
 import type { SeededCompany } from './seed-companies.ts';
 import type { SeedContext } from './seed-context.ts';
 import type { SeededMeasure } from './seed-measures.ts';
+import { PROGRAM_YEARS } from './program.data.ts';
 import { BLOCKED_REASONS, GENERAL_TASKS, MEASURE_TASKS, type TaskTemplate } from './tasks.data.ts';
 
 export interface SeededTask {
@@ -25,13 +26,14 @@ interface TaskPlan {
   status: TaskStatus;
 }
 
-/** Done work happened during year 1; nothing of year 1 was finished after this day. */
-const YEAR_ONE_LAST_WORKDAY = '2013-07-26';
+/** Year 1's last day: its open work is due by then. */
+const YEAR_ONE_END = PROGRAM_YEARS[0]!.endsOn;
 
 /**
- * 5–12 tasks per selected company, about half under its measures. Done tasks carry year-1
- * dates; open tasks are due relative to today (some overdue, some this week, some later) so
- * the boards' due marks mean something on any day the demo runs.
+ * 5–12 tasks per selected company, about half under its measures. Everything is dated on year
+ * 1's calendar as of the seed's "today" (YEAR_ONE_AS_OF): done tasks were finished by then, open
+ * tasks are due around it (some overdue, some this week, the rest by the year's end), and each
+ * task records that day (`asOfOn`) so its due marks read the same on any real date.
  */
 export function seedTasks(
   { em, today }: SeedContext,
@@ -50,7 +52,7 @@ export function seedTasks(
       const expert = plan.owner ?? (random.chance(0.5) ? team.lead : random.pick(team.members).person);
       const contact = random.chance(0.7) ? (staff[0] as Person) : random.pick(staff);
       const assignees = plan.template.assignees === 'staff' ? [contact] : plan.template.assignees === 'expert' ? [expert] : [contact, expert];
-      const dates = plan.status === TaskStatus.DONE ? doneDates(plan, seeded, random) : openDates(plan.status, today, random);
+      const dates = plan.status === TaskStatus.DONE ? doneDates(plan, seeded, today, random) : openDates(plan.status, today, random);
       const title = plan.template.title.replace('{measure}', plan.measure?.title ?? '');
       const task = em.create(Task, {
         company: seeded.company,
@@ -67,6 +69,7 @@ export function seedTasks(
         createdBy: random.weighted([[team.lead, 60], [expert, 25], [contact, 15]] as const),
         rank: '',
         ...dates,
+        asOfOn: today,
         updatedAt: dates.completedAt ?? dates.createdAt,
       });
       return { task, seeded, expert, staff: contact };
@@ -104,13 +107,15 @@ function coverEveryColumn(plans: TaskPlan[]): void {
   }
 }
 
-function doneDates(plan: TaskPlan, seeded: SeededCompany, random: SeedRandom) {
+function doneDates(plan: TaskPlan, seeded: SeededCompany, today: string, random: SeedRandom) {
   const anchor =
     plan.measure?.followUpCheckedOn ??
     plan.measure?.implementedOn ??
     (plan.measure ? plan.measure.createdAt.toISOString().slice(0, 10) : (seeded.participation.activeOn as string));
   let dueOn = workingDay(addDays(anchor, random.int(5, 25)));
-  if (dueOn > YEAR_ONE_LAST_WORKDAY) dueOn = YEAR_ONE_LAST_WORKDAY;
+  // Done by "today": finished at the latest the working day before.
+  const lastWorkday = workingDayBefore(today);
+  if (dueOn > lastWorkday) dueOn = lastWorkday;
   return {
     dueOn,
     createdAt: seoulTime(addDays(dueOn, -random.int(10, 30)), clock(random.int(9, 11), random.pick([5, 20, 40]))),
@@ -119,14 +124,16 @@ function doneDates(plan: TaskPlan, seeded: SeededCompany, random: SeedRandom) {
 }
 
 function openDates(status: TaskStatus, today: string, random: SeedRandom) {
-  const overdueWeight = status === TaskStatus.BLOCKED ? 50 : 25;
+  // Late work is the exception that should stand out: mostly blocked cards, a few others.
+  const overdueWeight = status === TaskStatus.BLOCKED ? 25 : 3;
   const offset = random.weighted([
     [random.int(-21, -1), overdueWeight],
     [random.int(0, 6), 30],
     [random.int(7, 60), 35],
     [null, 10],
   ] as const);
-  const dueOn = offset === null ? null : addDays(today, offset);
+  // Year-1 work is due within year 1: "later" means by the year's last day.
+  const dueOn = offset === null ? null : minDate(addDays(today, offset), YEAR_ONE_END);
   let createdOn = addDays(today, -random.int(3, 45));
   if (dueOn && createdOn > addDays(dueOn, -5)) createdOn = addDays(dueOn, -random.int(7, 20));
   return {
@@ -134,6 +141,17 @@ function openDates(status: TaskStatus, today: string, random: SeedRandom) {
     createdAt: seoulTime(createdOn, clock(random.int(9, 11), random.pick([5, 20, 40]))),
     completedAt: null,
   };
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** The last working day before `date`. */
+function workingDayBefore(date: string): string {
+  let day = addDays(date, -1);
+  while (workingDay(day) !== day) day = addDays(day, -1);
+  return day;
 }
 
 /** The template's priority, now and then one step either way; a blocked overdue task is urgent. */

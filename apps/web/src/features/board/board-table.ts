@@ -62,24 +62,31 @@ export function nextSort(current: BoardSort | null, key: BoardSortKey): BoardSor
   return current.dir === first ? { key, dir: first === 'asc' ? 'desc' : 'asc' } : null;
 }
 
-/** The export's columns: exactly the table's, with figures as numbers. */
+/**
+ * The export's columns: exactly the table's, with figures as numbers. Without `seesWork` (a role
+ * the API withholds task counts and last activity from) those columns are left out, as on screen.
+ */
 export function boardExportColumns(
   t: (key: string, values?: Record<string, unknown>) => string,
   name: (row: BoardRowData) => string,
+  seesWork = true,
 ): ExportColumn<BoardRowData>[] {
+  const work = (columns: ExportColumn<BoardRowData>[]) => (seesWork ? columns : []);
   return [
     { header: t('board.columns.company'), value: name, width: 24 },
     { header: t('boardAnalysis.export.industry'), value: (row) => row.company.industryLabel ?? null, width: 16 },
     { header: t('board.columns.stage'), value: (row) => t(`enums.ParticipationStatus.${row.stage}`), width: 12 },
     { header: t('board.columns.team'), value: (row) => row.team?.name ?? null, width: 20 },
-    { header: t('boardAnalysis.export.tasksDone'), value: (row) => row.taskCounts?.done ?? null, format: '#,##0' },
-    { header: t('boardAnalysis.export.tasksTotal'), value: (row) => row.taskCounts?.total ?? null, format: '#,##0' },
-    { header: t('boardAnalysis.export.tasksOverdue'), value: (row) => row.taskCounts?.overdue ?? null, format: '#,##0' },
+    ...work([
+      { header: t('boardAnalysis.export.tasksDone'), value: (row) => row.taskCounts?.done ?? null, format: '#,##0' },
+      { header: t('boardAnalysis.export.tasksTotal'), value: (row) => row.taskCounts?.total ?? null, format: '#,##0' },
+      { header: t('boardAnalysis.export.tasksOverdue'), value: (row) => row.taskCounts?.overdue ?? null, format: '#,##0' },
+    ]),
     { header: t('boardAnalysis.export.measuresImplemented'), value: (row) => row.implemented, format: '#,##0' },
     { header: t('boardAnalysis.export.measuresTotal'), value: (row) => row.measureCounts.total - row.measureCounts.dropped, format: '#,##0' },
     { header: t('boardAnalysis.export.expectedKrw'), value: (row) => row.expectedAnnualSavingsKrw, format: '#,##0', width: 18 },
     { header: t('boardAnalysis.export.verifiedKrw'), value: (row) => row.verifiedAnnualSavingsKrw, format: '#,##0', width: 18 },
     { header: t('boardAnalysis.export.tco2e'), value: (row) => row.ghgReductionTco2e, format: '#,##0.0' },
-    { header: t('board.columns.lastActivity'), value: (row) => row.lastActivityAt ?? null, width: 22 },
+    ...work([{ header: t('board.columns.lastActivity'), value: (row) => row.lastActivityAt ?? null, width: 22 }]),
   ];
 }

@@ -8,6 +8,8 @@ export interface CompanyContext {
   /** Who may move a card: writers any card, company staff the cards assigned to them. */
   canMoveTask: ComputedRef<(task: { assignees: readonly { id: string }[] }) => boolean>;
   canComment: ComputedRef<boolean>;
+  /** Whether the viewer's role sees the consulting work (tasks, diagnoses): if not, pages say so. */
+  seesWork: ComputedRef<boolean>;
   /** Reads the company again (after an edit). */
   refresh: () => void;
 }

@@ -1,4 +1,4 @@
-import { Role } from '@ecohub/domain';
+import { Role, roleMayRead } from '@ecohub/domain';
 import { hasRole, MANAGER_ROLES, PROGRAM_WIDE_ROLES, REPORT_ROLES, type Viewer } from '@/features/auth/session';
 
 export interface NavItem {
@@ -29,7 +29,8 @@ export function navItemsFor(viewer: Viewer | null, existing: (path: string) => b
     items.push({ key: 'teams', to: '/teams', label: 'nav.teams', icon: '☷' });
     items.push({ key: 'program-years', to: '/program-years', label: 'nav.years', icon: '₩' });
   }
-  items.push({ key: 'activity', to: '/activity', label: 'nav.activity', icon: '≡' });
+  // History is part of the work: a role that may not read it gets no empty feed in its menu.
+  if (roleMayRead(viewer.role, 'work')) items.push({ key: 'activity', to: '/activity', label: 'nav.activity', icon: '≡' });
   if (viewer.role === Role.ADMIN) items.push({ key: 'mail-outbox', to: '/admin/mail', label: 'mail.outbox.nav', icon: '✉' });
   return items.filter((item) => existing(item.to));
 }

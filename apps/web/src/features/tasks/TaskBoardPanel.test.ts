@@ -7,7 +7,7 @@ import { useToasts } from '@/composables/useToasts';
 import { mockClient } from '@/testing/mock-client';
 import TaskBoardPanel from './TaskBoardPanel.vue';
 
-function task(id: string, status: string, rank: string, version = 1) {
+function task(id: string, status: string, rank: string, version = 1, dueOn: string | null = null, asOfOn: string | null = null) {
   return {
     id,
     title: `업무 ${id}`,
@@ -15,7 +15,8 @@ function task(id: string, status: string, rank: string, version = 1) {
     rank,
     version,
     priority: 'MEDIUM',
-    dueOn: null,
+    dueOn,
+    asOfOn,
     isOverdue: false,
     assignees: [],
     measure: null,
@@ -24,9 +25,13 @@ function task(id: string, status: string, rank: string, version = 1) {
 
 const TASKS = [task('a', 'TODO', 'h', 4), task('b', 'TODO', 'p', 2), task('c', 'TODO', 'x'), task('d', 'IN_PROGRESS', 'i', 7)];
 
-function setup(moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>, canMove: (task: { assignees: readonly { id: string }[] }) => boolean = () => true) {
+function setup(
+  moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>,
+  canMove: (task: { assignees: readonly { id: string }[] }) => boolean = () => true,
+  tasks: ReturnType<typeof task>[] = TASKS,
+) {
   const mock = mockClient({
-    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: TASKS.length, edges: TASKS.map((node) => ({ node })) } } }),
+    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, edges: tasks.map((node) => ({ node })) } } }),
     MoveTask: moveAnswer,
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
@@ -47,6 +52,21 @@ describe('the task board', () => {
     document.body.innerHTML = '';
     const toasts = useToasts();
     for (const toast of toasts.toasts.value) toasts.dismiss(toast.id);
+  });
+
+  it('reads the due marks of a board recorded for a past year on its own day, and says which day', async () => {
+    // Recorded as of 2013-07-19: due on the 10th is late then; due on the 25th is not, though the real date is long past.
+    const recorded = [task('late', 'IN_PROGRESS', 'h', 1, '2013-07-10', '2013-07-19'), task('coming', 'TODO', 'h', 1, '2013-07-25', '2013-07-19')];
+    const { wrapper } = setup(() => 'pending', () => true, recorded);
+    await flushPromises();
+    expect(wrapper.find('[data-task-id="late"]').classes()).toContain('task-card--overdue');
+    expect(wrapper.find('[data-task-id="coming"]').classes()).not.toContain('task-card--overdue');
+    expect(wrapper.find('.task-panel__as-of').text()).toContain('2013');
+    expect(wrapper.find('.task-panel__as-of').text()).toContain('기준');
+
+    const dueFilter = wrapper.findAll('select').find((select) => select.findAll('option').some((option) => option.element.value === 'overdue'));
+    await dueFilter!.setValue('overdue');
+    expect([...columnIds(wrapper, 'TODO'), ...columnIds(wrapper, 'IN_PROGRESS')]).toEqual(['late']);
   });
 
   it('drops a card dragged with the mouse between its new neighbours, with the version it was moved from', async () => {
