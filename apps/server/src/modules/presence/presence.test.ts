@@ -1,9 +1,9 @@
-import { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts';
+import { redisAnswers, TEST_REDIS_URL } from '../../testing/redis.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /** A short TTL so that expiry is observable within the test; the heartbeat keeps subscribers alive meanwhile. */
 const PRESENCE = { presence: { ttlMs: 2_000, heartbeatMs: 500 } };
 
@@ -11,20 +11,6 @@ const PRESENCE_SUBSCRIPTION = `subscription($topic: PresenceTopicInput!) { prese
 const REPORT = `mutation($topic: PresenceTopicInput!, $state: PresenceState!) { reportPresence(topic: $topic, state: $state) }`;
 type Update = { seq: number; people: { personId: string; name: string; state: string }[] };
 
-function redisAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    const { hostname, port } = new URL(REDIS_URL);
-    socket.connect(Number(port || 6379), hostname, () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
 const redisAvailable = await redisAnswers();
 if (!redisAvailable) console.warn(`SKIPPED: no Redis answers at ${REDIS_URL}; the Redis case of presence.test.ts did not run`);
 
