@@ -46,6 +46,14 @@ describeWithBrowser('two people on one task see each other', () => {
     await staff.page.getByTestId('task-title').click();
     await typing.waitFor({ state: 'detached', timeout: 5_000 });
 
+    // The expert opens the task's edit form: the staff member sees EDITING, then VIEWING once it closes.
+    const expertOnStaff = onStaff.first();
+    await expert.page.getByTestId('task-edit').click();
+    await staff.page.locator('[data-testid="presence"] li[data-state="EDITING"]').waitFor({ timeout: 5_000 });
+    await expert.page.getByTestId('task-edit-form').locator('input').first().press('Escape');
+    await staff.page.locator('[data-testid="presence"] li[data-state="VIEWING"]').waitFor({ timeout: 5_000 });
+    expect(await expertOnStaff.getAttribute('data-state')).toBe('VIEWING');
+
     // The staff member's tab closes: gone from the expert's page well within 30 s.
     const closed = performance.now();
     await staff.context.close();

@@ -63,10 +63,16 @@ export class Presence {
     this.sweeper.unref();
   }
 
-  /** The people on a topic, one line each with their most active state, by name. */
+  /**
+   * The people on a topic, one line each with their most active state, by name. Only people with
+   * an open subscription are on it: a report alone (its tab closed) shows nobody.
+   */
   people(topic: string): PresentPersonData[] {
+    const entries = [...(this.entries.get(topic)?.entries() ?? [])];
+    const watching = new Set(entries.filter(([key]) => !key.includes(':report:')).map(([, entry]) => entry.personId));
     const byPerson = new Map<string, PresentPersonData>();
-    for (const entry of this.entries.get(topic)?.values() ?? []) {
+    for (const [, entry] of entries) {
+      if (!watching.has(entry.personId)) continue;
       const known = byPerson.get(entry.personId);
       if (!known || PRESENCE_STATES.indexOf(entry.state) > PRESENCE_STATES.indexOf(known.state)) {
         byPerson.set(entry.personId, { personId: entry.personId, name: entry.name, state: entry.state });
