@@ -15,10 +15,11 @@ import { measureResolvers } from './measure/index.ts';
 import { notificationResolvers } from './notification/index.ts';
 import { participationResolvers } from './participation/index.ts';
 import { peopleResolvers } from './people/index.ts';
+import { presenceResolvers } from './presence/index.ts';
 import { programResolvers } from './program/index.ts';
 import { reportResolvers } from './report/index.ts';
 import { taskResolvers } from './task/index.ts';
 import { teamResolvers } from './team/index.ts';
 
 /** Every module's resolvers: the schema is built from exactly this list. */
-export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers, ...mailResolvers, ...searchResolvers] as const;
+export const resolvers = [...programResolvers, ...identityResolvers, ...peopleResolvers, ...companyResolvers, ...participationResolvers, ...teamResolvers, ...diagnosisResolvers, ...eventResolvers, ...activityResolvers, ...liveResolvers, ...measureResolvers, ...taskResolvers, ...commentResolvers, ...notificationResolvers, ...attachmentResolvers, ...boardResolvers, ...followUpResolvers, ...libraryResolvers, ...reportResolvers, ...mailResolvers, ...searchResolvers, ...presenceResolvers] as const;

@@ -595,6 +595,11 @@ export const RULES: Record<string, Rule> = {
     variables: ({ c }) => ({ companyId: c.id }),
     expect: WORK_READ,
   },
+  'Mutation.reportPresence': {
+    document: 'mutation($topic: PresenceTopicInput!) { reportPresence(topic: $topic, state: EDITING) }',
+    variables: ({ c }) => ({ topic: { page: 'TASK', id: c.taskId } }),
+    expect: WORK_READ,
+  },
 };
 
 /** The answer of an operation, as the matrix judges it. */
@@ -651,6 +656,14 @@ export interface SubscriptionRule {
 }
 
 export const SUBSCRIPTION_RULES: Record<string, SubscriptionRule> = {
+  'Subscription.presence': {
+    // Presence is not resumable: the list of people arrives at once (the subscriber is on it).
+    document: 'subscription($topic: PresenceTopicInput!) { presence(topic: $topic) { people { personId state } } }',
+    variables: ({ c }) => ({ topic: { page: 'TASK', id: c.taskId } }),
+    trigger: (m, c) => m.admin.data('mutation($topic: PresenceTopicInput!) { reportPresence(topic: $topic, state: EDITING) }', { topic: { page: 'TASK', id: c.taskId } }),
+    expect: WORK_READ,
+    refuse: true,
+  },
   'Subscription.activityAdded': {
     document: 'subscription($companyId: ID, $since: SafeInt) { activityAdded(companyId: $companyId, since: $since) { seq } }',
     variables: ({ c }) => ({ companyId: c.id }),

@@ -14,6 +14,8 @@ import { scopeMatches } from './outbox-scope.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
+import { Presence, type PresenceOptions } from './presence.ts';
+import { PostgresPresenceBus, RedisPresenceBus } from './presence-bus.ts';
 import { RedisWakeBus } from './redis-wake-bus.ts';
 import { resyncRequired } from './resync.ts';
 import { SharedExecution } from './shared-execution.ts';
@@ -30,6 +32,8 @@ export interface RealtimeOptions {
   pruneEveryMs?: number;
   /** Attempts at an event while the database answers before its subscription ends (default 4). */
   renderAttempts?: number;
+  /** Presence timings (TTL 25 s, heartbeat 8 s by default). */
+  presence?: PresenceOptions;
 }
 
 /**
@@ -54,6 +58,8 @@ export class Realtime {
   readonly dispatcher: OutboxDispatcher;
   /** Renders each event once per operation and viewer class (graphql-ws's `subscribe`). */
   readonly execution: SharedExecution;
+  /** Who is on which page: ephemeral, on its own bus channel, never in the outbox. */
+  readonly presence: Presence;
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
   private readonly accessListeners = new Set<(record: OutboxRecord) => void>();
@@ -66,7 +72,9 @@ export class Realtime {
     private readonly config: Config,
     private readonly logger: Logger,
     private readonly options: RealtimeOptions,
+    presence: Presence,
   ) {
+    this.presence = presence;
     this.store = new OutboxStore(orm, this.inFlight);
     this.rights = new LiveRights(orm, this.inFlight);
     this.records = new EventRecords(orm, this.inFlight);
@@ -84,10 +92,12 @@ export class Realtime {
   static async start(config: Config, orm: MikroORM, databaseUrl: string, logger: Logger, options: RealtimeOptions = {}): Promise<Realtime> {
     const log = logger.child({ component: 'realtime' });
     const bus = config.redisUrl ? new RedisWakeBus(config.redisUrl, log) : new PostgresWakeBus(databaseUrl, log);
-    const realtime = new Realtime(orm, bus, config, log, options);
+    const presenceBus = config.redisUrl ? new RedisPresenceBus(config.redisUrl, log) : new PostgresPresenceBus(databaseUrl, log);
+    const realtime = new Realtime(orm, bus, config, log, options, new Presence(presenceBus, log, options.presence));
     await realtime.dispatcher.start();
     try {
       await bus.start(() => realtime.dispatcher.wake());
+      await realtime.presence.start();
     } catch (error) {
       await realtime.close();
       throw error;
@@ -207,6 +217,7 @@ export class Realtime {
   async close(): Promise<void> {
     if (this.pruning) clearInterval(this.pruning);
     for (const stream of this.streams) await stream.return();
+    await this.presence.close();
     await this.bus.close();
     await this.dispatcher.stop();
     await this.inFlight.settled();

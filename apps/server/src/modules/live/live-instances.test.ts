@@ -1,10 +1,10 @@
-import { Socket } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '../../testing/live-client.ts';
+import { redisAnswers, TEST_REDIS_URL } from '../../testing/redis.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
 import { subscribed } from './live.test-kit.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /** CI sets TEST_REDIS_REQUIRED=1 (.ci/run): there a missing Redis fails the run, never skips. */
 const redisRequired = process.env.TEST_REDIS_REQUIRED === '1';
 /** Long enough that only the bus can explain a delivery within the test's time. */
@@ -15,21 +15,6 @@ const COMMENT_CHANGED = `subscription($taskId: ID!) {
 }`;
 type CommentEvent = { seq: number; commentId: string; comment: { body: string } | null };
 const ADD_COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;
-
-function redisAnswers(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('error', () => done(false));
-    const { hostname, port } = new URL(REDIS_URL);
-    socket.connect(Number(port || 6379), hostname, () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
 
 const redisAvailable = await redisAnswers();
 if (!redisAvailable) console.warn(`SKIPPED: no Redis answers at ${REDIS_URL}; the Redis bus case of live-instances.test.ts did not run`);

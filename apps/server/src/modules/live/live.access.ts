@@ -1,6 +1,6 @@
 import { mayRead, type DataKind } from '../../core/auth/policy.ts';
 import { badInput, forbidden, notFound } from '../../core/errors.ts';
-import type { GraphQLContext } from '../../core/graphql/context.ts';
+import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { isUuid } from '../../core/ids.ts';
 import { eq, type OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { programYearScope } from '../participation/index.ts';
@@ -16,7 +16,7 @@ export interface CompanyOrYearArgs {
  * Checks that the viewer may watch the requested company or program year (an invisible company
  * is NOT_FOUND, a kind of data the role never sees is FORBIDDEN) and returns its scope.
  */
-export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, args: CompanyOrYearArgs): Promise<OutboxScope> {
+export async function companyOrYearScope(ctx: UnitOfWork, kind: DataKind, args: CompanyOrYearArgs): Promise<OutboxScope> {
   if (Boolean(args.companyId) === Boolean(args.programYearId)) {
     throw badInput('Give either companyId or programYearId', [
       { field: 'companyId', rule: 'exactlyOne', message: 'companyId or programYearId, not both' },
@@ -34,12 +34,12 @@ export async function companyOrYearScope(ctx: GraphQLContext, kind: DataKind, ar
 }
 
 /** A malformed id is simply not found (PostgreSQL would reject it as a uuid syntax error). */
-async function assertExists(ctx: GraphQLContext, table: 'company' | 'program_year', entity: string, id: string): Promise<void> {
+async function assertExists(ctx: UnitOfWork, table: 'company' | 'program_year', entity: string, id: string): Promise<void> {
   const rows = isUuid(id) ? await ctx.em.execute(`select 1 from ${table} where id = ?`, [id]) : [];
   if (rows.length === 0) throw notFound(entity, id);
 }
 
 /** Signed in, and in a role that reads this kind of data at all. */
-export function assertMayWatch(ctx: GraphQLContext, kind: DataKind): void {
+export function assertMayWatch(ctx: UnitOfWork, kind: DataKind): void {
   if (!mayRead(ctx.access.requireViewer(), kind)) throw forbidden();
 }

@@ -1,0 +1,3 @@
+import { PresenceResolver } from './presence.resolver.ts';
+
+export const presenceResolvers = [PresenceResolver] as const;
