@@ -169,6 +169,34 @@ describe('live subscriptions fed by mutations', () => {
     expect(event?.byCategory).toEqual(kpis.byCategory);
   });
 
+  it("sends the year's budget to every board, observers included, when a manager records spending", async () => {
+    const observer = await new TestClient(hub.url).signInAs('observer@ansan.go.kr');
+    const budgetQuery = 'query($id: ID!) { programYear(id: $id) { kpis { budget { source plannedKrw spentKrw spentRate } } } }';
+    const BOARD_BUDGET = `subscription($programYearId: ID!, $since: SafeInt) {
+      boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId row { stage } budget { source plannedKrw spentKrw spentRate } }
+    }`;
+    type BudgetEvent = { seq: number; companyId: string | null; row: unknown; budget: { source: string; plannedKrw: number; spentKrw: number }[] };
+    const boards = [await subscribe<BudgetEvent>(admin, BOARD_BUDGET, { programYearId }), await subscribe<BudgetEvent>(observer, BOARD_BUDGET, { programYearId })];
+    const [line] = await hub.server.orm.em
+      .fork()
+      .execute<{ source: string; planned_krw: string; spent_krw: string; version: number }[]>(
+        'select source, planned_krw, spent_krw, version from budget_line where program_year_id = ? order by source limit 1',
+        [programYearId],
+      );
+    expect(line).toBeTruthy();
+    const spentKrw = Number(line!.spent_krw) + 7_000_000;
+    await admin.data('mutation($input: SetBudgetLineInput!) { setBudgetLine(input: $input) { id } }', {
+      input: { programYearId, source: line!.source, plannedKrw: Number(line!.planned_krw), spentKrw, version: line!.version },
+    });
+    const { budget } = (await admin.data<{ programYear: { kpis: { budget: unknown } } }>(budgetQuery, { id: programYearId })).programYear.kpis;
+    for (const board of boards) {
+      const [event] = await board.until((received) => received.length === 1);
+      expect(event).toMatchObject({ companyId: null, row: null });
+      expect(event?.budget).toEqual(budget);
+      expect(event?.budget.find((kpi) => kpi.source === line!.source)?.spentKrw).toBe(spentKrw);
+    }
+  });
+
   it('sends a notification to the person mentioned, and to nobody else', async () => {
     const mine = await subscribe<NotificationEvent>(staff, NOTIFICATION_ADDED, {});
     const admins = await subscribe<NotificationEvent>(admin, NOTIFICATION_ADDED, {});

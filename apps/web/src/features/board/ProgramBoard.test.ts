@@ -186,6 +186,7 @@ describe('the program board', () => {
         row: changedRow,
         totals: { ...KPIS.totals, expectedAnnualSavingsKrw: 2_897_580_000 },
         byCategory: KPIS.byCategory,
+        budget: KPIS.budget,
       },
     });
     await flushPromises();
@@ -199,11 +200,36 @@ describe('the program board', () => {
     expect(mock.callsOf('ProgramBoard')).toHaveLength(loads);
   });
 
+  it("follows the year's budget live: a spending recorded elsewhere changes the budget card, no row moves, nothing is reloaded", async () => {
+    const { mock, wrapper } = await setup();
+    await flushPromises();
+    const loads = mock.callsOf('ProgramBoard').length;
+    const budgetCard = () => wrapper.find('[data-testid="board-totals"]').text();
+    expect(budgetCard()).toContain('₩4.1억 중 ₩2.2억 집행');
+    const rowsBefore = wrapper.findAll('[data-testid="board-row"]').map((r) => r.text());
+    mock.emit('BoardRowChanged', {
+      boardRowChanged: {
+        seq: 41,
+        companyId: null,
+        row: null,
+        totals: KPIS.totals,
+        byCategory: KPIS.byCategory,
+        budget: [{ ...KPIS.budget[0]!, spentKrw: 271_400_000, spentRate: 0.88 }, KPIS.budget[1]!],
+      },
+    });
+    await flushPromises();
+    expect(budgetCard()).toContain('₩4.1억 중 ₩3.2억 집행');
+    expect(wrapper.findAll('[data-testid="board-row"]').map((r) => r.text())).toEqual(rowsBefore);
+    expect(wrapper.find('.live-changed').exists()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mock.callsOf('ProgramBoard')).toHaveLength(loads);
+  });
+
   it('drops a withdrawn company’s row live and adds a newly selected one in name order', async () => {
     const { mock, wrapper } = await setup();
     await flushPromises();
     const event = (seq: number, companyId: string, value: ReturnType<typeof row> | null) => ({
-      boardRowChanged: { seq, companyId, row: value, totals: KPIS.totals, byCategory: KPIS.byCategory },
+      boardRowChanged: { seq, companyId, row: value, totals: KPIS.totals, byCategory: KPIS.byCategory, budget: KPIS.budget },
     });
     mock.emit('BoardRowChanged', event(41, 'co-1', { ...row('co-1', '(주)한일도금', { done: 4, total: 12, overdue: 1, savings: 1, tco2e: 1 }), stage: 'WITHDRAWN' }));
     mock.emit('BoardRowChanged', event(42, 'co-3', row('co-3', '(주)가나화학', { done: 0, total: 0, overdue: 0, savings: 0, tco2e: 0 })));

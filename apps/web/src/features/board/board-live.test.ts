@@ -38,7 +38,7 @@ const view = (): BoardView => ({
   kpis: { totals: totals(2), budget: [], byCategory: [] } as unknown as BoardView['kpis'],
 });
 const change = (companyId: string, value: BoardRowData | null, companies = 2): BoardRowChange =>
-  ({ seq: 1, companyId, row: value, totals: totals(companies), byCategory: [] }) as BoardRowChange;
+  ({ seq: 1, companyId, row: value, totals: totals(companies), byCategory: [], budget: [] }) as BoardRowChange;
 const ids = (result: BoardView | 'reload') => (result === 'reload' ? result : result.rows.map((r) => r.company.id));
 
 describe('applying boardRowChanged to the board', () => {

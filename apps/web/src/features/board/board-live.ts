@@ -25,11 +25,15 @@ function before(a: BoardRowData, b: BoardRowData): boolean {
 
 /**
  * The board after one `boardRowChanged` event: the company's row replaced, added in order or
- * removed (withdrawn, or no longer matching the filter), and the year's totals taken from the
- * event. A category filter changes the row's figures themselves (only that category's measures),
- * which the event's row does not carry: the board must reload (`'reload'`).
+ * removed (withdrawn, or no longer matching the filter), and the year's totals and budget taken
+ * from the event; a budget change of the year (no company) changes only those. A category filter
+ * changes the row's figures themselves (only that category's measures), which the event's row
+ * does not carry: the board must reload (`'reload'`).
  */
 export function applyBoardRowChange(view: BoardView, change: BoardRowChange, filter: BoardFilter): BoardView | 'reload' {
+  const kpis = view.kpis ? { ...view.kpis, totals: change.totals, byCategory: change.byCategory, budget: change.budget } : null;
+  // A change of the whole year (its budget) moves no row.
+  if (change.companyId === null) return { rows: view.rows, kpis };
   if (filter.category) return 'reload';
   const rows = view.rows.filter((row) => row.company.id !== change.companyId);
   const row = change.row;
@@ -38,6 +42,5 @@ export function applyBoardRowChange(view: BoardView, change: BoardRowChange, fil
     const index = at >= 0 ? at : rows.findIndex((existing) => before(row, existing));
     rows.splice(index < 0 ? rows.length : index, 0, row);
   }
-  const kpis = view.kpis ? { ...view.kpis, totals: change.totals, byCategory: change.byCategory } : null;
   return { rows, kpis };
 }

@@ -84,7 +84,7 @@ export function useProgramBoard(options: {
     pause: () => !toValue(options.programYearId),
     refetch,
     onEvent: ({ boardRowChanged: change }) => {
-      changed.mark(change.companyId);
+      if (change.companyId) changed.mark(change.companyId);
       liveWindow.touch();
       recent.push(change);
       if (recent.length > RECENT_EVENTS) recent.shift();
