@@ -133,11 +133,15 @@ describeWithBrowser('running year 2 from the browser, watched live from a second
     await dialog.getByLabel('Spent (KRW)').fill('0');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await year2.locator('[data-source="GOVERNMENT"]').waitFor();
+    // The second browser's board follows the budget without a reload: the new line, then its spending.
+    const watcherBudget = watcher.page.getByTestId('board-totals');
+    await watcherBudget.getByText('₩0 spent of ₩308M').waitFor(LIVE);
 
     await year2.locator('[data-source="GOVERNMENT"]').getByRole('button', { name: 'Edit' }).click();
     await dialog.getByLabel('Spent (KRW)').fill('120000000');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await year2.getByText('₩120,000,000 spent of ₩308,000,000').waitFor(LIVE);
+    await watcherBudget.getByText('₩120M spent of ₩308M').waitFor(LIVE);
     await screenshot(page, 'years-and-budget');
   });
 
