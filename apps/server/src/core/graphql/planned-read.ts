@@ -1,5 +1,6 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
+import { preparedRead } from '../database/prepared-read.ts';
 import type { Selection } from './look-ahead.ts';
 import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
 
@@ -162,7 +163,8 @@ export async function plannedPage<T extends { id: string }>(
     fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = e."${relation.foreignKey}")`);
   }
   const total = connection.has('totalCount');
-  const [result] = await em.execute<{ total: number; rows: ({ row: T } & Record<string, unknown>)[] }[]>(
+  const [result] = await preparedRead<{ total: number; rows: ({ row: T } & Record<string, unknown>)[] }>(
+    em,
     `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
      page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
      select ${total ? '(select count(*) from scoped)::int' : '0'} as total,

@@ -1,5 +1,6 @@
 import { TASK_STATUSES } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import { preparedRead } from '../../core/database/prepared-read.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
@@ -138,7 +139,8 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
     fields.push(`'commentCount', (select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
     params.push(...readable.params);
   }
-  const [result] = await ctx.em.execute<{ total: number; rows: PlannedTask[] }[]>(
+  const [result] = await preparedRead<{ total: number; rows: PlannedTask[] }>(
+    ctx.em,
     // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
     // a plain subquery that PostgreSQL folds into the page's own plan.
     `with ${plan.totalCount ? `scoped as (${scoped.getQuery()}),` : ''}
