@@ -24,7 +24,7 @@ import { Realtime, type RealtimeOptions } from './core/realtime/realtime.ts';
 import { startGraphQLWebSocketServer } from './core/realtime/websocket-server.ts';
 import { attachmentRoutes } from './modules/attachment/index.ts';
 import { reportRoutes } from './modules/report/index.ts';
-import { authenticateSocket, readSessionToken, viewerForToken, watchSessions } from './modules/identity/index.ts';
+import { authenticateSocket, readSessionToken, SessionCache, watchSessions } from './modules/identity/index.ts';
 import type { Viewer } from './core/auth/viewer.ts';
 import { StartupError } from './core/startup-error.ts';
 import { seedAnsanProgram } from './seeders/ansan.seeder.ts';
@@ -163,7 +163,7 @@ async function listen(
     logger,
     orm,
     realtime,
-    outboxCommitted: () => realtime.committed(),
+    outboxCommitted: (events) => realtime.committed(events),
     clock: options.clock ?? systemClock,
   };
   const schema = await buildEcoHubSchema();
@@ -173,20 +173,25 @@ async function listen(
   const httpServer: HttpServer = createHttpServer(app);
   let shuttingDown = false;
 
-  const viewerFromCookie = (cookieHeader: string | undefined): Promise<Viewer | null> =>
-    viewerForToken(orm.em.fork({ useContext: false }), readSessionToken(cookieHeader));
+  // Signed-in viewers answered from memory: a request costs no session query. Forgotten whenever
+  // access changes (below), so no ended session is ever served.
+  const sessions = new SessionCache(orm);
+  const viewerFromCookie = (cookieHeader: string | undefined): Promise<Viewer | null> => sessions.viewerFor(readSessionToken(cookieHeader));
   const websockets = startGraphQLWebSocketServer({
     httpServer,
     schema,
     services,
-    authenticateSocket: (request, connectionParams) => authenticateSocket(request, connectionParams, services),
+    authenticateSocket: (request, connectionParams) => authenticateSocket(request, connectionParams, services, sessions),
     formatError: formatError(logger, production),
   });
   // Sockets whose session is revoked or expires, or whose person is disabled, close within seconds.
   const sessionWatch = watchSessions(orm, websockets, logger);
   // Ended sessions, disabled people and role changes reach every instance through the outbox:
-  // their sockets close as the event passes, not at the next check.
-  const stopWatchingAccess = realtime.onAccessChanged(() => void sessionWatch.check());
+  // cached sessions are read again and sockets close as the event passes, not at the next check.
+  const stopWatchingAccess = realtime.onAccessChanged(() => {
+    sessions.clear();
+    void sessionWatch.check();
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,

@@ -123,7 +123,7 @@ async function runTransaction<T>(
     await enqueueJobs(em, changes.jobs);
     return value;
   });
-  if (changes.events.length > 0) ctx.services.outboxCommitted();
+  if (changes.events.length > 0) ctx.services.outboxCommitted(changes.events);
   return result;
 }
 

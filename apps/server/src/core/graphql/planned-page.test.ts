@@ -93,16 +93,17 @@ describe('list pages read as one statement shaped by the selection', () => {
     }
   });
 
-  it('reads a page of measures with company and owner, or a thread page with authors, in one statement besides the session and the scope', async () => {
+  it('reads a page of measures with company and owner, or a thread page with authors, in one statement besides the scope', async () => {
     const measures = await statementsOf(w.as.expert, `{ measures(first: 50) { totalCount edges { node { ${MEASURE_NODE} } } } }`);
     if (process.env.SHOW_SQL) console.info(counter.statements.join('\n'));
     const thread = await statementsOf(w.as.expert, `query($taskId: ID!) { comments(taskId: $taskId, first: 50) { edges { node { ${COMMENT_NODE} } } } }`, { taskId });
-    // session lookup + the expert's companies + the page; the thread also reads its task to check access.
-    expect(measures).toBeLessThanOrEqual(3);
-    // A manager's scope needs no query: the session lookup and the page.
+    // The session is answered from memory (session-cache.ts): the expert's companies + the page;
+    // the thread also reads its task to check access.
+    expect(measures).toBeLessThanOrEqual(2);
+    // A manager's scope needs no query: the page alone.
     for (const list of ['activity(first: 50) { totalCount edges { node { id summary changes { field } actor { id name } company { id nameKo } } } }', 'people(first: 50) { totalCount edges { node { id name email company { id nameKo } } } }', 'companies(first: 50) { totalCount edges { node { id nameKo contactName } } }']) {
-      expect(await statementsOf(w.as.manager, `{ ${list} }`), list).toBe(2);
+      expect(await statementsOf(w.as.manager, `{ ${list} }`), list).toBe(1);
     }
-    expect(thread).toBeLessThanOrEqual(4);
+    expect(thread).toBeLessThanOrEqual(3);
   });
 });

@@ -11,6 +11,7 @@ import { socketOf } from './live-socket.ts';
 import { LiveStream } from './live-stream.ts';
 import type { LiveTopic } from './live-topic.ts';
 import { scopeMatches } from './outbox-scope.ts';
+import type { ChangeEvent } from './outbox.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
@@ -62,7 +63,7 @@ export class Realtime {
   readonly presence: Presence;
   private readonly queueLimit: number;
   private readonly streams = new Set<LiveStream<unknown>>();
-  private readonly accessListeners = new Set<(record: OutboxRecord) => void>();
+  private readonly accessListeners = new Set<() => void>();
   private readonly inFlight = new InFlight();
   private pruning: NodeJS.Timeout | null = null;
 
@@ -84,7 +85,7 @@ export class Realtime {
       safetyPollMs: options.safetyPollMs,
       beforeDeliver: (record) => {
         this.rights.observe(record);
-        if (record.type === EventType.ACCESS_CHANGED) for (const listener of this.accessListeners) listener(record);
+        if (record.type === EventType.ACCESS_CHANGED) this.accessChanged();
       },
     });
   }
@@ -108,16 +109,26 @@ export class Realtime {
 
   /**
    * Called on this instance as each `access.changed` event passes the dispatcher (in order with
-   * every other event, whichever instance committed it): identity closes the sockets of ended
-   * sessions and disabled people here, within milliseconds of the commit. Returns the unsubscribe.
+   * every other event, whichever instance committed it), and at once when this instance commits
+   * one: identity closes the sockets of ended sessions and disabled people and forgets cached
+   * sessions here, within milliseconds of the commit. Returns the unsubscribe.
    */
-  onAccessChanged(listener: (record: OutboxRecord) => void): () => void {
+  onAccessChanged(listener: () => void): () => void {
     this.accessListeners.add(listener);
     return () => this.accessListeners.delete(listener);
   }
 
-  /** A transaction with outbox events committed on this instance. */
-  committed(): void {
+  private accessChanged(): void {
+    for (const listener of this.accessListeners) listener();
+  }
+
+  /**
+   * A transaction with outbox events committed on this instance. Its own access changes apply
+   * here before the mutation answers (the dispatcher sees them a little later), so the next
+   * request of a signed-out client already finds its session ended.
+   */
+  committed(events: readonly Pick<ChangeEvent, 'type'>[] = []): void {
+    if (events.some((event) => event.type === EventType.ACCESS_CHANGED)) this.accessChanged();
     this.dispatcher.wake();
     this.bus.announce();
   }

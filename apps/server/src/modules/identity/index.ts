@@ -7,7 +7,8 @@ export { Session } from './session.entity.ts';
 export { Invitation } from './invitation.entity.ts';
 export { SignInLink } from './sign-in-link.entity.ts';
 export { LoginAttempt } from './login-attempt.entity.ts';
-export { viewerForToken, revokeSession } from './session.service.ts';
+export { revokeSession } from './session.service.ts';
+export { SessionCache } from './session-cache.ts';
 export { readSessionToken, SESSION_COOKIE } from './session-cookie.ts';
 export { authenticateSocket, watchSessions, SESSION_CHECK_INTERVAL_MS, type SessionWatch } from './socket-auth.ts';
 

@@ -8,7 +8,10 @@ import { Person } from '../people/person.entity.ts';
 import { Session } from './session.entity.ts';
 import { hashToken, newSessionToken } from './session-cookie.ts';
 
-/** Refresh `lastSeenAt` at most this often: one write per active minute, not per request. */
+/**
+ * Refresh `lastSeenAt` at most this often: one write per active minute, not per request (the
+ * session cache reads a session at most every SESSION_CACHE_TTL_MS, and the refresh rides on a read).
+ */
 const TOUCH_INTERVAL_MS = 60_000;
 
 export async function createSession(
@@ -35,26 +38,35 @@ interface SessionRow {
   role: Role;
   company_id: string | null;
   last_seen_at: Date;
+  expires_at: Date;
+}
+
+/** A live session: who it signs in, and until when. */
+export interface LiveSession {
+  viewer: Viewer;
+  expiresAt: Date;
 }
 
 /**
- * The viewer behind a session token, or null when the session is unknown, expired, revoked or
- * its person disabled. One indexed query per request.
+ * The session behind a token's hash, or null when it is unknown, expired, revoked or its person
+ * disabled. One indexed query (callers cache the answer: session-cache.ts).
  */
-export async function viewerForToken(em: EntityManager, token: string | null): Promise<Viewer | null> {
-  if (!token) return null;
+export async function readSession(em: EntityManager, tokenHash: string): Promise<LiveSession | null> {
   const rows: SessionRow[] = await em.execute(
-    `select s.id as session_id, p.id as person_id, p.role, p.company_id, s.last_seen_at
+    `select s.id as session_id, p.id as person_id, p.role, p.company_id, s.last_seen_at, s.expires_at
        from session s join person p on p.id = s.person_id
       where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and p.disabled_at is null`,
-    [hashToken(token)],
+    [tokenHash],
   );
   const row = rows[0];
   if (!row) return null;
   if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) {
     await em.execute('update session set last_seen_at = now() where id = ?', [row.session_id]);
   }
-  return { personId: row.person_id, role: row.role, companyId: row.company_id, sessionId: row.session_id };
+  return {
+    viewer: { personId: row.person_id, role: row.role, companyId: row.company_id, sessionId: row.session_id },
+    expiresAt: new Date(row.expires_at),
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Viewer } from '../../core/auth/viewer.ts';
 import type { AppServices } from '../../core/app-services.ts';
 import type { Logger } from '../../core/logger.ts';
 import { readSessionToken } from './session-cookie.ts';
-import { viewerForToken } from './session.service.ts';
+import type { SessionCache } from './session-cache.ts';
 
 /** A socket that may not connect, and the graphql-ws close code to tell it why. */
 export interface SocketRefusal {
@@ -24,12 +24,13 @@ export interface SocketRefusal {
 export async function authenticateSocket(
   request: IncomingMessage,
   connectionParams: Readonly<Record<string, unknown>> | undefined,
-  services: Pick<AppServices, 'orm' | 'config'>,
+  services: Pick<AppServices, 'config'>,
+  sessions: Pick<SessionCache, 'viewerFor'>,
 ): Promise<Viewer | SocketRefusal> {
   if (!originAllowed(request, services.config.allowedOrigins)) return { close: CloseCode.Forbidden, reason: 'Forbidden origin' };
   const fromPayload = connectionParams?.sessionToken;
   const token = readSessionToken(request.headers.cookie) ?? (typeof fromPayload === 'string' ? fromPayload : null);
-  const viewer = await viewerForToken(services.orm.em.fork({ useContext: false }), token);
+  const viewer = await sessions.viewerFor(token);
   return viewer ?? { close: CloseCode.Unauthorized, reason: 'Unauthorized' };
 }
 
