@@ -25,6 +25,16 @@ export function preloaded<V>(root: object, field: string): V | undefined {
   return (root as WithPreloaded)[PRELOADED]?.[field] as V | undefined;
 }
 
+/**
+ * The value a planned read brought for `field` (null included), returned as is, or `load()` for a
+ * row that came from the ORM. No promise for planned rows: graphql-js then completes a page's
+ * rows synchronously instead of awaiting every relation of every row.
+ */
+export function preloadedOr<V>(root: object, field: string, load: () => Promise<V>): V | Promise<V> {
+  const planned = preloaded<V>(root, field);
+  return planned !== undefined ? planned : load();
+}
+
 const resolvedFields = new Map<Function, Set<string>>();
 
 /** GraphQL fields of a type answered by a field resolver (not a plain property of the row). */

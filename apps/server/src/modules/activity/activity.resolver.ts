@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root 
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
-import { preloaded } from '../../core/graphql/planned-read.ts';
+import { preloadedOr } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ActivityEntry } from './activity-entry.entity.ts';
@@ -31,16 +31,12 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Null for changes made by the system' })
-  async actor(@Root() entry: ActivityEntry): Promise<Person | null> {
-    const planned = preloaded<Person | null>(entry, 'actor');
-    if (planned !== undefined) return planned;
-    return entry.actor ? ((await entry.actor.load({ dataloader: true })) ?? null) : null;
+  actor(@Root() entry: ActivityEntry): Person | null | Promise<Person | null> {
+    return preloadedOr(entry, 'actor', async () => (entry.actor ? ((await entry.actor.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Company, { nullable: true })
-  async company(@Root() entry: ActivityEntry): Promise<Company | null> {
-    const planned = preloaded<Company | null>(entry, 'company');
-    if (planned !== undefined) return planned;
-    return entry.company ? ((await entry.company.load({ dataloader: true })) ?? null) : null;
+  company(@Root() entry: ActivityEntry): Company | null | Promise<Company | null> {
+    return preloadedOr(entry, 'company', async () => (entry.company ? ((await entry.company.load({ dataloader: true })) ?? null) : null));
   }
 }

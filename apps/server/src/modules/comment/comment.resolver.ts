@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
-import { preloaded } from '../../core/graphql/planned-read.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
@@ -73,10 +73,8 @@ export class CommentResolver {
 @Resolver(() => Task)
 export class TaskCommentsResolver {
   @FieldResolver(() => Int, { description: 'Comments the viewer may read (staff: shared ones only), deleted ones excluded' })
-  async commentCount(@Root() task: Task, @Ctx() ctx: GraphQLContext): Promise<number> {
-    const planned = preloaded<number>(task, 'commentCount');
-    if (planned !== undefined) return planned;
-    return loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
+  commentCount(@Root() task: Task, @Ctx() ctx: GraphQLContext): number | Promise<number> {
+    return preloadedOr(task, 'commentCount', () => loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
       const readable = await ctx.access.sqlCommentCondition('comment');
       const rows = await ctx.em.execute<{ task_id: string; count: string }[]>(
         `select task_id, count(*) as count from comment
@@ -85,6 +83,6 @@ export class TaskCommentsResolver {
         [sqlUuidArray(ids), ...readable.params],
       );
       return byKeys(ids, new Map(rows.map((row) => [row.task_id, Number(row.count)])), 0);
-    }).load(task.id);
+    }).load(task.id));
   }
 }

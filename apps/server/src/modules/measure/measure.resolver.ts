@@ -11,7 +11,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, R
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
-import { preloaded } from '../../core/graphql/planned-read.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
@@ -102,10 +102,8 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  async owner(@Root() measure: Measure): Promise<Person | null> {
-    const planned = preloaded<Person | null>(measure, 'owner');
-    if (planned !== undefined) return planned;
-    return measure.owner ? ((await measure.owner.load({ dataloader: true })) ?? null) : null;
+  owner(@Root() measure: Measure): Person | null | Promise<Person | null> {
+    return preloadedOr(measure, 'owner', async () => (measure.owner ? ((await measure.owner.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Investment over expected annual savings; null when it saves nothing' })

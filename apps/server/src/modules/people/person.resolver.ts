@@ -1,7 +1,7 @@
 import { FieldResolver, Ctx, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
-import { preloaded } from '../../core/graphql/planned-read.ts';
+import { preloadedOr } from '../../core/graphql/planned-read.ts';
 import { DateTime } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from './person.entity.ts';
@@ -29,9 +29,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => Company, { nullable: true, description: 'For company staff: their company' })
-  async company(@Root() person: Person): Promise<Company | null> {
-    const planned = preloaded<Company | null>(person, 'company');
-    if (planned !== undefined) return planned;
-    return person.company ? ((await person.company.load({ dataloader: true })) ?? null) : null;
+  company(@Root() person: Person): Company | null | Promise<Company | null> {
+    return preloadedOr(person, 'company', async () => (person.company ? ((await person.company.load({ dataloader: true })) ?? null) : null));
   }
 }

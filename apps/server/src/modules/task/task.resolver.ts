@@ -6,7 +6,7 @@ import { programToday } from '../../core/calendar.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
-import { preloaded } from '../../core/graphql/planned-read.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -94,22 +94,18 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Measure, { nullable: true })
-  async measure(@Root() task: Task): Promise<Measure | null> {
-    const planned = preloaded<Measure | null>(task, 'measure');
-    if (planned !== undefined) return planned;
-    return task.measure ? ((await task.measure.load({ dataloader: true })) ?? null) : null;
+  measure(@Root() task: Task): Measure | null | Promise<Measure | null> {
+    return preloadedOr(task, 'measure', async () => (task.measure ? ((await task.measure.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => [Person])
-  async assignees(@Root() task: Task): Promise<Person[]> {
-    return preloaded<Person[]>(task, 'assignees') ?? byName(await task.assignees.load({ dataloader: true }));
+  assignees(@Root() task: Task): Person[] | Promise<Person[]> {
+    return preloadedOr(task, 'assignees', async () => byName(await task.assignees.load({ dataloader: true })));
   }
 
   @FieldResolver(() => Person, { nullable: true })
-  async createdBy(@Root() task: Task): Promise<Person | null> {
-    const planned = preloaded<Person | null>(task, 'createdBy');
-    if (planned !== undefined) return planned;
-    return task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null;
+  createdBy(@Root() task: Task): Person | null | Promise<Person | null> {
+    return preloadedOr(task, 'createdBy', async () => (task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Boolean, { description: 'Due before today (Korea time), or before asOfOn for a recorded task, and not done' })
