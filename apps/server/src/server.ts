@@ -169,6 +169,9 @@ async function listen(
   const schema = await buildEcoHubSchema();
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends into an ETag; GraphQL answers are no-store, so nobody
+  // could ever revalidate with it (attachments set their own).
+  app.set('etag', false);
   if (config.trustProxy) app.set('trust proxy', true);
   const httpServer: HttpServer = createHttpServer(app);
   let shuttingDown = false;

@@ -87,6 +87,21 @@ export function inputErrors(
     const error = checkValue(variables[name], type, `$${name}`);
     if (error) return error;
   }
+  let verdicts = literalVerdicts.get(schema);
+  if (!verdicts) literalVerdicts.set(schema, (verdicts = new WeakMap()));
+  let found = verdicts.get(document);
+  if (found === undefined) verdicts.set(document, (found = literalError(schema, document)));
+  // A fresh error per request: the answer's error is formatted for its own request.
+  return found && new GraphQLError(found.message, { extensions: found.extensions });
+}
+
+/**
+ * A document's literals never change, and the same text comes back as the same DocumentNode
+ * (Apollo's document store, the websocket's document cache): each is walked once, not per request.
+ */
+const literalVerdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, GraphQLError | null>>();
+
+function literalError(schema: GraphQLSchema, document: DocumentNode): GraphQLError | null {
   let found: GraphQLError | null = null;
   const typeInfo = new TypeInfo(schema);
   visit(
