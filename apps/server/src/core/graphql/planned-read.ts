@@ -1,5 +1,4 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import { preparedRead } from '../database/prepared-read.ts';
 import type { Selection } from './look-ahead.ts';
@@ -9,8 +8,8 @@ import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type Connect
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
  * PostgreSQL for exactly those columns and relations as JSON in one statement, and hands the
  * resolvers plain rows instead of hydrated entities. Relations and counts read that way travel
- * with the row under a symbol and are answered from it by the schema (`answerPreloaded`); field
- * resolvers only run for rows read the ordinary way (a mutation's result, a detail), and load.
+ * with the row under a symbol; field resolvers return them when present and load them otherwise,
+ * so a row read the ordinary way (a mutation's result, a detail) resolves exactly as before.
  */
 const PRELOADED = Symbol('preloaded');
 
@@ -21,26 +20,19 @@ export function preload<T extends object>(row: T, values: Record<string, unknown
   return row;
 }
 
+/** The value a planned read brought for `field`, or undefined when the row came from the ORM. */
+export function preloaded<V>(root: object, field: string): V | undefined {
+  return (root as WithPreloaded)[PRELOADED]?.[field] as V | undefined;
+}
+
 /**
- * Wraps every field resolver of the schema's object types: a row that carries a preloaded value
- * for the field (null included) is answered with it as is, and only other rows reach the
- * resolver. One rule for every planned read, and a page's planned rows complete synchronously,
- * without a trip per row and relation through type-graphql's resolver machinery or a promise.
+ * The value a planned read brought for `field` (null included), returned as is, or `load()` for a
+ * row that came from the ORM. No promise for planned rows: graphql-js then completes a page's
+ * rows synchronously instead of awaiting every relation of every row.
  */
-export function answerPreloaded(schema: GraphQLSchema): void {
-  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || roots.has(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const resolve = field.resolve;
-      if (!resolve) continue;
-      const name = field.name;
-      field.resolve = (root: WithPreloaded | null | undefined, args, context, info) => {
-        const planned = root?.[PRELOADED]?.[name];
-        return planned !== undefined ? planned : resolve(root, args, context, info);
-      };
-    }
-  }
+export function preloadedOr<V>(root: object, field: string, load: () => Promise<V>): V | Promise<V> {
+  const planned = preloaded<V>(root, field);
+  return planned !== undefined ? planned : load();
 }
 
 const resolvedFields = new Map<Function, Set<string>>();

@@ -4,7 +4,6 @@ import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphq
 import { resolvers } from '../../modules/resolvers.ts';
 import { noTopicPubSub } from '../realtime/no-topic-pub-sub.ts';
 import { registerDomainEnums } from './enums.ts';
-import { answerPreloaded } from './planned-read.ts';
 
 let cached: Promise<GraphQLSchema> | null = null;
 
@@ -20,9 +19,6 @@ export function buildEcoHubSchema(): Promise<GraphQLSchema> {
     resolvers: resolvers as unknown as NonEmptyArray<Function>,
     validate: false,
     pubSub: noTopicPubSub,
-  }).then((schema) => {
-    answerPreloaded(schema);
-    return schema;
   });
   return cached;
 }

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Info, ObjectType, Query, Resolver, Root 
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { preloadedOr } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ActivityEntry } from './activity-entry.entity.ts';
@@ -31,11 +32,11 @@ export class ActivityResolver {
 
   @FieldResolver(() => Person, { nullable: true, description: 'Null for changes made by the system' })
   actor(@Root() entry: ActivityEntry): Person | null | Promise<Person | null> {
-    return entry.actor ? entry.actor.load({ dataloader: true }).then((actor) => actor ?? null) : null;
+    return preloadedOr(entry, 'actor', async () => (entry.actor ? ((await entry.actor.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Company, { nullable: true })
   company(@Root() entry: ActivityEntry): Company | null | Promise<Company | null> {
-    return entry.company ? entry.company.load({ dataloader: true }).then((company) => company ?? null) : null;
+    return preloadedOr(entry, 'company', async () => (entry.company ? ((await entry.company.load({ dataloader: true })) ?? null) : null));
   }
 }

@@ -7,6 +7,7 @@ import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
@@ -81,12 +82,12 @@ const byId = <T extends object>(ctx: GraphQLContext, entity: EntityClass<T>, id:
 export class BoardRowResolver {
   @FieldResolver(() => Company)
   company(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Company | Promise<Company> {
-    return byId(ctx, Company, row.companyId);
+    return preloaded<Company>(row, 'company') ?? byId(ctx, Company, row.companyId);
   }
 
   @FieldResolver(() => Participation)
   participation(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): Participation | Promise<Participation> {
-    return byId(ctx, Participation, row.participationId);
+    return preloaded<Participation>(row, 'participation') ?? byId(ctx, Participation, row.participationId);
   }
 
   @FieldResolver(() => TaskCounts, {
@@ -108,7 +109,7 @@ export class BoardRowResolver {
 
   @FieldResolver(() => ExpertTeam, { nullable: true })
   team(@Root() row: BoardRow, @Ctx() ctx: GraphQLContext): ExpertTeam | Promise<ExpertTeam> | null {
-    return row.teamId ? byId(ctx, ExpertTeam, row.teamId) : null;
+    return row.teamId ? (preloaded<ExpertTeam>(row, 'team') ?? byId(ctx, ExpertTeam, row.teamId)) : null;
   }
 }
 

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { sqlUuidArray } from '../../core/auth/access.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
@@ -54,12 +55,12 @@ export class CommentResolver {
 
   @FieldResolver(() => Person)
   author(@Root() comment: Comment): Person | Promise<Person> {
-    return comment.author.load({ dataloader: true }) as Promise<Person>;
+    return preloaded<Person>(comment, 'author') ?? comment.author.load({ dataloader: true }) as Promise<Person>;
   }
 
   @FieldResolver(() => Task)
   task(@Root() comment: Comment): Task | Promise<Task> {
-    return comment.task.load({ dataloader: true }) as Promise<Task>;
+    return preloaded<Task>(comment, 'task') ?? comment.task.load({ dataloader: true }) as Promise<Task>;
   }
 
   @FieldResolver(() => [Person], { description: 'People the comment notified' })
@@ -73,7 +74,7 @@ export class CommentResolver {
 export class TaskCommentsResolver {
   @FieldResolver(() => Int, { description: 'Comments the viewer may read (staff: shared ones only), deleted ones excluded' })
   commentCount(@Root() task: Task, @Ctx() ctx: GraphQLContext): number | Promise<number> {
-    return loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
+    return preloadedOr(task, 'commentCount', () => loader<number>(ctx.loaders, 'task.commentCount', async (ids) => {
       const readable = await ctx.access.sqlCommentCondition('comment');
       const rows = await ctx.em.execute<{ task_id: string; count: string }[]>(
         `select task_id, count(*) as count from comment
@@ -82,6 +83,6 @@ export class TaskCommentsResolver {
         [sqlUuidArray(ids), ...readable.params],
       );
       return byKeys(ids, new Map(rows.map((row) => [row.task_id, Number(row.count)])), 0);
-    }).load(task.id);
+    }).load(task.id));
   }
 }

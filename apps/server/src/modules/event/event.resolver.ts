@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Que
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/index.ts';
 import { Person } from '../people/index.ts';
 import { ProgramYear } from '../program/index.ts';
@@ -87,7 +88,7 @@ export class ProgramEventResolver {
 
   @FieldResolver(() => ProgramYear)
   programYear(@Root() event: ProgramEvent): ProgramYear | Promise<ProgramYear> {
-    return event.programYear.load({ dataloader: true }) as Promise<ProgramYear>;
+    return preloaded<ProgramYear>(event, 'programYear') ?? event.programYear.load({ dataloader: true }) as Promise<ProgramYear>;
   }
 
   @FieldResolver(() => [Company], { description: 'Invited companies the viewer may see, by name' })

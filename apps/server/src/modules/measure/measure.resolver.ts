@@ -11,6 +11,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Info, Int, Mutation, Query, R
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
@@ -91,7 +92,7 @@ export class MeasureResolver {
 
   @FieldResolver(() => Company)
   company(@Root() measure: Measure): Company | Promise<Company> {
-    return measure.company.load({ dataloader: true }) as Promise<Company>;
+    return preloaded<Company>(measure, 'company') ?? measure.company.load({ dataloader: true }) as Promise<Company>;
   }
 
   @FieldResolver(() => ProgramYear)
@@ -102,7 +103,7 @@ export class MeasureResolver {
 
   @FieldResolver(() => Person, { nullable: true })
   owner(@Root() measure: Measure): Person | null | Promise<Person | null> {
-    return measure.owner ? measure.owner.load({ dataloader: true }).then((owner) => owner ?? null) : null;
+    return preloadedOr(measure, 'owner', async () => (measure.owner ? ((await measure.owner.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Investment over expected annual savings; null when it saves nothing' })

@@ -1,6 +1,7 @@
 import { FieldResolver, Ctx, Resolver, Root } from 'type-graphql';
 import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { preloadedOr } from '../../core/graphql/planned-read.ts';
 import { DateTime } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from './person.entity.ts';
@@ -29,6 +30,6 @@ export class PersonResolver {
 
   @FieldResolver(() => Company, { nullable: true, description: 'For company staff: their company' })
   company(@Root() person: Person): Company | null | Promise<Company | null> {
-    return person.company ? person.company.load({ dataloader: true }).then((company) => company ?? null) : null;
+    return preloadedOr(person, 'company', async () => (person.company ? ((await person.company.load({ dataloader: true })) ?? null) : null));
   }
 }

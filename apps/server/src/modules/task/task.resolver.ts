@@ -6,6 +6,7 @@ import { programToday } from '../../core/calendar.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { byKeys, loader } from '../../core/graphql/loaders.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
+import { preloaded, preloadedOr } from '../../core/graphql/planned-read.ts';
 import { PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -89,22 +90,22 @@ export class TaskResolver {
 
   @FieldResolver(() => Company)
   company(@Root() task: Task): Company | Promise<Company> {
-    return task.company.load({ dataloader: true }) as Promise<Company>;
+    return preloaded<Company>(task, 'company') ?? task.company.load({ dataloader: true }) as Promise<Company>;
   }
 
   @FieldResolver(() => Measure, { nullable: true })
   measure(@Root() task: Task): Measure | null | Promise<Measure | null> {
-    return task.measure ? task.measure.load({ dataloader: true }).then((measure) => measure ?? null) : null;
+    return preloadedOr(task, 'measure', async () => (task.measure ? ((await task.measure.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => [Person])
   assignees(@Root() task: Task): Person[] | Promise<Person[]> {
-    return task.assignees.load({ dataloader: true }).then(byName);
+    return preloadedOr(task, 'assignees', async () => byName(await task.assignees.load({ dataloader: true })));
   }
 
   @FieldResolver(() => Person, { nullable: true })
   createdBy(@Root() task: Task): Person | null | Promise<Person | null> {
-    return task.createdBy ? task.createdBy.load({ dataloader: true }).then((person) => person ?? null) : null;
+    return preloadedOr(task, 'createdBy', async () => (task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null));
   }
 
   @FieldResolver(() => Boolean, { description: 'Due before today (Korea time), or before asOfOn for a recorded task, and not done' })
