@@ -26,7 +26,7 @@ const STATUS: Record<string, number> = {
 
 /**
  * Files travel outside GraphQL: `POST /attachments?taskId=…` (or measureId, diagnosisId,
- * commentId) with the raw file as the body, its type as Content-Type and its name, percent-
+ * commentId, or draftTaskId for a comment being written on that task) with the raw file as the body, its type as Content-Type and its name, percent-
  * encoded, in `X-File-Name` (a custom header, so another site cannot post with a plain form).
  * Answers 201 with the attachment's metadata; errors as `{ error: { code, message } }`.
  * `GET /attachments/:id` streams a file to whoever may see it. Listing and deleting are GraphQL.
@@ -131,7 +131,7 @@ function hasControlCharacter(value: string): boolean {
 
 function describeUpload(req: Request): { target: AttachmentTarget; fileName: string; contentType: string } {
   const given = TARGET_KINDS.filter((kind) => typeof req.query[`${kind}Id`] === 'string');
-  if (given.length !== 1) throw badInput('Name exactly one of diagnosisId, measureId, taskId or commentId');
+  if (given.length !== 1) throw badInput('Name exactly one of diagnosisId, measureId, taskId, commentId or draftTaskId');
   const kind = given[0]!;
   const rawName = req.headers['x-file-name'];
   let fileName: string;
