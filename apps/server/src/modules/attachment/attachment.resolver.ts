@@ -10,7 +10,7 @@ import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/index.ts';
 import { Attachment } from './attachment.entity.ts';
-import { isInline } from './attachment-types.ts';
+import { downloadUrl, thumbnailUrl } from './attachment-types.ts';
 import { AttachmentFilter } from './attachment.inputs.ts';
 import { attachmentsOf, listAttachments } from './attachment.queries.ts';
 import { deleteAttachment, visibleAttachment } from './attachment.service.ts';
@@ -67,12 +67,12 @@ export class AttachmentResolver {
 
   @FieldResolver(() => String, { description: 'Download address (GET, with the session cookie)' })
   url(@Root() attachment: Attachment): string {
-    return `/attachments/${attachment.id}`;
+    return downloadUrl(attachment.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'A small WebP preview (GET, with the session cookie); null for files that are not images' })
   thumbnailUrl(@Root() attachment: Attachment): string | null {
-    return isInline(attachment.contentType) ? `/attachments/${attachment.id}/thumbnail` : null;
+    return thumbnailUrl(attachment);
   }
 
   @FieldResolver(() => Person)

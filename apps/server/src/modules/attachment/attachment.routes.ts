@@ -11,7 +11,7 @@ import { badInput, notFound, unauthenticated } from '../../core/errors.ts';
 import { createContext, type GraphQLContext } from '../../core/graphql/context.ts';
 import { attachmentStorage } from './attachment-storage-factory.ts';
 import { assertMayAttach, loadTarget, TARGET_KINDS, type AttachmentTarget } from './attachment-target.ts';
-import { contentProblem, declaredTypeProblem, isInline } from './attachment-types.ts';
+import { contentProblem, declaredTypeProblem, downloadUrl, isInline, thumbnailUrl } from './attachment-types.ts';
 import { receiveUpload, UploadTooLarge } from './attachment-upload.ts';
 import { openAttachment, saveAttachment } from './attachment.service.ts';
 import { THUMBNAIL_PX, thumbnailer } from './attachment-thumbnail.ts';
@@ -64,7 +64,8 @@ export function attachmentRoutes(services: AppServices, authenticate: (req: Requ
           contentType: attachment.contentType,
           sizeBytes: attachment.sizeBytes,
           sha256: attachment.sha256,
-          url: `/attachments/${attachment.id}`,
+          url: downloadUrl(attachment.id),
+          thumbnailUrl: thumbnailUrl(attachment),
         });
       } finally {
         await rm(received.tempPath, { force: true });

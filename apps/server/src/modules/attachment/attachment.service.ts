@@ -117,13 +117,13 @@ export async function changeCommentFiles(
   const kept = await em.count(Attachment, { comment: comment.id, id: { $nin: remove } });
   if (kept + add.length > LIMITS.commentFiles) {
     throw badInput(`A comment takes at most ${LIMITS.commentFiles} files`, [
-      { field: 'attachments', rule: 'max', message: 'comments.tooManyFiles', params: { max: LIMITS.commentFiles } },
+      { field: 'attachments', rule: 'tooManyFiles', message: `at most ${LIMITS.commentFiles} files`, params: { max: LIMITS.commentFiles } },
     ]);
   }
   if (add.length > 0) {
     const drafts = await em.find(Attachment, { id: { $in: add }, draftTask: taskId, uploadedBy: viewer.personId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (drafts.length !== add.length) {
-      throw badInput('A file is no longer waiting to be posted; attach it again', [{ field: 'attachments', rule: 'gone', message: 'comments.fileGone' }]);
+      throw badInput('A file is no longer waiting to be posted; attach it again', [{ field: 'attachments', rule: 'fileGone', message: 'a file is no longer waiting to be posted' }]);
     }
     for (const draft of drafts) {
       draft.draftTask = null;

@@ -72,9 +72,9 @@ describe('files in the comment composer', () => {
   it('keeps a draft to its uploader until the comment is posted, then shows it on the comment to the thread, live', async () => {
     const { liveSequence } = await w.as.expert.data<{ liveSequence: number }>('{ liveSequence }');
     const socket = new LiveClient(hub.url, { cookie: w.as.expert.cookie, retry: false });
-    type Change = { kind: string; comment: { attachments: { id: string; fileName: string; thumbnailUrl: string | null }[] } | null };
+    type Change = { seq: number; kind: string; comment: { attachments: { id: string; fileName: string; thumbnailUrl: string | null }[] } | null };
     const live = socket.subscribe<Change>(
-      'subscription($taskId: ID!, $since: SafeInt) { commentChanged(taskId: $taskId, since: $since) { kind comment { attachments { id fileName thumbnailUrl } } } }',
+      'subscription($taskId: ID!, $since: SafeInt) { commentChanged(taskId: $taskId, since: $since) { seq kind comment { attachments { id fileName thumbnailUrl } } } }',
       { taskId, since: liveSequence },
     );
     const picture = await photo(w.as.staff, `draftTaskId=${taskId}`);
@@ -124,7 +124,7 @@ describe('files in the comment composer', () => {
     const theirs = await draft(w.as.expert, '남의 파일');
     const before = (await commentFiles(w.as.expert)).length;
     const gone = await w.as.staff.error(ADD, { input: { taskId, body: '첨부 두 개', attachmentIds: [mine.id, theirs.id] } });
-    expect(gone.extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'attachments', message: 'comments.fileGone' }] });
+    expect(gone.extensions).toMatchObject({ code: 'BAD_USER_INPUT', violations: [{ field: 'attachments', rule: 'fileGone' }] });
     expect(await w.as.staff.errorCode(ADD, { input: { taskId, body: '없는 파일', attachmentIds: [UNKNOWN_ID] } })).toBe('BAD_USER_INPUT');
     expect(await commentFiles(w.as.expert)).toHaveLength(before);
     // The failed post left the draft a draft: it is posted once, then it is the comment's.
