@@ -74,18 +74,18 @@ describeWithBrowser('files in a comment, and who is on a company page', () => {
 
   it('shows two people on a company page to each other, and the form one of them opens as editing', async () => {
     await Promise.all([expert.page.goto(`/companies/${companyId}/measures`), staff.page.goto(`/companies/${companyId}/overview`)]);
-    const onExpert = expert.page.getByTestId('presence').locator('li');
-    const onStaff = staff.page.getByTestId('presence').locator('li');
+    const onExpert = expert.page.locator('[data-testid="presence"][data-page="COMPANY"] li');
+    const onStaff = staff.page.locator('[data-testid="presence"][data-page="COMPANY"] li');
     // Generous: the first answer waits for both pages to load and subscribe on a busy machine.
     await Promise.all([onExpert.first().waitFor({ timeout: 30_000 }), onStaff.first().waitFor({ timeout: 30_000 })]);
     await expect(onExpert.first().getAttribute('title')).resolves.toContain('이수진');
     expect(await onStaff.first().getAttribute('data-state')).toBe('VIEWING');
 
     await expert.page.getByTestId('add-measure').click();
-    await staff.page.locator('[data-testid="presence"] li[data-state="EDITING"]').waitFor({ timeout: 5_000 });
+    await staff.page.locator('[data-testid="presence"][data-page="COMPANY"] li[data-state="EDITING"]').waitFor({ timeout: 5_000 });
     await screenshot(staff.page, 'company-presence-editing');
     await expert.page.keyboard.press('Escape');
-    await staff.page.locator('[data-testid="presence"] li[data-state="VIEWING"]').waitFor({ timeout: 5_000 });
+    await staff.page.locator('[data-testid="presence"][data-page="COMPANY"] li[data-state="VIEWING"]').waitFor({ timeout: 5_000 });
     expect(expert.consoleErrors).toEqual([]);
   });
 });
