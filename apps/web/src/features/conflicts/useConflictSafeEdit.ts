@@ -1,14 +1,21 @@
 import { computed, ref, type Ref } from 'vue';
 import type { ConflictField } from './ConflictReview.vue';
 
+/** Who wrote a version (`lastEditedBy`): null when unknown or hidden from the viewer. */
+export interface Editor {
+  name: string;
+  nameEn?: string | null;
+}
+
 /**
  * An edit form that live updates never overwrite: it remembers the version it was opened on
  * (`changed` turns true when a newer one arrives), saves naming that version, and after a
  * CONFLICT lists the fields where the draft and the saved record differ, to choose per field.
+ * `editor` names who wrote the newer version.
  */
 export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(options: {
   /** The record as now saved (newest known version) and its form values. */
-  saved: () => { version: number; values: F } | null;
+  saved: () => { version: number; values: F; editor?: Editor | null } | null;
   draft: Ref<F | null>;
   label: (key: keyof F & string) => string;
 }) {
@@ -18,6 +25,7 @@ export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(option
     const saved = options.saved();
     return baseVersion.value !== null && !!saved && saved.version > baseVersion.value;
   });
+  const editor = computed(() => options.saved()?.editor ?? null);
 
   function opened() {
     baseVersion.value = options.saved()?.version ?? null;
@@ -51,5 +59,5 @@ export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(option
     conflict.value = null;
   }
 
-  return { baseVersion, conflict, changed, opened, review, resolve };
+  return { baseVersion, conflict, changed, editor, opened, review, resolve };
 }
