@@ -153,9 +153,9 @@ describeWithBrowser('two people editing the same record', () => {
       const review = manager.page.getByTestId('conflict-review');
       await review.waitFor();
       const fields = await review.locator('[data-field]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-field')));
-      expect(fields).toEqual(['industrialComplex', 'ceoName']);
-      // Their complex, my CEO.
-      await review.locator('[data-field="industrialComplex"]').getByTestId('take-theirs').check();
+      // The complex only the admin changed comes in by itself; the CEO both changed is the choice.
+      expect(fields).toEqual(['ceoName']);
+      expect(await complex(manager.page).inputValue()).toBe('반월국가산업단지 3블록');
       await review.locator('[data-field="ceoName"]').getByTestId('keep-mine').check();
       await review.getByTestId('conflict-apply').click();
       await form(manager.page).waitFor({ state: 'detached' });
