@@ -35,8 +35,9 @@ describeWithBrowser('two people editing the same record', () => {
     await manager.page.getByTestId('task-edit-form').locator('button[type="submit"]').click();
     await manager.page.getByTestId('task-edit-form').waitFor({ state: 'detached' });
 
-    // The live update does not touch the open form; it says the task changed.
+    // The live update does not touch the open form; it says who changed the task.
     await expert.page.getByTestId('changed-while-editing').waitFor({ timeout: 5000 });
+    expect(await expert.page.getByTestId('changed-while-editing').textContent()).toContain('김정민 님이 이 내용을 바꿨습니다');
     expect(await title(expert.page).inputValue()).toBe('전문가 제목: 도금조 세척수 재이용');
 
     // Saving anyway meets the newer version: the difference is shown, nothing is lost.
