@@ -141,6 +141,16 @@ describe('files in the comment composer', () => {
     expect(await w.as.staff.errorCode(ADD, { input: { taskId: elsewhere, body: '엉뚱한 곳', attachmentIds: [other.id] } })).toBe('BAD_USER_INPUT');
   });
 
+  it('lets only its uploader remove a draft, which takes its content with it', async () => {
+    const waiting = await draft(w.as.staff, '지울 초안');
+    const DELETE = 'mutation($id: ID!) { deleteAttachment(id: $id) { id } }';
+    expect(await w.as.expert.errorCode(DELETE, { id: waiting.id })).toBe('NOT_FOUND');
+    expect(await w.as.manager.errorCode(DELETE, { id: waiting.id })).toBe('NOT_FOUND');
+    await w.as.staff.data(DELETE, { id: waiting.id });
+    expect(existsSync(storedFile(waiting.sha256))).toBe(false);
+    expect(await w.as.staff.errorCode(ADD, { input: { taskId, body: '지운 파일', attachmentIds: [waiting.id] } })).toBe('BAD_USER_INPUT');
+  });
+
   it('lets the author add and remove files in an edit, and removes the content with its last use', async () => {
     const first = await draft(w.as.staff, '첫 견적');
     const { addComment } = await w.as.staff.data<{ addComment: Posted }>(ADD, { input: { taskId, body: '견적 1', attachmentIds: [first.id] } });
