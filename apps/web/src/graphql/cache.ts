@@ -237,6 +237,14 @@ function carries(event: object, field: string, kind: string): boolean {
   return kind === 'DELETED' || field in event;
 }
 
+/** Who is signed in, for lists that depend on it (my tasks): the answer of every way in. */
+function signedIn(field: string) {
+  return (result: Data, _args: Variables, cache: Cache) => {
+    const person = result[field] as Data | null;
+    if (person) cache.link('Query', 'viewer', person);
+  };
+}
+
 const updates: UpdatesConfig = {
   Subscription: {
     taskChanged(result, _args, cache) {
@@ -256,6 +264,12 @@ const updates: UpdatesConfig = {
     },
   },
   Mutation: {
+    signIn: signedIn('signIn'),
+    signInWithLink: signedIn('signInWithLink'),
+    acceptInvitation: signedIn('acceptInvitation'),
+    signOut(_result, _args, cache) {
+      cache.link('Query', 'viewer', null);
+    },
     createTask(result, args, cache) {
       const task = result.createTask as { id: string } | null;
       if (task) placeTask(cache, task.id, (args.input as { companyId: string }).companyId, false);
