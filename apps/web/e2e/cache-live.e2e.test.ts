@@ -71,13 +71,13 @@ describeWithBrowser('the normalized cache applies live events', () => {
     await register.locator('tbody tr[data-measure-id]').first().waitFor();
     for (const page of [board, register]) await page.getByTestId('live-indicator').and(page.locator('.live--live')).waitFor({ timeout: 10_000 });
 
-    let refetches = 0;
-    for (const page of [board, register]) {
-      page.on('request', (request) => {
-        const body = request.postData() ?? '';
-        if (body.includes('query CompanyTasks') || body.includes('query Measures(')) refetches += 1;
-      });
-    }
+    // Every load of the two pages' queries in this browser from now on, the fresh pages' included.
+    const loads: string[] = [];
+    manager.context.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (body.includes('query CompanyTasks')) loads.push(`CompanyTasks ${request.frame().page()?.url()}`);
+      if (body.includes('query Measures(')) loads.push(`Measures ${request.frame().page()?.url()}`);
+    });
 
     const [archivedTask, ...moved] = companyTasks;
     await Promise.all([
@@ -104,7 +104,8 @@ describeWithBrowser('the normalized cache applies live events', () => {
     await expect.poll(() => registerText(register), { timeout: 5000 }).toEqual(expectedRegister);
     expect(expectedBoard.flatMap((column) => column.cards).some((card) => card.includes('캐시 버스트 과제'))).toBe(true);
     expect(expectedBoard.flatMap((column) => column.cards).some((card) => card.startsWith(`${archivedTask!.id} `))).toBe(false);
-    expect(refetches).toBe(0);
+    // The fresh pages loaded once each; the live pages never reloaded.
+    expect(loads.sort()).toEqual([`CompanyTasks ${freshBoard.url()}`, `Measures ${freshRegister.url()}`]);
     for (const page of [board, register, freshBoard, freshRegister]) await page.close();
   });
 });
