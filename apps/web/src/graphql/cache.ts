@@ -4,10 +4,12 @@ import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesCo
 import type { IntrospectionObjectType } from 'graphql';
 import {
   CommentListMembersDocument,
+  DiagnosisListMembersDocument,
   MeasureListMembersDocument,
   MeasureTotalsOfDocument,
   MyTaskListMembersDocument,
   TaskListMembersDocument,
+  type DiagnosisFilter,
   type MeasureFilter,
   type TaskFilter,
 } from './generated/graphql';
@@ -80,7 +82,8 @@ function taskMatches(cache: Cache, key: string, companyId: string | null, filter
 }
 
 interface ListMembers {
-  totalCount: number;
+  /** Absent where the page does not show a count. */
+  totalCount?: number;
   edges: { __typename: string; node: { __typename: string; id: string } }[];
 }
 
@@ -105,7 +108,8 @@ function placeInList(
     const edges = belongs
       ? [...list.edges, { __typename: `${record.__typename}Edge`, node: { __typename: record.__typename, id: record.id } }]
       : list.edges.filter((edge) => edge.node.id !== record.id);
-    return { ...data, [field]: { ...list, totalCount: list.totalCount + (belongs ? 1 : -1), edges } } as Data;
+    const totalCount = list.totalCount === undefined ? {} : { totalCount: list.totalCount + (belongs ? 1 : -1) };
+    return { ...data, [field]: { ...list, ...totalCount, edges } } as Data;
   });
 }
 
@@ -211,6 +215,34 @@ function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
   if (deleted) cache.invalidate(record);
 }
 
+/** A created diagnosis joins the lists of its company or participation (the page orders them by date). */
+function placeDiagnosis(cache: Cache, diagnosis: { id: string; kind: string; company: { id: string }; participation: { id: string } }) {
+  for (const list of firstPages(cache, 'diagnoses')) {
+    const filter = (list.arguments?.filter ?? {}) as DiagnosisFilter;
+    const belongs =
+      (filter.companyId == null || filter.companyId === diagnosis.company.id) &&
+      (filter.participationId == null || filter.participationId === diagnosis.participation.id) &&
+      (filter.kind == null || filter.kind === diagnosis.kind);
+    placeInList(cache, DiagnosisListMembersDocument, 'diagnoses', list.arguments ?? {}, { __typename: 'Diagnosis', id: diagnosis.id }, belongs);
+  }
+}
+
+/**
+ * A participation changed or was created: the record itself is normalized; a new one joins its
+ * company's `participations`, and the year's filtered participation lists reload (a company
+ * joining a year is rare, and their filters are the server's).
+ */
+function placeParticipation(cache: Cache, programYearId: string, companyId: string, participationId: string, created: boolean) {
+  if (!created) return;
+  const record = { __typename: 'Participation', id: participationId };
+  const company = cache.keyOfEntity({ __typename: 'Company', id: companyId });
+  const listed = company ? cache.resolve(company, 'participations') : undefined;
+  if (company && Array.isArray(listed) && !listed.includes(cache.keyOfEntity(record))) cache.link(company, 'participations', [...(listed as string[]), record]);
+  for (const list of cache.inspectFields('Query').filter((info) => info.fieldName === 'participations')) cache.invalidate('Query', list.fieldKey);
+  const year = { __typename: 'ProgramYear', id: programYearId };
+  for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'participations')) cache.invalidate(year, list.fieldKey);
+}
+
 interface TaskEvent {
   kind: string;
   taskId: string;
@@ -257,6 +289,11 @@ const updates: UpdatesConfig = {
       if (!carries(event, 'comment', event.kind)) return;
       placeComment(cache, event.taskId, event.commentId, event.kind === 'DELETED' || !event.comment || Boolean(event.comment.deletedAt));
     },
+    participationChanged(result, args, cache) {
+      const event = result.participationChanged as { kind: string; companyId: string; participationId: string; participation?: object | null };
+      if (!carries(event, 'participation', event.kind)) return;
+      placeParticipation(cache, args.programYearId as string, event.companyId, event.participationId, event.kind === 'CREATED');
+    },
     measureChanged(result, _args, cache) {
       const event = result.measureChanged as MeasureEvent;
       if (!carries(event, 'measure', event.kind)) return;
@@ -286,6 +323,10 @@ const updates: UpdatesConfig = {
       const comment = result.deleteComment as { id: string } | null;
       if (!comment) return;
       for (const list of firstPages(cache, 'comments')) placeComment(cache, list.arguments?.taskId as string, comment.id, true);
+    },
+    createDiagnosis(result, _args, cache) {
+      const diagnosis = result.createDiagnosis as Parameters<typeof placeDiagnosis>[1] | null;
+      if (diagnosis) placeDiagnosis(cache, diagnosis);
     },
     createMeasure(result, _args, cache) {
       const measure = result.createMeasure as { id: string } | null;
