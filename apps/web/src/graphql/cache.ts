@@ -337,8 +337,9 @@ const updates: UpdatesConfig = {
       if (measure) placeMeasure(cache, measure.id, false);
     },
     archiveMeasure(result, _args, cache) {
+      // Still readable (its page says it is archived): it leaves the registers that hide archived ones.
       const measure = result.archiveMeasure as { id: string } | null;
-      if (measure) placeMeasure(cache, measure.id, true);
+      if (measure) placeMeasure(cache, measure.id, false);
     },
   },
 };
