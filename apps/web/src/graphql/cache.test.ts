@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { pipe, subscribe } from 'wonka';
 import { cachedMockClient } from '@/testing/mock-client';
-import { MeasureChangedDocument, MeasuresDocument, type MeasuresQuery } from './generated/graphql';
+import {
+  CompanyParticipationDocument,
+  MeasureChangedDocument,
+  MeasuresDocument,
+  ParticipationChangedDocument,
+  type MeasuresQuery,
+} from './generated/graphql';
 
 const YEAR = 'year-1';
 
@@ -107,5 +113,55 @@ describe('the normalized cache keeps the measures register live', () => {
     await page.change(5, 'UPDATED', { ...measure('m1', { investmentKrw: 7_000_000 }), version: 2 });
     expect(page.latest().measures.edges[0]?.node).toMatchObject({ version: 3, investmentKrw: 9_000_000 });
     expect(page.latest().measureTotals.investmentKrw).toBe(9_000_000);
+  });
+});
+
+function participation(id: string, year: { id: string; number: number }, status: string, version = 1) {
+  return {
+    id,
+    status,
+    version,
+    appliedOn: '2012-08-20',
+    initiallyDiagnosedOn: null,
+    selectedOn: null,
+    notSelectedOn: null,
+    agreementSignedOn: null,
+    activeOn: null,
+    completedOn: null,
+    withdrawnOn: null,
+    contributionKrw: 2_750_000,
+    note: null,
+    programYear: { ...year, startsOn: '2012-10-01', endsOn: '2013-07-31' },
+    team: null,
+  };
+}
+
+describe('the normalized cache keeps the company overview live', () => {
+  it('changes a participation in place and adds a new one to its company, without a request', async () => {
+    const first = { id: YEAR, number: 1 };
+    const mock = cachedMockClient({
+      CompanyParticipation: () => ({ data: { liveSequence: 3, company: { id: 'co-1', participations: [participation('pa-1', first, 'APPLIED')], staff: [] } } }),
+    });
+    const seen: string[][] = [];
+    pipe(
+      mock.client.query(CompanyParticipationDocument, { companyId: 'co-1' }),
+      subscribe((result) => result.data && seen.push(result.data.company.participations.map((p) => `${p.id} ${p.status} ${p.programYear.number}`))),
+    );
+    pipe(
+      mock.client.subscription(ParticipationChangedDocument, { programYearId: YEAR, since: 3 }),
+      subscribe(() => {}),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    const emit = async (seq: number, kind: string, record: ReturnType<typeof participation>) => {
+      mock.emit('ParticipationChanged', { participationChanged: { seq, kind, participationId: record.id, companyId: 'co-1', participation: record } });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+
+    await emit(4, 'UPDATED', participation('pa-1', first, 'INITIALLY_DIAGNOSED', 2));
+    expect(seen.at(-1)).toEqual(['pa-1 INITIALLY_DIAGNOSED 1']);
+    await emit(5, 'CREATED', participation('pa-2', { id: 'year-2', number: 2 }, 'APPLIED'));
+    expect(seen.at(-1)).toEqual(['pa-1 INITIALLY_DIAGNOSED 1', 'pa-2 APPLIED 2']);
+    expect(mock.network.slice(requests)).toEqual([]);
   });
 });
