@@ -215,7 +215,7 @@ function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
   if (deleted) cache.invalidate(record);
 }
 
-/** A created diagnosis joins the lists of its company or participation (the page orders them by date). */
+/** A new or changed diagnosis is in the lists of its company or participation (the page orders them by date). */
 function placeDiagnosis(cache: Cache, diagnosis: { id: string; kind: string; company: { id: string }; participation: { id: string } }) {
   for (const list of firstPages(cache, 'diagnoses')) {
     const filter = (list.arguments?.filter ?? {}) as DiagnosisFilter;
@@ -288,6 +288,10 @@ const updates: UpdatesConfig = {
       const event = result.commentChanged as CommentEvent;
       if (!carries(event, 'comment', event.kind)) return;
       placeComment(cache, event.taskId, event.commentId, event.kind === 'DELETED' || !event.comment || Boolean(event.comment.deletedAt));
+    },
+    diagnosisChanged(result, _args, cache) {
+      const event = result.diagnosisChanged as { diagnosis?: Parameters<typeof placeDiagnosis>[1] };
+      if (event.diagnosis) placeDiagnosis(cache, event.diagnosis);
     },
     participationChanged(result, args, cache) {
       const event = result.participationChanged as { kind: string; companyId: string; participationId: string; participation?: object | null };

@@ -1762,6 +1762,23 @@ export default {
             "args": []
           },
           {
+            "name": "lastEditedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Person",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "nameEn",
             "type": {
               "kind": "SCALAR",
@@ -2235,6 +2252,23 @@ export default {
             "args": []
           },
           {
+            "name": "lastEditedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Person",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
             "name": "leadExpert",
             "type": {
               "kind": "OBJECT",
@@ -2325,6 +2359,58 @@ export default {
             "type": {
               "kind": "SCALAR",
               "name": "Any"
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
+        "name": "DiagnosisChange",
+        "fields": [
+          {
+            "name": "companyId",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "diagnosis",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "Diagnosis",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "diagnosisId",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "seq",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
             },
             "args": []
           }
@@ -4165,6 +4251,23 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Person",
+              "ofType": null
             },
             "args": []
           },
@@ -9931,6 +10034,36 @@ export default {
             ]
           },
           {
+            "name": "diagnosisChanged",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "DiagnosisChange",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "companyId",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "since",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
             "name": "measureChanged",
             "type": {
               "kind": "NON_NULL",
@@ -10233,6 +10366,23 @@ export default {
                 "kind": "SCALAR",
                 "name": "Any"
               }
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedAt",
+            "type": {
+              "kind": "SCALAR",
+              "name": "Any"
+            },
+            "args": []
+          },
+          {
+            "name": "lastEditedBy",
+            "type": {
+              "kind": "OBJECT",
+              "name": "Person",
+              "ofType": null
             },
             "args": []
           },
