@@ -1,7 +1,7 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
+import { decodeCursor, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -149,10 +149,12 @@ export async function plannedPage<T extends { id: string }>(
       params.push(...decodeCursor(args.after, 1));
     } else {
       const [value, id] = decodeCursor(args.after, 2);
+      const key = sortKeyOf(em, entity, field);
       // A null sort value needs the ORM's null ordering rules: page those with entities.
-      if (value === null) return null;
-      after = `where (${sortColumn}, e.id) ${op} (?, ?)`;
-      params.push(value, id);
+      if (value === null || !key) return null;
+      const condition = keysetAfterSql(key, descending, value, String(id), 'e');
+      after = `where ${condition.sql}`;
+      params.push(...condition.params);
     }
   }
   params.push(limit + 1);
