@@ -1,9 +1,11 @@
 // type-graphql's decorators need the metadata polyfill, and this file may be the first to use them.
 import 'reflect-metadata';
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { LIMITS } from '@ecohub/domain';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { sqlFilter } from '../auth/access.ts';
+import type { SqlCondition } from '../auth/visibility.ts';
 import { badInput } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 
@@ -56,7 +58,7 @@ export function Connection<T extends object>(node: ClassType<T>, name = node.nam
   return ConnectionType;
 }
 
-type SortValue = string | number | null;
+export type SortValue = string | number | null;
 
 export function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -88,7 +90,7 @@ export interface SortKey {
  * while it still holds the cursor's millisecond, and ties go to the id; the cursor format (and
  * every cursor already handed out) stays as it was.
  */
-export function keysetAfterSql(key: SortKey, descending: boolean, value: string | number, id: string, alias: string): { sql: string; params: unknown[] } {
+export function keysetAfterSql(key: SortKey, descending: boolean, value: string | number, id: string, alias: string): SqlCondition {
   const op = descending ? '<' : '>';
   const column = `${alias}."${key.column}"`;
   if (!key.timestamp) return { sql: `(${column}, ${alias}.id) ${op} (?, ?)`, params: [value, id] };
@@ -143,12 +145,10 @@ export async function paginate<T extends { id: string }>(
       const [id] = decodeCursor(args.after, 1);
       pageWhere = { $and: [where, { id: { [op]: id } }] };
     } else {
-      const [value, id] = decodeCursor(args.after, 2);
+      const [value, id] = decodeCursor(args.after, 2) as [SortValue, string];
       const key = sortKeyOf(em, entity as EntityName<object>, field);
       if (value !== null && key) {
-        const after = keysetAfterSql(key, descending, value, String(id), 'x');
-        // The alias is only known when the query is built: the condition is rendered then.
-        pageWhere = { $and: [where, { [raw((alias: string) => keysetAfterSql(key, descending, value, String(id), alias).sql, after.params)]: [] }] };
+        pageWhere = { $and: [where, sqlFilter((alias) => keysetAfterSql(key, descending, value, id, alias))] };
       } else {
         // A null sort value follows the ORM's null ordering.
         pageWhere = { $and: [where, { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] }] };
