@@ -118,6 +118,15 @@ describe('the notifications page, planned', () => {
     const withoutCompany = list.edges.map((e) => e.node).find((node) => node.kind === 'ASSIGNMENT' && node.company === null);
     expect(withoutCompany).toMatchObject({ task: null, actor: { id: w.people.manager.id } });
     expect(list.edges.some((e) => e.node.kind === 'OVERDUE')).toBe(false);
+    // The expert's team loses the company: what the expert was notified about goes dark, both ways alike.
+    await w.fx.rows(`update expert_team set lead_id = null where id = ?`, [w.team.id]);
+    try {
+      const { planned, entities } = await bothWays(w.as.expert, false, 50, null);
+      expect(planned).toEqual(entities);
+      expect(planned.list.edges.map((e) => [e.node.kind, e.node.task, e.node.company])).toEqual([['ASSIGNMENT', null, null]]);
+    } finally {
+      await w.fx.rows(`update expert_team set lead_id = ? where id = ?`, [w.people.expert.id, w.team.id]);
+    }
   });
 
   it("reads the web client's notifications page and the bell in at most three statements, session lookup included, at any page size", async () => {
