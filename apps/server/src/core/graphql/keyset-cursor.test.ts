@@ -71,7 +71,7 @@ describe('keyset cursors over rows written in the same microsecond', () => {
     const next = await w.as.manager.data<Page>(`query($after: String) { list: measures(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after: old });
     const expected = (await w.as.manager.data<Page>(`{ list: measures(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`)).list.edges.slice(3);
     expect(next.list.edges).toEqual(expected);
-    for (const bad of ['not-a-cursor', encodeCursor([third.createdAt, 'not-an-id']), encodeCursor([third.id])]) {
+    for (const bad of ['not-a-cursor', encodeCursor([third.createdAt, 'not-an-id']), encodeCursor([third.id]), encodeCursor([42, third.id]), encodeCursor(['yesterday', third.id])]) {
       expect(await w.as.manager.errorCode(`query($after: String) { measures(first: 2, after: $after) { edges { node { id } } } }`, { after: bad }), bad).toBe('BAD_USER_INPUT');
     }
   });

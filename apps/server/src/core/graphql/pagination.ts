@@ -72,7 +72,11 @@ export function decodeCursor(cursor: string, length: number): SortValue[] {
   } catch {
     // fall through to the error below
   }
-  throw badInput('The pagination cursor is not valid; start again from the first page');
+  throw invalidCursor();
+}
+
+function invalidCursor() {
+  return badInput('The pagination cursor is not valid; start again from the first page');
 }
 
 /** The sort key of a keyset page: a column of `table`, and whether it holds timestamps. */
@@ -94,6 +98,7 @@ export function keysetAfterSql(key: SortKey, descending: boolean, value: string 
   const op = descending ? '<' : '>';
   const column = `${alias}."${key.column}"`;
   if (!key.timestamp) return { sql: `(${column}, ${alias}.id) ${op} (?, ?)`, params: [value, id] };
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalidCursor();
   const exact = `coalesce((select k."${key.column}" from "${key.table}" k where k.id = ? and date_trunc('milliseconds', k."${key.column}") = ?::timestamptz), ?::timestamptz)`;
   return { sql: `(${column}, ${alias}.id) ${op} (${exact}, ?)`, params: [id, value, value, id] };
 }
