@@ -30,7 +30,7 @@ async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | unde
 /** Oldest first: the order in which the experts proposed them. */
 /** What a measures page may read without entities: the resolvers of these fields honour planned rows. */
 export const MEASURE_PAGE: PagePlanSpec = {
-  relations: { company: Company, owner: Person },
+  relations: { company: Company, owner: Person, lastEditedBy: Person },
   rowFields: { paybackYears: ['investmentKrw', 'expectedAnnualSavingsKrw'], allowedNextStatuses: ['archivedAt', 'status'] },
 };
 
