@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session } from '@/features/auth/session';
-import { mockClient } from '@/testing/mock-client';
+import { cachedMockClient } from '@/testing/mock-client';
 import CommentThread from './CommentThread.vue';
 
 const ME = { id: 'p-staff', name: '이수진', nameEn: 'Lee Su-jin' };
@@ -74,7 +74,7 @@ function setup() {
     comment('c1', EXPERT, '세척수 유량을 **다시** 측정했습니다. <img src=x onerror="alert(1)"><script>alert(2)</script>', 1, [FILE]),
     comment('c2', ME, `확인했습니다 @[박성훈](person:${EXPERT.id})`, 3),
   ];
-  const mock = mockClient({
+  const mock = cachedMockClient({
     TaskComments: () => ({ data: { liveSequence: 5, comments: { totalCount: comments.length, edges: comments.map((node) => ({ node })) } } }),
     AttachmentLimits: () => ({ data: { attachmentLimits: LIMITS } }),
     DeleteAttachment: (variables) => ({ data: { deleteAttachment: { id: variables.id } } }),
@@ -134,7 +134,7 @@ describe('the comment thread', () => {
     expect(wrapper.find('[data-testid="mention-chips"]').text()).toContain('박성훈');
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({ body: `견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id})` });
+    expect(mock.networkOf('AddComment')[0]?.variables.input).toMatchObject({ body: `견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id})` });
   });
 
   it('sends a comment and shows it at once', async () => {
@@ -144,7 +144,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     expect(wrapper.text()).toContain('설치 일정 공유 부탁드립니다');
     await flushPromises();
-    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({
+    expect(mock.networkOf('AddComment')[0]?.variables.input).toMatchObject({
       taskId: 'task-1',
       body: '설치 일정 공유 부탁드립니다',
       visibility: 'SHARED',
@@ -161,7 +161,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-comment-id="c2"] textarea').setValue('확인했습니다. 다음 주에 뵙겠습니다.');
     await wrapper.find('[data-comment-id="c2"] form').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('EditComment').map((call) => call.variables)).toEqual([
+    expect(mock.networkOf('EditComment').map((call) => call.variables)).toEqual([
       { id: 'c2', version: 3, body: '확인했습니다. 다음 주에 뵙겠습니다.', addAttachmentIds: null, removeAttachmentIds: null },
     ]);
 
@@ -169,7 +169,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-comment-id="c2"] [data-testid="comment-delete"]').trigger('click');
     await flushPromises();
     // The edit's answer (version 4) is what the thread shows now, without reloading it.
-    expect(mock.callsOf('DeleteComment').map((call) => call.variables)).toEqual([{ id: 'c2', version: 4 }]);
+    expect(mock.networkOf('DeleteComment').map((call) => call.variables)).toEqual([{ id: 'c2', version: 4 }]);
     await flushPromises();
     expect(wrapper.find('[data-comment-id="c2"]').exists()).toBe(false);
   });
@@ -177,8 +177,8 @@ describe('the comment thread', () => {
   it('applies comments by someone else from their commentChanged events alone, without reloading the thread', async () => {
     const { mock, wrapper } = setup();
     await flushPromises();
-    const before = mock.callsOf('TaskComments').length;
-    expect(mock.callsOf('CommentChanged')[0]?.variables).toEqual({ taskId: 'task-1', since: 5 });
+    const before = mock.networkOf('TaskComments').length;
+    expect(mock.networkOf('CommentChanged')[0]?.variables).toEqual({ taskId: 'task-1', since: 5 });
     const incoming = { ...comment('c9', EXPERT, '측정 일정은 **목요일**입니다'), deletedAt: null };
     mock.emit('CommentChanged', { commentChanged: { seq: 6, kind: 'ADDED', commentId: 'c9', taskId: 'task-1', comment: incoming } });
     await flushPromises();
@@ -187,7 +187,7 @@ describe('the comment thread', () => {
     await flushPromises();
     expect(wrapper.find('[data-comment-id="c1"]').exists()).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(mock.callsOf('TaskComments')).toHaveLength(before);
+    expect(mock.networkOf('TaskComments')).toHaveLength(before);
   });
 
   const pick = async (wrapper: ReturnType<typeof setup>['wrapper'], selector: string, files: File[]) => {
@@ -231,7 +231,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-testid="comment-form"] textarea').setValue('현장 사진과 견적서입니다');
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     expect(wrapper.text()).toContain('파일 업로드가 끝난 뒤 보내 주세요.');
-    expect(mock.callsOf('AddComment')).toEqual([]);
+    expect(mock.networkOf('AddComment')).toEqual([]);
 
     photo!.stored('d-photo');
     pdf!.stored('d-pdf');
@@ -241,12 +241,12 @@ describe('the comment thread', () => {
     expect(drafts.find('[data-attachment-id="d-pdf"]').text()).toContain('견적서.pdf');
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({ body: '현장 사진과 견적서입니다', attachmentIds: ['d-photo', 'd-pdf'] });
+    expect(mock.networkOf('AddComment')[0]?.variables.input).toMatchObject({ body: '현장 사진과 견적서입니다', attachmentIds: ['d-photo', 'd-pdf'] });
     expect(wrapper.find('[data-testid="comment-drafts"]').exists()).toBe(false);
     expect(wrapper.findAll('[data-comment-id="c3"] [data-testid="attachment"]')).toHaveLength(2);
     // Posted files are the comment's now: leaving the thread deletes nothing.
     wrapper.unmount();
-    expect(mock.callsOf('DeleteAttachment')).toEqual([]);
+    expect(mock.networkOf('DeleteAttachment')).toEqual([]);
   });
 
   it('takes dropped and pasted files, and deletes drafts removed or left behind unposted', async () => {
@@ -262,9 +262,9 @@ describe('the comment thread', () => {
     await flushPromises();
     await wrapper.find('[data-attachment-id="d-drop"] [data-testid="attachment-remove"]').trigger('click');
     await flushPromises();
-    expect(mock.callsOf('DeleteAttachment').map((call) => call.variables)).toEqual([{ id: 'd-drop' }]);
+    expect(mock.networkOf('DeleteAttachment').map((call) => call.variables)).toEqual([{ id: 'd-drop' }]);
     wrapper.unmount();
-    expect(mock.callsOf('DeleteAttachment').map((call) => call.variables)).toEqual([{ id: 'd-drop' }, { id: 'd-paste' }]);
+    expect(mock.networkOf('DeleteAttachment').map((call) => call.variables)).toEqual([{ id: 'd-drop' }, { id: 'd-paste' }]);
   });
 
   it("shows a comment's files with a thumbnail, a preview and a download link", async () => {
@@ -287,7 +287,7 @@ describe('the comment thread', () => {
     await flushPromises();
     await wrapper.find('[data-comment-id="c2"] form').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('EditComment')[0]?.variables).toMatchObject({ id: 'c2', addAttachmentIds: ['d-new'], removeAttachmentIds: null });
-    expect(mock.callsOf('DeleteAttachment')).toEqual([]);
+    expect(mock.networkOf('EditComment')[0]?.variables).toMatchObject({ id: 'c2', addAttachmentIds: ['d-new'], removeAttachmentIds: null });
+    expect(mock.networkOf('DeleteAttachment')).toEqual([]);
   });
 });
