@@ -16,7 +16,7 @@ await startJobRunner({
   crontab: '',
   tasks: {
     'test:hold': (_payload, helpers) => {
-      console.log(`running ${helpers.job.id} ${helpers.job.locked_by}`);
+      process.stdout.write(`running ${helpers.job.id} ${helpers.job.locked_by}\n`);
       return new Promise<never>(() => {});
     },
   },
