@@ -5,8 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * to. A process killed mid-job leaves its jobs locked for graphile-worker's 4-hour timeout; once
  * the session recorded here is gone, any instance may release them at once (core/jobs/job-runner.ts).
  */
-export class Migration20261206165000 extends Migration {
-  override name = 'Migration20261206165000_job_worker_owners';
+export class Migration20261206173500 extends Migration {
+  override name = 'Migration20261206173500_job_worker_owners';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "job_worker_owner" (
