@@ -52,5 +52,18 @@ describe('conflict-safe editing', () => {
     expect(draft.value).toEqual({ title: '내 제목', note: 'y' });
     expect(edit.editor.value).toEqual({ name: '이수진' });
   });
-});
 
+  it('shows both values in the review as the form reads them (an enum by its label), and applies the codes', () => {
+    const saved = ref({ version: 1, values: { kind: 'INITIAL' } });
+    const draft = ref<{ kind: string } | null>({ kind: 'INITIAL' });
+    const labels: Record<string, string> = { INITIAL: '예비진단', DETAILED: '상세진단', FOLLOW_UP: '사후진단' };
+    const edit = useConflictSafeEdit({ saved: () => saved.value, draft, label: (key) => key, display: (_key, value) => labels[value] ?? value });
+    edit.opened();
+    draft.value = { kind: 'DETAILED' };
+    saved.value = { version: 2, values: { kind: 'FOLLOW_UP' } };
+    expect(edit.review()).toBe(true);
+    expect(edit.conflict.value).toEqual([{ key: 'kind', label: 'kind', mine: '상세진단', theirs: '사후진단' }]);
+    edit.resolve({ kind: 'theirs' });
+    expect(draft.value).toEqual({ kind: 'FOLLOW_UP' });
+  });
+});

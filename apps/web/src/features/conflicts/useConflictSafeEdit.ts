@@ -20,7 +20,10 @@ export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(option
   saved: () => { version: number; values: F; editor?: Editor | null } | null;
   draft: Ref<F | null>;
   label: (key: keyof F & string) => string;
+  /** How a field's value reads in the review (an enum's label rather than its code); as typed by default. */
+  display?: (key: keyof F & string, value: string) => string;
 }) {
+  const display = (key: keyof F & string, value: unknown) => (options.display ? options.display(key, String(value ?? '')) : String(value ?? ''));
   const baseVersion = ref<number | null>(null);
   let baseValues: F | null = null;
   const conflict = ref<ConflictField[] | null>(null);
@@ -58,7 +61,7 @@ export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(option
       const [mine, theirs, was] = [draft[key], saved.values[key], base[key]];
       if (same(mine, theirs) || same(theirs, was)) continue;
       if (same(mine, was)) merged[key] = theirs;
-      else fields.push({ key, label: options.label(key), mine: String(mine), theirs: String(theirs ?? '') });
+      else fields.push({ key, label: options.label(key), mine: display(key, mine), theirs: display(key, theirs) });
     }
     options.draft.value = merged;
     if (fields.length > 0) {
