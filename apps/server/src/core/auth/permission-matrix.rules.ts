@@ -574,6 +574,8 @@ export const RULES: Record<string, Rule> = {
     variables: ({ c }) => ({ taskId: c.commentedTaskId }),
     expect: WORK_READ,
   },
+  // The size limit and types are no secret: the sign-in page's client may know them too.
+  'Query.attachmentLimits': { document: '{ attachmentLimits { maxBytes } }', expect: PUBLIC },
   'Query.attachment': { document: 'query($id: ID!) { attachment(id: $id) { id } }', variables: ({ c }) => ({ id: c.attachmentId }), expect: WORK_READ },
   'Mutation.deleteAttachment': {
     document: 'mutation($id: ID!) { deleteAttachment(id: $id) { id } }',
@@ -682,6 +684,15 @@ export const SUBSCRIPTION_RULES: Record<string, SubscriptionRule> = {
     document: 'subscription($taskId: ID!, $since: SafeInt) { commentChanged(taskId: $taskId, since: $since) { seq } }',
     variables: ({ c }) => ({ taskId: c.taskId }),
     trigger: (m, c) => m.comment(c.taskId, 'SHARED'),
+    expect: WORK_READ,
+    refuse: true,
+  },
+  'Subscription.diagnosisChanged': {
+    document: 'subscription($companyId: ID!, $since: SafeInt) { diagnosisChanged(companyId: $companyId, since: $since) { seq } }',
+    variables: ({ c }) => ({ companyId: c.id }),
+    trigger: async (m, c) => m.admin.data('mutation($input: UpdateDiagnosisInput!) { updateDiagnosis(input: $input) { id } }', {
+      input: { ...(await versioned(m, 'diagnosis', c.diagnosisId)), findings: `점검 소견 ${m.next()}` },
+    }),
     expect: WORK_READ,
     refuse: true,
   },

@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, boardRowChanges, commentChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
+import { activityAdditions, boardRowChanges, commentChanges, diagnosisChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
 import { ActivityAdded } from '../activity/index.ts';
 import { BoardRowChange } from '../board/index.ts';
 import { CommentChange } from '../comment/index.ts';
+import { DiagnosisChange } from '../diagnosis/index.ts';
 import { MeasureChange } from '../measure/index.ts';
 import { NotificationAdded } from '../notification/index.ts';
 import { ParticipationChange } from '../participation/index.ts';
@@ -14,7 +15,8 @@ import { TaskChange } from '../task/index.ts';
 const RESUME =
   'Pass `since` (the `seq` of the last event received, or `liveSequence` read before loading the page) to first receive every missed event in order, then live events, with no gap or duplicate. ' +
   'When the events after `since` are no longer kept, the subscription fails with a CONFLICT error whose `extensions.reason` is RESYNC_REQUIRED: reload the data, then subscribe again. ' +
-  'A client that does not read its events in time is disconnected with close code 1013 (reconnect and resume with `since`)';
+  'A client that does not read its events in time is disconnected with close code 1013 (reconnect and resume with `since`). ' +
+  'A subscription opened for one company (or one of its tasks) ends with a FORBIDDEN error whose `extensions.reason` is ACCESS_CHANGED once the viewer no longer sees that company: reload the data';
 
 const SINCE = { nullable: true, description: 'Resume after this event position' } as const;
 const COMPANY = { nullable: true, description: 'One company (or give programYearId)' } as const;
@@ -64,6 +66,18 @@ export class LiveResolver {
     @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): MeasureChange {
+    return change;
+  }
+
+  @Subscription(() => DiagnosisChange, {
+    description: `Diagnoses of one company recorded or changed (fields or files). ${RESUME}`,
+    subscribe: ({ args, context }) => diagnosisChanges(context as GraphQLContext, args as { companyId: string; since?: number | null }),
+  })
+  diagnosisChanged(
+    @Root() change: DiagnosisChange,
+    @Arg('companyId', () => ID) _companyId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): DiagnosisChange {
     return change;
   }
 
