@@ -97,7 +97,7 @@ export class Realtime {
       safetyPollMs: options.safetyPollMs,
       beforeDeliver: (record) => {
         this.rights.observe(record);
-        if (record.type === EventType.ACCESS_CHANGED) this.accessChanged();
+        if (record.type === EventType.ACCESS_CHANGED) this.notifyAccessChanged();
       },
     });
   }
@@ -130,7 +130,7 @@ export class Realtime {
     return () => this.accessListeners.delete(listener);
   }
 
-  private accessChanged(): void {
+  private notifyAccessChanged(): void {
     for (const listener of this.accessListeners) listener();
   }
 
@@ -140,7 +140,7 @@ export class Realtime {
    * request of a signed-out client already finds its session ended.
    */
   committed(events: readonly Pick<ChangeEvent, 'type'>[] = []): void {
-    if (events.some((event) => event.type === EventType.ACCESS_CHANGED)) this.accessChanged();
+    if (events.some((event) => event.type === EventType.ACCESS_CHANGED)) this.notifyAccessChanged();
     this.dispatcher.wake();
     this.bus.announce();
   }
