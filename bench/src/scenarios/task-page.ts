@@ -134,7 +134,7 @@ export async function taskPageScenario(ctx: BenchContext): Promise<ScenarioResul
       if (r?.errors) notes.push(`${name}: ${r.errors} failed requests, first: ${r.firstError}`);
     }
     notes.push('CPU per page: process CPU time (/proc) over 100–300 requests sent one at a time, divided by their number; PostgreSQL is all of its processes.');
-    notes.push(`EcoHub runs ${statements.typical} SQL statements per task page (session lookup included); the floor runs 1.`);
+    notes.push(`EcoHub runs ${statements.typical} SQL statements per task page (a signed-in session is answered from memory after its first request); the floor runs 1.`);
     return {
       id: 2,
       title: `Task page (50 tasks with assignees, measure, comment count), concurrency ${CONCURRENCY}`,
