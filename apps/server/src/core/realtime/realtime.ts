@@ -3,6 +3,7 @@ import type { Config } from '../../config/config.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
+import type { CommittedBatch } from './outbox.ts';
 import { EventRecords } from './event-records.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
@@ -96,7 +97,7 @@ export class Realtime {
     const realtime = new Realtime(orm, bus, config, log, options, new Presence(presenceBus, log, options.presence));
     await realtime.dispatcher.start();
     try {
-      await bus.start(() => realtime.dispatcher.wake());
+      await bus.start((batch) => (batch ? realtime.dispatcher.offer(batch) : realtime.dispatcher.wake()));
       await realtime.presence.start();
     } catch (error) {
       await realtime.close();
@@ -116,10 +117,10 @@ export class Realtime {
     return () => this.accessListeners.delete(listener);
   }
 
-  /** A transaction with outbox events committed on this instance. */
-  committed(): void {
-    this.dispatcher.wake();
-    this.bus.announce();
+  /** A transaction with outbox events committed on this instance: its batch is delivered here without a read. */
+  committed(batch: CommittedBatch): void {
+    this.dispatcher.offer(batch);
+    this.bus.announce(batch);
   }
 
   get busConnected(): boolean {
