@@ -119,8 +119,9 @@ export class Realtime {
 
   /** A transaction with outbox events committed on this instance: its batch is delivered here without a read. */
   committed(batch: CommittedBatch): void {
-    this.dispatcher.offer(batch);
+    // Announced first: other instances should not wait for this one's deliveries.
     this.bus.announce(batch);
+    this.dispatcher.offer(batch);
   }
 
   get busConnected(): boolean {
