@@ -81,7 +81,7 @@ export class OutboxDispatcher {
   }
 
   private follow(batch: CommittedBatch): boolean {
-    if (batch.after > this.current) return false;
+    if (batch.after === null || batch.after > this.current) return false;
     // Those at or below the position were delivered already (`deliver` skips them).
     for (const record of batch.records) this.deliver(record);
     return true;
@@ -95,7 +95,7 @@ export class OutboxDispatcher {
     }
     this.reading = this.readAll().finally(() => {
       this.reading = null;
-      const offered = this.offered.sort((a, b) => a.after - b.after);
+      const offered = this.offered.sort((a, b) => (a.after ?? Number.MAX_SAFE_INTEGER) - (b.after ?? Number.MAX_SAFE_INTEGER));
       this.offered = [];
       for (const batch of offered) if (!this.follow(batch)) this.again = true;
       if (this.again) {

@@ -1,3 +1,4 @@
+import { IsolationLevel } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
@@ -95,8 +96,8 @@ describe('committed batches', () => {
   });
   afterAll(() => hub.close());
 
-  const commit = async (events: ChangeEvent[]): Promise<CommittedBatch> => {
-    const batch = await hub.server.orm.em.fork().transactional((em) => appendToOutbox(em, events));
+  const commit = async (events: ChangeEvent[], isolationLevel?: IsolationLevel): Promise<CommittedBatch> => {
+    const batch = await hub.server.orm.em.fork().transactional((em) => appendToOutbox(em, events), { isolationLevel });
     if (!batch) throw new Error('no batch for a commit with events');
     return batch;
   };
@@ -112,6 +113,24 @@ describe('committed batches', () => {
     ]);
     expect(batch.after).toBe(before);
     expect(batch.records).toEqual(await store.readAfter(before, 10));
+  });
+
+  it('from a transaction above READ COMMITTED have no position before them, and are read instead', async () => {
+    const store = new OutboxStore(hub.server.orm);
+    const dispatcher = new OutboxDispatcher(store, hub.server.logger, { safetyPollMs: 600_000 });
+    await dispatcher.start();
+    const seen: number[] = [];
+    dispatcher.listen((record) => seen.push(record.seq));
+    const reads = vi.spyOn(store, 'readAfter');
+    try {
+      const batch = await commit(taskEvents(1), IsolationLevel.REPEATABLE_READ);
+      expect(batch.after).toBeNull();
+      dispatcher.offer(batch);
+      await vi.waitFor(() => expect(seen).toEqual(batch.records.map((record) => record.seq)));
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      await dispatcher.stop();
+    }
   });
 
   it('travel in the NOTIFY, or an empty NOTIFY when 8,000 bytes or more', async () => {

@@ -26,7 +26,11 @@ const NOTIFY_PAYLOAD_LIMIT = 8_000;
  * outbox: nothing else was committed in between (positions are final in commit order).
  */
 export interface CommittedBatch {
-  after: number;
+  /**
+   * Null when the writing transaction could not see it: above READ COMMITTED, its snapshot is
+   * older than the lock, and readers must read the outbox instead.
+   */
+  after: number | null;
   records: OutboxRecord[];
   /** The batch as instances send it to each other (JSON of the rows as the outbox stores them). */
   message: string;
@@ -37,7 +41,7 @@ export function parseCommittedBatch(message: string): CommittedBatch | null {
   if (message === '') return null;
   try {
     const parsed = JSON.parse(message) as { after?: unknown; events?: unknown };
-    if (typeof parsed.after !== 'number' || !Array.isArray(parsed.events)) return null;
+    if ((typeof parsed.after !== 'number' && parsed.after !== null) || !Array.isArray(parsed.events)) return null;
     return { after: parsed.after, records: (parsed.events as OutboxRow[]).map(recordFromRow), message };
   } catch {
     return null;
@@ -70,11 +74,11 @@ export async function appendToOutbox(em: EntityManager, events: ChangeEvent[]): 
     payload: event.payload ?? {},
   }));
   await em.execute('select pg_advisory_xact_lock(?)', [OUTBOX_LOCK_KEY]);
-  // Under the lock, every earlier writer has committed: the statement's snapshot sees the last
-  // position before this batch (and not the rows it inserts itself).
+  // Under the lock, every earlier writer has committed: at READ COMMITTED the statement's
+  // snapshot, taken now, sees the last position before this batch (not the rows it inserts).
   const [batch] = await em.execute<{ message: string }[]>(
     `with previous as (
-       select ${LAST_POSITION_SQL} as seq
+       select case when current_setting('transaction_isolation') = 'read committed' then ${LAST_POSITION_SQL} end as seq
      ), inserted as (
        insert into outbox_event (seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload)
        select nextval('outbox_event_seq'), e.value->>'type', (e.value->>'entity_id')::uuid, (e.value->>'company_id')::uuid,
