@@ -101,6 +101,15 @@ describe('committed batches', () => {
     if (!batch) throw new Error('no batch for a commit with events');
     return batch;
   };
+  /** A dispatcher of its own (no poll), what it delivered, and its reads of the outbox. */
+  const watchedDispatcher = async () => {
+    const store = new OutboxStore(hub.server.orm);
+    const dispatcher = new OutboxDispatcher(store, hub.server.logger, { safetyPollMs: 600_000 });
+    await dispatcher.start();
+    const seen: number[] = [];
+    dispatcher.listen((record) => seen.push(record.seq));
+    return { dispatcher, seen, reads: vi.spyOn(store, 'readAfter') };
+  };
   const taskEvents = (count: number): ChangeEvent[] =>
     Array.from({ length: count }, () => ({ type: EventType.TASK_MOVED, entityId: ENTITY, companyId: ENTITY, taskId: ENTITY, payload: { activityId: ENTITY } }));
 
@@ -116,12 +125,7 @@ describe('committed batches', () => {
   });
 
   it('from a transaction above READ COMMITTED have no position before them, and are read instead', async () => {
-    const store = new OutboxStore(hub.server.orm);
-    const dispatcher = new OutboxDispatcher(store, hub.server.logger, { safetyPollMs: 600_000 });
-    await dispatcher.start();
-    const seen: number[] = [];
-    dispatcher.listen((record) => seen.push(record.seq));
-    const reads = vi.spyOn(store, 'readAfter');
+    const { dispatcher, seen, reads } = await watchedDispatcher();
     try {
       const batch = await commit(taskEvents(1), IsolationLevel.REPEATABLE_READ);
       expect(batch.after).toBeNull();
@@ -155,12 +159,7 @@ describe('committed batches', () => {
   });
 
   it('are delivered without a read when they follow on; after a gap the dispatcher reads, and a batch it has seen is dropped', async () => {
-    const store = new OutboxStore(hub.server.orm);
-    const dispatcher = new OutboxDispatcher(store, hub.server.logger, { safetyPollMs: 600_000 });
-    await dispatcher.start();
-    const seen: number[] = [];
-    dispatcher.listen((record) => seen.push(record.seq));
-    const reads = vi.spyOn(store, 'readAfter');
+    const { dispatcher, seen, reads } = await watchedDispatcher();
     const seqs = (...batches: CommittedBatch[]) => batches.flatMap((batch) => batch.records.map((record) => record.seq));
     try {
       const first = await commit(taskEvents(2));
