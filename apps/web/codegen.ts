@@ -24,6 +24,11 @@ const config: CodegenConfig = {
         },
       },
     },
+    // The schema for Graphcache (minified introspection): lists, interfaces and nullability it needs to normalize.
+    'src/graphql/generated/introspection.ts': {
+      plugins: ['urql-introspection'],
+      config: { module: 'es2015', minify: true, useTypeImports: true },
+    },
   },
 };
 

@@ -1,7 +1,7 @@
 import urql from '@urql/vue';
 import { createApp, watch } from 'vue';
 import App from './App.vue';
-import { session } from './features/auth/session';
+import { reloadAtSignIn, session } from './features/auth/session';
 import { createApiClient, createLiveConnection, defaultSocketUrl } from './graphql/client';
 import { createAppI18n, rememberLocale } from './i18n';
 import { createAppRouter } from './router';
@@ -17,7 +17,7 @@ rememberLocale(i18n.global.locale.value);
 function sessionEnded() {
   if (!session.viewer.value) return;
   session.set(null);
-  void router.push({ name: 'sign-in', query: { ended: '1' } });
+  reloadAtSignIn(router, { ended: '1' });
 }
 const live = createLiveConnection(defaultSocketUrl(), sessionEnded);
 const client = createApiClient(live, sessionEnded);

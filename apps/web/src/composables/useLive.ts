@@ -13,8 +13,11 @@ export interface UseLiveOptions<Data, Variables extends AnyVariables> {
   /** `liveSequence` from the page's query: the event position its data reflects. */
   liveSequence: MaybeRefOrGetter<number | null | undefined>;
   pause?: MaybeRefOrGetter<boolean>;
-  /** One event from the server (also the replayed ones after a reconnect). */
-  onEvent: (data: Data) => void;
+  /**
+   * One event from the server (also the replayed ones after a reconnect), after the normalized
+   * cache has applied it (graphql/cache.ts); pages that need nothing more leave it out.
+   */
+  onEvent?: (data: Data) => void;
   /** Reload the page's data: the server cannot replay what was missed. */
   refetch: () => void;
 }
@@ -48,7 +51,7 @@ export function useLive<Data, Variables extends AnyVariables>(options: UseLiveOp
       context: context as never,
     } as never,
     (_previous: Data | undefined, data: Data) => {
-      options.onEvent(data);
+      options.onEvent?.(data);
       return data;
     },
   );

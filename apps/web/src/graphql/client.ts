@@ -1,7 +1,8 @@
-import { cacheExchange, Client, fetchExchange, mapExchange, type CombinedError } from '@urql/core';
+import { Client, fetchExchange, mapExchange, type CombinedError } from '@urql/core';
 import { ErrorCode } from '@ecohub/domain';
 import type { Client as WsClient } from 'graphql-ws';
 import { createSocket, markOffline, onReconnected, webSocketUrl } from './connection';
+import { normalizedCacheExchange, versionGuardExchange } from './cache';
 import { liveSubscriptionExchange } from './live-exchange';
 
 /** Starts and stops the session's websocket; subscriptions always use the current one. */
@@ -30,14 +31,16 @@ export function createLiveConnection(url: string, onRefused: (code: number) => v
 
 /**
  * urql over the same origin: queries and mutations by HTTP with the session cookie, subscriptions
- * over the session's graphql-ws socket. In development Vite proxies both to the API.
+ * over the session's graphql-ws socket. In development Vite proxies both to the API. Every answer
+ * and event passes the version guard, then lands in the one normalized cache.
  */
 export function createApiClient(live: LiveConnection, onSessionEnded: () => void = () => {}): Client {
   return new Client({
     url: '/graphql',
     exchanges: [
       mapExchange({ onError: (error) => (endsSession(error) ? onSessionEnded() : undefined) }),
-      cacheExchange,
+      normalizedCacheExchange(),
+      versionGuardExchange(),
       liveSubscriptionExchange(live.current, onReconnected),
       fetchExchange,
     ],

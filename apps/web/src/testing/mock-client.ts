@@ -1,6 +1,8 @@
-import { CombinedError, type Client, type GraphQLRequest } from '@urql/core';
-import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { fromValue, makeSubject, never, type Source, type Subject } from 'wonka';
+import { Client, CombinedError, makeResult, type Exchange, type GraphQLRequest, type Operation, type OperationResult } from '@urql/core';
+import { buildSchema, execute, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { filter, fromValue, makeSubject, mergeMap, never, pipe, share, takeUntil, type Source, type Subject } from 'wonka';
+import schemaSource from '../../../server/schema.graphql?raw';
+import { normalizedCacheExchange, versionGuardExchange } from '@/graphql/cache';
 
 /**
  * A stand-in for the urql client in component tests (the network is the one thing faked there;
@@ -61,4 +63,80 @@ export function mockClient(responders: Record<string, Responder>) {
       subject.next({ data, stale: false, hasNext: true });
     },
   };
+}
+
+/**
+ * The same stand-in network behind the client's real exchanges: the normalized cache and the
+ * version guard see every answer and event as in the app. Answers are shaped by the schema
+ * (graphql-js executes each operation over the fixture), so they carry `__typename` and a
+ * fixture that does not fit the schema fails loudly. `network` counts what reached the network.
+ */
+export function cachedMockClient(responders: Record<string, Responder>) {
+  const network: MockCall[] = [];
+  const subscriptions = new Map<string, { operation: Operation; subject: Subject<OperationResult> }>();
+
+  function shaped(operation: Operation, data: unknown): OperationResult {
+    const result = execute({ schema: apiSchema(), document: operation.query, rootValue: data, variableValues: operation.variables as Record<string, unknown> });
+    if ('then' in result) throw new Error('cachedMockClient: answers are synchronous');
+    if (result.errors?.length) throw new Error(`cachedMockClient: fixture does not fit the schema: ${result.errors.map((e) => e.message).join('; ')}`);
+    return makeResult(operation, result);
+  }
+
+  function answer(operation: Operation): Source<OperationResult> {
+    const name = operationName(operation.query);
+    const variables = (operation.variables ?? {}) as Record<string, unknown>;
+    network.push({ name, variables });
+    if (operation.kind === 'subscription') {
+      const subject = makeSubject<OperationResult>();
+      subscriptions.set(name, { operation, subject });
+      return subject.source;
+    }
+    const responder = responders[name];
+    if (!responder) throw new Error(`cachedMockClient: no answer for ${name}`);
+    const result = responder(variables);
+    if (result === 'pending') return never;
+    if (result.error) {
+      const error = { message: result.error.message ?? result.error.code, extensions: { code: result.error.code } };
+      return fromValue(makeResult(operation, { data: null, errors: [error] }));
+    }
+    return fromValue(shaped(operation, result.data));
+  }
+
+  const stub: Exchange = () => (operations$) => {
+    const shared = share(operations$);
+    return pipe(
+      shared,
+      filter((operation) => operation.kind !== 'teardown'),
+      mergeMap((operation) =>
+        pipe(
+          answer(operation),
+          takeUntil(pipe(shared, filter((other) => other.kind === 'teardown' && other.key === operation.key))),
+        ),
+      ),
+    );
+  };
+
+  const client = new Client({
+    url: '/graphql',
+    exchanges: [normalizedCacheExchange(), versionGuardExchange(), stub],
+    requestPolicy: 'cache-and-network',
+  });
+
+  return {
+    client,
+    network,
+    networkOf: (name: string) => network.filter((call) => call.name === name),
+    /** Pushes one subscription event through the cache to the component. */
+    emit(name: string, data: unknown) {
+      const subscription = subscriptions.get(name);
+      if (!subscription) throw new Error(`cachedMockClient: ${name} is not subscribed`);
+      subscription.subject.next({ ...shaped(subscription.operation, data), hasNext: true });
+    },
+  };
+}
+
+let schema: GraphQLSchema | null = null;
+function apiSchema(): GraphQLSchema {
+  schema ??= buildSchema(schemaSource);
+  return schema;
 }

@@ -11,19 +11,27 @@ export type CompanyScope = 'all' | readonly string[];
 
 /**
  * The companies an expert serves: those whose participation is assigned to a team the expert
- * belongs to or leads. Read from the database every time it is asked, so a change of team takes
- * effect at once (live deliveries ask again for each event).
+ * belongs to or leads, for the person bound to both parameters. Read from the database every
+ * time it is asked, so a change of team takes effect at once (live deliveries ask again for each
+ * event); one-statement reads select it in place (`Access.sqlScope`).
  */
-export async function expertCompanyIds(em: EntityManager, personId: string): Promise<string[]> {
-  const rows: { company_id: string }[] = await em.execute(
-    `select distinct p.company_id
-       from participation p
+const EXPERT_COMPANIES_FROM = `from participation p
        join expert_team t on t.id = p.team_id
       where t.lead_id = ?
-         or exists (select 1 from team_membership m where m.team_id = t.id and m.person_id = ?)`,
-    [personId, personId],
-  );
+         or exists (select 1 from team_membership m where m.team_id = t.id and m.person_id = ?)`;
+
+export async function expertCompanyIds(em: EntityManager, personId: string): Promise<string[]> {
+  const rows: { company_id: string }[] = await em.execute(`select distinct p.company_id ${EXPERT_COMPANIES_FROM}`, [personId, personId]);
   return rows.map((row) => row.company_id);
+}
+
+/** A viewer's scope for one kind of data as the policy decides it: an expert's is theirs to look up. */
+function scopeRule(viewer: Viewer | null, kind: DataKind): CompanyScope | { expert: string } {
+  if (!viewer || !mayRead(viewer, kind)) return [];
+  if (seesAllCompanies(viewer)) return 'all';
+  if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
+  if (viewer.role === Role.EXPERT) return { expert: viewer.personId };
+  return [];
 }
 
 /** The scope a viewer has for one kind of data, computed from the policy and the database. */
@@ -33,11 +41,21 @@ export async function companyScopeFor(
   kind: DataKind,
   expertCompanies: (personId: string) => Promise<string[]> = (personId) => expertCompanyIds(em, personId),
 ): Promise<CompanyScope> {
-  if (!viewer || !mayRead(viewer, kind)) return [];
-  if (seesAllCompanies(viewer)) return 'all';
-  if (viewer.role === Role.COMPANY_STAFF) return viewer.companyId ? [viewer.companyId] : [];
-  if (viewer.role === Role.EXPERT) return expertCompanies(viewer.personId);
-  return [];
+  const rule = scopeRule(viewer, kind);
+  return rule === 'all' || Array.isArray(rule) ? rule : expertCompanies((rule as { expert: string }).expert);
+}
+
+/** A company scope as SQL over a company id column. */
+export type SqlScope = (column: string) => SqlCondition;
+
+/** `${column} = any(?::uuid[])` for a list (none: matches nothing), `true` for viewers who see everything. */
+export function sqlScopeOf(scope: CompanyScope): SqlScope {
+  return (column) => (scope === 'all' ? { sql: 'true', params: [] } : { sql: `${column} = any(?::uuid[])`, params: [sqlUuidArray(scope)] });
+}
+
+/** A SQL condition over a row's alias as a MikroORM filter (the alias is only known when the query is built: rendered then). */
+export function sqlFilter(condition: (alias: string) => SqlCondition): Record<string, unknown> {
+  return { [raw((alias: string) => condition(alias).sql, condition('x').params)]: [] };
 }
 
 /**
@@ -90,8 +108,18 @@ export class Access {
    * see everything.
    */
   async sqlCompanyCondition(kind: DataKind, column: string): Promise<{ sql: string; params: unknown[] }> {
-    const scope = await this.scope(kind);
-    return scope === 'all' ? { sql: 'true', params: [] } : { sql: `${column} = any(?::uuid[])`, params: [sqlUuidArray(scope)] };
+    return sqlScopeOf(await this.scope(kind))(column);
+  }
+
+  /**
+   * The scope for a kind of data as SQL that costs no statement of its own: an expert's companies
+   * are selected in place (a subquery), for reads that must stay one statement.
+   */
+  sqlScope(kind: DataKind): SqlScope {
+    const rule = scopeRule(this.viewer, kind);
+    if (rule === 'all' || Array.isArray(rule)) return sqlScopeOf(rule);
+    const { expert } = rule as { expert: string };
+    return (column) => ({ sql: `${column} in (select p.company_id ${EXPERT_COMPANIES_FROM})`, params: [expert, expert] });
   }
 
   async canSeeCompany(kind: DataKind, companyId: string): Promise<boolean> {
@@ -109,9 +137,7 @@ export class Access {
    */
   async visibilityFilter(rule: (viewer: Viewer | null, workScope: CompanyScope, alias: string) => SqlCondition): Promise<Record<string, unknown>> {
     const scope = await this.scope('work');
-    // The alias is only known when the query is built: the condition is rendered then.
-    const condition = raw((alias: string) => rule(this.viewer, scope, alias).sql, rule(this.viewer, scope, 'x').params);
-    return { [condition]: [] };
+    return sqlFilter((alias) => rule(this.viewer, scope, alias));
   }
 
   /** The history entries a viewer may read: their stored audience admits the viewer (visibility.ts). */

@@ -685,6 +685,15 @@ export const SUBSCRIPTION_RULES: Record<string, SubscriptionRule> = {
     expect: WORK_READ,
     refuse: true,
   },
+  'Subscription.diagnosisChanged': {
+    document: 'subscription($companyId: ID!, $since: SafeInt) { diagnosisChanged(companyId: $companyId, since: $since) { seq } }',
+    variables: ({ c }) => ({ companyId: c.id }),
+    trigger: async (m, c) => m.admin.data('mutation($input: UpdateDiagnosisInput!) { updateDiagnosis(input: $input) { id } }', {
+      input: { ...(await versioned(m, 'diagnosis', c.diagnosisId)), findings: `점검 소견 ${m.next()}` },
+    }),
+    expect: WORK_READ,
+    refuse: true,
+  },
   'Subscription.measureChanged': {
     document: 'subscription($companyId: ID, $since: SafeInt) { measureChanged(companyId: $companyId, since: $since) { seq } }',
     variables: ({ c }) => ({ companyId: c.id }),

@@ -24,9 +24,10 @@ const CHANGES = Number(process.env.ORACLE_CHANGES ?? 240);
 
 const ENTRY = 'id action entityType entityId summary createdAt changes { field from to } actor { id } company { id }';
 const NOTE = 'id kind actor { id } task { id } comment { id } company { id }';
-const TASK = 'id title status version archivedAt company { id } assignees { id } commentCount';
+const TASK = 'id title status version archivedAt company { id } assignees { id } commentCount lastEditedBy { id name } lastEditedAt';
 const COMMENT = 'id body visibility version deletedAt author { id }';
-const MEASURE = 'id title status version investmentKrw archivedAt company { id }';
+const MEASURE = 'id title status version investmentKrw archivedAt company { id } lastEditedBy { id name } lastEditedAt';
+const DIAGNOSIS = 'id kind findings version company { id } lastEditedBy { id name } lastEditedAt';
 const ROW = 'company { id } stage taskCounts { total done } measureCounts { total } investmentKrw';
 const PARTICIPATION = 'id status version team { id }';
 
@@ -42,6 +43,7 @@ interface Subscriptions {
   tasks?: LiveSubscription<{ seq: number; kind: string; taskId: string; task: Node | null }>;
   comments: Map<string, LiveSubscription<{ seq: number; kind: string; commentId: string; comment: Node | null }>>;
   measures: LiveSubscription<{ seq: number; kind: string; measureId: string; measure: Node | null }>;
+  diagnosesOf: Map<string, LiveSubscription<{ seq: number; diagnosisId: string; diagnosis: Node }>>;
   board: LiveSubscription<{ seq: number; companyId: string; row: Node | null }>;
   participations: LiveSubscription<{ seq: number; participationId: string; participation: Node | null }>;
 }
@@ -150,6 +152,14 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
                 ])
             : [],
         ),
+        diagnosesOf: new Map(
+          reads
+            ? companyOf(viewer).map((companyId) => [
+                companyId,
+                watch<{ seq: number; diagnosisId: string; diagnosis: Node }>('subscription($c: ID!, $since: SafeInt) { diagnosisChanged(companyId: $c, since: $since) { seq diagnosisId diagnosis { ' + DIAGNOSIS + ' } } }', { c: companyId }),
+              ])
+            : [],
+        ),
         measures: watch('subscription($y: ID, $since: SafeInt) { measureChanged(programYearId: $y, since: $since) { seq kind measureId measure { ' + MEASURE + ' } } }', { y: yearId }),
         board: watch('subscription($y: ID!, $since: SafeInt) { boardRowChanged(programYearId: $y, since: $since) { seq companyId row { ' + ROW + ' } } }', { y: yearId }),
         participations: watch(
@@ -185,9 +195,11 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
         socket.subscribe('subscription($t: ID!) { commentChanged(taskId: $t) { seq } }', { t: threads[0] }),
         staff.subscribe('subscription($c: ID) { activityAdded(companyId: $c) { seq } }', { c: ids.companyB }),
         staff.subscribe('subscription($t: ID!) { commentChanged(taskId: $t) { seq } }', { t: threads[1] }),
+        socket.subscribe('subscription($c: ID!) { diagnosisChanged(companyId: $c) { seq } }', { c: ids.companyA }),
+        staff.subscribe('subscription($c: ID!) { diagnosisChanged(companyId: $c) { seq } }', { c: ids.companyB }),
       ];
       const codes = await Promise.all(refused.map(async (sub) => (await sub.error()).extensions?.code));
-      expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND']);
+      expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND']);
     } finally {
       await Promise.all([socket.close(), staff.close()]);
     }
@@ -219,7 +231,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
       const client = clients[viewer];
       const s = subs.get(viewer)!;
       const reads = WORK_READERS.includes(viewer);
-      for (const sub of [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values()]) {
+      for (const sub of [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()]) {
         if (sub) expect(sub.errors, `${viewer}: subscription errors`).toEqual([]);
       }
       if (reads) {
@@ -240,6 +252,10 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
           compared += sameRecords(viewer, `commentChanged(${taskId})`, lastStates(sub.events, (e) => e.commentId, (e) => e.comment), byId(thread.filter((c) => touched(sub.events, c.id, 'commentId'))));
           expect(thread.length, `${viewer} sees the thread`).toBeGreaterThanOrEqual(sub.events.length > 0 ? 1 : 0);
         }
+        for (const [companyId, sub] of s.diagnosesOf) {
+          const own = await pages(client, 'diagnoses', DIAGNOSIS, { filter: { companyId } });
+          compared += sameRecords(viewer, `diagnosisChanged(${companyId})`, lastStates(sub.events, (e) => e.diagnosisId, (e) => e.diagnosis), byId(own.filter((d) => touched(sub.events, d.id, 'diagnosisId'))));
+        }
       }
       const measures = await pages(client, 'measures', MEASURE, { filter: { programYearId: yearId, includeArchived: false } });
       compared += sameRecords(viewer, 'measureChanged', lastStates(s.measures.events, (e) => e.measureId, (e) => (e.kind === 'DELETED' ? null : e.measure)), byId(measures.filter((m) => touched(s.measures.events, m.id, 'measureId'))));
@@ -258,6 +274,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
     expect([...counts.keys()].sort()).toEqual(KINDS.map((k) => k.name).sort());
     for (const viewer of WORK_READERS) expect(subs.get(viewer)!.activity!.events.length, `${viewer} received history`).toBeGreaterThan(0);
     expect(subs.get('observer')!.measures.events.length).toBeGreaterThan(0);
+    expect(subs.get('staffA')!.diagnosesOf.get(ids.companyA)!.events.length, 'staffA received diagnoses').toBeGreaterThan(0);
     const staffA = subs.get('staffA')!;
     expect(staffA.activity!.events.some((e) => e.entry.entityType === 'ProgramEvent')).toBe(true);
     console.info(
@@ -268,7 +285,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
 
   /** Waits until no subscription has received anything for a while. */
   async function quiet(): Promise<void> {
-    const total = () => [...subs.values()].reduce((n, s) => n + [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values()].reduce((m, sub) => m + (sub?.events.length ?? 0), 0), 0);
+    const total = () => [...subs.values()].reduce((n, s) => n + [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()].reduce((m, sub) => m + (sub?.events.length ?? 0), 0), 0);
     let last = -1;
     while (last !== total()) {
       last = total();
@@ -589,7 +606,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
   ];
 });
 
-const ARG_TYPES: Record<string, string> = { 'activity.filter': 'ActivityFilter', 'measures.filter': 'MeasureFilter' };
+const ARG_TYPES: Record<string, string> = { 'activity.filter': 'ActivityFilter', 'measures.filter': 'MeasureFilter', 'diagnoses.filter': 'DiagnosisFilter' };
 
 const TRANSITIONS: Partial<Record<ParticipationStatus, ParticipationStatus[]>> = {
   APPLIED: [ParticipationStatus.INITIALLY_DIAGNOSED],

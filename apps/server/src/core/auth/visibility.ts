@@ -1,6 +1,6 @@
 import { CommentVisibility, EventKind, Role } from '@ecohub/domain';
-import { scopeIncludes, sqlUuidArray, type CompanyScope } from './access.ts';
-import { can, mayRead } from './policy.ts';
+import { scopeIncludes, sqlUuidArray, type CompanyScope, type SqlScope } from './access.ts';
+import { can, mayRead, type DataKind } from './policy.ts';
 import type { Viewer } from './viewer.ts';
 
 /**
@@ -15,7 +15,7 @@ import type { Viewer } from './viewer.ts';
  * | event                | program-wide kinds: every signed-in person; site visits: managers, admins and who sees the work of an invited company |
  * | invitation           | who may see the invited company (its results)                                |
  * | attendance           | who sees the event and may read personal data: rows of a company's people only for who sees that company's people |
- * | notification         | its recipient, while they still see the company's work                      |
+ * | notification         | its recipient, while they still see the company's work; what it points at per its kind (NOTIFICATION_TARGETS) |
  * | measure, participation, board row | who sees the company's results (observers included)            |
  */
 
@@ -188,9 +188,42 @@ export function notificationVisible(viewer: Viewer | null, recipientId: string, 
   return companyId === null || scopeIncludes(workScope, companyId);
 }
 
-/** `notificationVisible` in SQL, over a notification row aliased `alias`. */
-export function sqlNotificationCondition(viewer: Viewer | null, workScope: CompanyScope, alias: string): SqlCondition {
+/** `notificationVisible` in SQL, over a notification row aliased `alias`; `work` is the viewer's 'work' scope (access.ts). */
+export function sqlNotificationCondition(viewer: Viewer | null, work: SqlScope, alias: string): SqlCondition {
   if (!viewer || !mayRead(viewer, 'work')) return NOTHING;
-  if (workScope === 'all') return { sql: `${alias}.recipient_id = ?`, params: [viewer.personId] };
-  return { sql: `(${alias}.recipient_id = ? and (${alias}.company_id is null or ${alias}.company_id = any(?::uuid[])))`, params: [viewer.personId, sqlUuidArray(workScope)] };
+  const companies = work(`${alias}.company_id`);
+  return { sql: `(${alias}.recipient_id = ? and (${alias}.company_id is null or ${companies.sql}))`, params: [viewer.personId, ...companies.params] };
+}
+
+/**
+ * What a notification points at, and the kind of its company's data the viewer must still see
+ * for it to show: access can be withdrawn after it was sent (a team change), and then the link
+ * goes dark. A comment shows only in a visibility the viewer may read.
+ */
+export const NOTIFICATION_TARGETS = { task: 'work', comment: 'comments', measure: 'program-results', company: 'work' } as const satisfies Record<string, DataKind>;
+export type NotificationTarget = keyof typeof NOTIFICATION_TARGETS;
+
+/** Whether a notification's target shows; `scope` is the viewer's scope for the target's kind (NOTIFICATION_TARGETS). */
+export function notificationTargetVisible(
+  viewer: Viewer | null,
+  companyId: string | null,
+  scope: CompanyScope,
+  commentVisibility: CommentVisibility | null = null,
+): boolean {
+  if (companyId === null || !scopeIncludes(scope, companyId)) return false;
+  return commentVisibility === null || readableCommentVisibilities(viewer).includes(commentVisibility);
+}
+
+/**
+ * `notificationTargetVisible` in SQL, over the notification row `alias` and the target row
+ * `targetAlias`; `scope` as for the predicate.
+ */
+export function sqlNotificationTargetCondition(viewer: Viewer | null, target: NotificationTarget, scope: SqlScope, alias: string, targetAlias: string): SqlCondition {
+  const companies = scope(`${alias}.company_id`);
+  if (target !== 'comment') return { sql: `(${alias}.company_id is not null and ${companies.sql})`, params: companies.params };
+  return {
+    sql: `(${alias}.company_id is not null and ${companies.sql} and ${targetAlias}.visibility = any(?::text[]))`,
+    // Visibilities are enum values: a plain array literal needs no quoting.
+    params: [...companies.params, `{${readableCommentVisibilities(viewer).join(',')}}`],
+  };
 }

@@ -32,8 +32,14 @@ export class ChangeLog {
   readonly events: ChangeEvent[] = [];
   readonly jobs: JobRequest[] = [];
 
-  /** The hub's settings, for work whose timing is configured (the mail batch window). */
-  constructor(readonly config: Config) {}
+  /**
+   * `config`: the hub's settings, for work whose timing is configured (the mail batch window).
+   * `actorId`: who makes the change (null for the system), as its history entries name them.
+   */
+  constructor(
+    readonly config: Config,
+    readonly actorId: string | null,
+  ) {}
 
   /** Queues a job in this transaction: it runs after the commit, and never if the change rolls back. */
   enqueue(job: JobRequest): void {
@@ -98,14 +104,14 @@ async function runTransaction<T>(
   work: (em: EntityManager, changes: ChangeLog) => Promise<T>,
   idempotency: { key: string; resultId(value: T): string } | null,
 ): Promise<T> {
-  const changes = new ChangeLog(ctx.services.config);
+  const changes = new ChangeLog(ctx.services.config, ctx.viewer ? ctx.viewer.personId : null);
   const { result, batch } = await ctx.em.transactional(async (em) => {
     const value = await work(em, changes);
     if (idempotency) await remember(em, idempotency.key, idempotency.resultId(value));
     for (const activity of changes.activities) {
       em.create(ActivityEntry, {
         id: activity.id,
-        actor: ctx.viewer ? ctx.viewer.personId : null,
+        actor: changes.actorId,
         action: activity.action,
         entityType: activity.entityType,
         entityId: activity.entityId,

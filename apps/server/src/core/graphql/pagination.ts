@@ -4,7 +4,10 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { LIMITS } from '@ecohub/domain';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { sqlFilter } from '../auth/access.ts';
+import type { SqlCondition } from '../auth/visibility.ts';
 import { badInput } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 
 /** Relay cursor pagination: every list in the API is a connection. */
 @ObjectType()
@@ -55,7 +58,7 @@ export function Connection<T extends object>(node: ClassType<T>, name = node.nam
   return ConnectionType;
 }
 
-type SortValue = string | number | null;
+export type SortValue = string | number | null;
 
 export function encodeCursor(values: SortValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -64,11 +67,48 @@ export function encodeCursor(values: SortValue[]): string {
 export function decodeCursor(cursor: string, length: number): SortValue[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length) return values as SortValue[];
+    // The last value is always the row's id, the tie-breaker: it goes into SQL as a uuid.
+    if (Array.isArray(values) && values.length === length && typeof values.at(-1) === 'string' && isUuid(values.at(-1))) return values as SortValue[];
   } catch {
     // fall through to the error below
   }
-  throw badInput('The pagination cursor is not valid; start again from the first page');
+  throw invalidCursor();
+}
+
+function invalidCursor() {
+  return badInput('The pagination cursor is not valid; start again from the first page');
+}
+
+/** The sort key of a keyset page: a column of `table`, and whether it holds timestamps. */
+export interface SortKey {
+  table: string;
+  column: string;
+  timestamp: boolean;
+}
+
+/**
+ * Rows after the cursor `(value, id)` in (sort, id) order, as SQL over a row aliased `alias`.
+ * A cursor carries a timestamp in milliseconds (as JavaScript dates have it) while PostgreSQL
+ * keeps microseconds, and rows written by one statement share one `now()`: compared with the
+ * millisecond, they would repeat or be skipped. So the cursor's row lends its stored timestamp
+ * while it still holds the cursor's millisecond, and ties go to the id; the cursor format (and
+ * every cursor already handed out) stays as it was.
+ */
+export function keysetAfterSql(key: SortKey, descending: boolean, value: string | number, id: string, alias: string): SqlCondition {
+  const op = descending ? '<' : '>';
+  const column = `${alias}."${key.column}"`;
+  if (!key.timestamp) return { sql: `(${column}, ${alias}.id) ${op} (?, ?)`, params: [value, id] };
+  if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalidCursor();
+  const exact = `coalesce((select k."${key.column}" from "${key.table}" k where k.id = ? and date_trunc('milliseconds', k."${key.column}") = ?::timestamptz), ?::timestamptz)`;
+  return { sql: `(${column}, ${alias}.id) ${op} (${exact}, ?)`, params: [id, value, value, id] };
+}
+
+/** The sort key behind an entity's property, or null when it is not one plain column. */
+export function sortKeyOf(em: EntityManager, entity: EntityName<object>, property: string): SortKey | null {
+  const meta = em.getMetadata().get(entity);
+  const prop = meta.properties[property as never] as { fieldNames?: string[]; columnTypes?: string[] } | undefined;
+  const column = prop?.fieldNames?.length === 1 ? prop.fieldNames[0]! : null;
+  return column ? { table: meta.tableName, column, timestamp: prop?.columnTypes?.[0]?.startsWith('timestamp') ?? false } : null;
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -110,10 +150,14 @@ export async function paginate<T extends { id: string }>(
       const [id] = decodeCursor(args.after, 1);
       pageWhere = { $and: [where, { id: { [op]: id } }] };
     } else {
-      const [value, id] = decodeCursor(args.after, 2);
-      pageWhere = {
-        $and: [where, { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] }],
-      };
+      const [value, id] = decodeCursor(args.after, 2) as [SortValue, string];
+      const key = sortKeyOf(em, entity as EntityName<object>, field);
+      if (value !== null && key) {
+        pageWhere = { $and: [where, sqlFilter((alias) => keysetAfterSql(key, descending, value, id, alias))] };
+      } else {
+        // A null sort value follows the ORM's null ordering.
+        pageWhere = { $and: [where, { $or: [{ [field]: { [op]: value } }, { [field]: value, id: { [op]: id } }] }] };
+      }
     }
   }
   const orderBy = field === 'id' ? { id: direction } : { [field]: direction, id: direction };

@@ -7,7 +7,7 @@ import { addBulkParticipants } from '../../modules/board/bulk-participants.test-
 type Page = { list: { totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Record<string, unknown> }[] } };
 
 const MEASURE_NODE = `id title status category createdAt investmentKrw expectedAnnualSavingsKrw paybackYears allowedNextStatuses implementedOn
-  company { id nameKo __typename } owner { id name }`;
+  company { id nameKo __typename } owner { id name } lastEditedBy { id name } lastEditedAt`;
 const COMMENT_NODE = `id body visibility createdAt deletedAt author { id name } task { id title status }`;
 
 /** A page read twice: as selected (planned), and with one more field only entities answer (`extra`). */
@@ -31,8 +31,6 @@ describe('list pages read as one statement shaped by the selection', () => {
     hub = await startTestServer({ seeded: false, onQuery: counter.onQuery });
     w = await buildWorkWorld(hub);
     await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 1, to: 6 });
-    // Distinct millisecond stamps: cursors carry milliseconds (as JS dates do), the bulk insert's now() microseconds.
-    await w.fx.rows(`update measure set created_at = date_trunc('milliseconds', created_at) + (ctid::text::point)[1] * interval '1 ms' + (ctid::text::point)[0] * interval '1 s'`);
     for (let i = 0; i < 9; i++) {
       const day = String(10 + i).padStart(2, '0');
       await w.as.manager.data(`mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`, {
@@ -42,6 +40,11 @@ describe('list pages read as one statement shaped by the selection', () => {
     const { tasks } = await w.as.expert.data<{ tasks: { edges: { node: { id: string } }[] } }>(`{ tasks(first: 1) { edges { node { id } } } }`);
     taskId = tasks.edges[0]!.node.id;
     for (let i = 0; i < 12; i++) await w.as.expert.data(`mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`, { input: { taskId, body: `의견 ${i}`, visibility: i % 3 ? 'SHARED' : 'INTERNAL' } });
+    // A measure and a company edited through the API: their last editor is read both ways (null for observers).
+    const { measures } = await w.as.expert.data<{ measures: { edges: { node: { id: string; version: number } }[] } }>(`{ measures(first: 1) { edges { node { id version } } } }`);
+    await w.as.expert.data(`mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`, { input: { ...measures.edges[0]!.node, title: '편집자 확인 개선안' } });
+    const { company } = await w.as.manager.data<{ company: { version: number } }>(`query($id: ID!) { company(id: $id) { version } }`, { id: w.company.id });
+    await w.as.manager.data(`mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id } }`, { input: { id: w.company.id, version: company.version, employees: 57 } });
   }, 180_000);
   afterAll(() => hub.close());
 
@@ -77,7 +80,7 @@ describe('list pages read as one statement shaped by the selection', () => {
       ['activity', 'id action entityType entityId summary createdAt changes { field from to } actor { id name } company { id nameKo }', 'extra: actor { email }'],
       ['people', 'id name nameEn role jobTitle email phone company { id nameKo }', 'teams { id }'],
       ['events', 'id title kind venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } programYear { id number }', 'extra: programYear { program { id } }'],
-      ['companies', 'id nameKo nameEn businessNumber employees archivedAt contactName contactEmail contactPhone', 'staff { id }'],
+      ['companies', 'id nameKo nameEn businessNumber employees archivedAt contactName contactEmail contactPhone lastEditedBy { id name } lastEditedAt', 'staff { id }'],
     ];
     for (const client of [w.as.manager, w.as.expert, w.as.staff, w.as.observer]) {
       for (const [field, node, extra] of lists) {
@@ -100,7 +103,7 @@ describe('list pages read as one statement shaped by the selection', () => {
     // session lookup + the expert's companies + the page; the thread also reads its task to check access.
     expect(measures).toBeLessThanOrEqual(3);
     // A manager's scope needs no query: the session lookup and the page.
-    for (const list of ['activity(first: 50) { totalCount edges { node { id summary changes { field } actor { id name } company { id nameKo } } } }', 'people(first: 50) { totalCount edges { node { id name email company { id nameKo } } } }', 'companies(first: 50) { totalCount edges { node { id nameKo contactName } } }']) {
+    for (const list of ['activity(first: 50) { totalCount edges { node { id summary changes { field } actor { id name } company { id nameKo } } } }', 'people(first: 50) { totalCount edges { node { id name email company { id nameKo } } } }', 'companies(first: 50) { totalCount edges { node { id nameKo contactName lastEditedBy { id name } } } }']) {
       expect(await statementsOf(w.as.manager, `{ ${list} }`), list).toBe(2);
     }
     expect(thread).toBeLessThanOrEqual(4);

@@ -1,7 +1,8 @@
 import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { getMetadataStorage, type ClassType } from 'type-graphql';
+import type { SqlCondition } from '../auth/visibility.ts';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, pageSize, paginate, sortValue, type ConnectionShape, type PageArgs } from './pagination.ts';
+import { decodeCursor, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -69,8 +70,8 @@ export function plainColumns(
     if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.formula || prop.persist === false || prop.fieldNames.length !== 1) return null;
     columns.push({ property: name, column: prop.fieldNames[0]! });
   }
-  // json_build_object takes at most 100 arguments.
-  return columns.length <= 50 ? columns : null;
+  // json_build_object takes at most 100 arguments: 49 columns and the relations' key and object.
+  return columns.length <= 49 ? columns : null;
 }
 
 /** `json_build_object('nameKo', c."name_ko", …)`: keys are the entity's property names, as resolvers read them. */
@@ -78,47 +79,90 @@ export function jsonObjectSql(columns: readonly PlainColumn[], alias: string): s
   return `json_build_object(${columns.map((c) => `'${c.property}', ${alias}."${c.column}"`).join(', ')})`;
 }
 
+/** A to-one relation a planned read may follow (see `PagePlanSpec`). */
+export interface RelationPlanSpec {
+  type: ClassType;
+  /** What may be read below it without entities (its own relations and row fields). */
+  spec?: PagePlanSpec;
+  /**
+   * When the related row is shown at all, as SQL over the row (`row`) and the related row
+   * (`related`): the rule the field's resolver applies (visibility), else the field is null.
+   */
+  visible?: (row: string, related: string) => SqlCondition;
+}
+
 /** How a list's rows may be read without entities (see `plannedPage`). */
 export interface PagePlanSpec {
   /** To-one relations (GraphQL field = the entity's property) whose resolvers return `preloaded(root, field)` first. */
-  relations?: Record<string, ClassType>;
+  relations?: Record<string, ClassType | RelationPlanSpec>;
   /** Field resolvers that only read the row's own columns, and the properties they read. */
   rowFields?: Record<string, readonly string[]>;
 }
 
-interface PagePlan {
+/** The columns of one object and the relations read with it, each planned the same way. */
+interface ObjectPlan {
   columns: PlainColumn[];
-  relations: { field: string; table: string; foreignKey: string; columns: PlainColumn[] }[];
+  relations: { field: string; table: string; foreignKey: string; plan: ObjectPlan; visible?: RelationPlanSpec['visible'] }[];
 }
 
-function planPage(em: EntityManager, entity: ClassType, connection: Selection, sortProperty: string, spec: PagePlanSpec): PagePlan | null {
-  const node = new Map(connection.get('edges')?.get('node') ?? []);
+/** Where the relations of a planned object travel in its JSON, apart from its columns. */
+const RELATIONS_KEY = '$relations';
+
+/** What `selection` reads on `entity` as plain columns and planned relations, or null when it needs entities. */
+function planObject(em: EntityManager, entity: ClassType, selection: Selection, spec: PagePlanSpec, always: readonly string[]): ObjectPlan | null {
+  const node = new Map(selection);
   const meta = em.getMetadata().get<object>(entity);
-  const always = new Set(['id', sortProperty]);
-  const relations: PagePlan['relations'] = [];
-  for (const [field, below] of node) {
-    const related = spec.relations?.[field];
+  const read = new Set(always);
+  const relations: ObjectPlan['relations'] = [];
+  for (const [field, below] of selection) {
+    const relation = spec.relations?.[field];
     const reads = spec.rowFields?.[field];
-    if (related) {
-      const columns = below && plainColumns(em, related, below);
+    if (relation) {
+      const { type, spec: belowSpec = {}, visible } = typeof relation === 'function' ? { type: relation } : relation;
+      const plan = below && planObject(em, type, below, belowSpec, ['id']);
       const prop = meta.properties[field as never] as { fieldNames: string[] } | undefined;
-      if (!columns || !prop) return null;
-      relations.push({ field, table: em.getMetadata().get<object>(related).tableName, foreignKey: prop.fieldNames[0]!, columns });
+      if (!plan || !prop) return null;
+      relations.push({ field, table: em.getMetadata().get<object>(type).tableName, foreignKey: prop.fieldNames[0]!, plan, visible });
       node.delete(field);
     } else if (reads) {
-      for (const property of reads) always.add(property);
+      for (const property of reads) read.add(property);
       node.delete(field);
     }
   }
-  const columns = plainColumns(em, entity, node, [...always]);
+  const columns = plainColumns(em, entity, node, [...read]);
   return columns && { columns, relations };
+}
+
+/** An object's JSON as PostgreSQL builds it: its columns, and its relations (each by one indexed lookup) under RELATIONS_KEY. */
+function objectSql(plan: ObjectPlan, alias: string): SqlCondition {
+  const fields = plan.columns.map((c) => `'${c.property}', ${alias}."${c.column}"`);
+  const params: unknown[] = [];
+  if (plan.relations.length) {
+    const relations = plan.relations.map((relation, index) => {
+      const related = `${alias}_${index}`;
+      const object = objectSql(relation.plan, related);
+      const visible = relation.visible?.(alias, related);
+      params.push(...object.params, ...(visible?.params ?? []));
+      return `'${relation.field}', (select ${object.sql} from "${relation.table}" ${related} where ${related}.id = ${alias}."${relation.foreignKey}"${visible ? ` and ${visible.sql}` : ''})`;
+    });
+    fields.push(`'${RELATIONS_KEY}', json_build_object(${relations.join(', ')})`);
+  }
+  return { sql: `json_build_object(${fields.join(', ')})`, params };
+}
+
+/** A planned object's JSON as the row its resolvers read: columns as properties, relations preloaded. */
+function hydrate<T extends object>(plan: ObjectPlan, json: (T & { [RELATIONS_KEY]?: Record<string, unknown> }) | null): T | null {
+  if (!json) return null;
+  const { [RELATIONS_KEY]: related, ...row } = json;
+  if (!plan.relations.length) return row as T;
+  return preload(row as T, Object.fromEntries(plan.relations.map((relation) => [relation.field, hydrate(relation.plan, related?.[relation.field] as object | null)])));
 }
 
 /**
  * `paginate`'s page (same order, same cursors, same total) read as one statement shaped by the
- * selection: the rows' selected columns and their selected to-one relations as JSON built by
- * PostgreSQL, no entities. Null when the selection needs a resolver the plan does not cover: the
- * caller then pages with entities.
+ * selection: the rows' selected columns and their selected to-one relations (and theirs) as
+ * JSON built by PostgreSQL, no entities. Null when the selection needs a resolver the plan does
+ * not cover: the caller then pages with entities.
  */
 export async function plannedPage<T extends { id: string }>(
   em: EntityManager,
@@ -131,7 +175,7 @@ export async function plannedPage<T extends { id: string }>(
 ): Promise<ConnectionShape<T> | null> {
   const descending = sort.startsWith('-');
   const field = descending ? sort.slice(1) : sort;
-  const plan = planPage(em, entity, connection, field, spec);
+  const plan = planObject(em, entity, connection.get('edges')?.get('node') ?? new Map(), spec, ['id', field]);
   if (!plan) return null;
   const meta = em.getMetadata().get<object>(entity);
   const sortProp = meta.properties[field as never] as { fieldNames: string[]; runtimeType?: string } | undefined;
@@ -148,35 +192,36 @@ export async function plannedPage<T extends { id: string }>(
       after = `where e.id ${op} ?`;
       params.push(...decodeCursor(args.after, 1));
     } else {
-      const [value, id] = decodeCursor(args.after, 2);
+      const [value, id] = decodeCursor(args.after, 2) as [SortValue, string];
+      const key = sortKeyOf(em, entity, field);
       // A null sort value needs the ORM's null ordering rules: page those with entities.
-      if (value === null) return null;
-      after = `where (${sortColumn}, e.id) ${op} (?, ?)`;
-      params.push(value, id);
+      if (value === null || !key) return null;
+      const condition = keysetAfterSql(key, descending, value, id, 'e');
+      after = `where ${condition.sql}`;
+      params.push(...condition.params);
     }
   }
   params.push(limit + 1);
   const order = field === 'id' ? `e.id ${direction}` : `${sortColumn} ${direction}, e.id ${direction}`;
-  const fields = [`'row', ${jsonObjectSql(plan.columns, 'e')}`];
-  for (const relation of plan.relations) {
-    fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = e."${relation.foreignKey}")`);
-  }
+  const object = objectSql(plan, 'e');
+  params.push(...object.params);
   const total = connection.has('totalCount');
-  const [result] = await em.execute<{ total: number; rows: ({ row: T } & Record<string, unknown>)[] }[]>(
+  const [result] = await em.execute<{ total: number; rows: (T & { [RELATIONS_KEY]?: Record<string, unknown> })[] }[]>(
     `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
      page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
      select ${total ? '(select count(*) from scoped)::int' : '0'} as total,
-            coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${order}), '[]'::json) as rows
+            coalesce(json_agg(${object.sql} order by ${order}), '[]'::json) as rows
        from page e`,
     params,
   );
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const edges = rows.slice(0, limit).map(({ row, ...relations }) => {
+  const edges = rows.slice(0, limit).map((json) => {
+    const row = hydrate(plan, json)!;
     const value = (row as Record<string, unknown>)[field];
     // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
     const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
-    return { node: plan.relations.length ? preload(row, relations) : row, cursor };
+    return { node: row, cursor };
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }

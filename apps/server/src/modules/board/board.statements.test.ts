@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Kind, parse, print, visit, type DefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestClient, type TestServer } from '../../testing/index.ts';
+import { webOperation } from '../../testing/web-operation.ts';
 import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
 import { addBulkParticipants } from './bulk-participants.test-kit.ts';
 
@@ -15,23 +14,6 @@ const BOARD_AND_KPIS = `query($id: ID!) { programYear(id: $id) {
     byCategory { category implementationRate ghgReductionTco2e }
     byCompany { company { id nameKo } implementationRate ghgReductionTco2e }
     budget { source plannedKrw spentKrw } } } }`;
-/** One operation of a web .graphql file with the fragments it spreads, as the client sends it. */
-function webOperation(relativePath: string, name: string): string {
-  const definitions = parse(readFileSync(new URL(`../../../../web/src/${relativePath}`, import.meta.url), 'utf8')).definitions;
-  const fragments = new Map(definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`${name} is not in ${relativePath}`);
-  const used: DefinitionNode[] = [operation];
-  for (let i = 0; i < used.length; i++) {
-    visit(used[i]!, {
-      FragmentSpread(node) {
-        const fragment = fragments.get(node.name.value);
-        if (fragment && !used.includes(fragment)) used.push(fragment);
-      },
-    });
-  }
-  return used.map((d) => print(d)).join('\n');
-}
 const PROGRAM_BOARD = webOperation('features/board/program-board.query.graphql', 'ProgramBoard');
 const TASK_PAGE = `{ tasks(first: 50) { totalCount pageInfo { endCursor } edges { node {
   id title status rank isOverdue company { id nameKo } measure { id title status } assignees { id name } createdBy { id } commentCount } } } }`;

@@ -2,7 +2,7 @@ import { findRecord } from '../../core/database/records.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
 import type { PageArgs } from '../../core/graphql/pagination.ts';
-import { selectedPage } from '../../core/graphql/planned-read.ts';
+import { selectedPage, type PagePlanSpec } from '../../core/graphql/planned-read.ts';
 import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/index.ts';
 import { Comment } from './comment.entity.ts';
@@ -20,4 +20,4 @@ export async function listComments(ctx: UnitOfWork, taskId: string, page: PageAr
 }
 
 /** What a thread page may read without entities: the resolvers of these fields honour planned rows. */
-const COMMENT_PAGE = { relations: { author: Person, task: Task }, rowFields: { body: ['body', 'deletedAt'] } };
+export const COMMENT_PAGE: PagePlanSpec = { relations: { author: Person, task: Task }, rowFields: { body: ['body', 'deletedAt'] } };

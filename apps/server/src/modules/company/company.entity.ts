@@ -1,7 +1,10 @@
-import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../core/graphql/scalars.ts';
 import { VersionedEntity } from '../../core/database/base.entity.ts';
+// A cycle (a person belongs to a company) that only lazy references cross.
+import { Person } from '../people/person.entity.ts';
 
 /** A manufacturing SME that applies to, and takes part in, program years. */
 @ObjectType({ description: 'A manufacturing SME taking part in the program' })
@@ -57,4 +60,12 @@ export class Company extends VersionedEntity {
   @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   archivedAt: Date | null = null;
+
+  /** Who wrote the current version (see people/edit-stamp.ts); exposed by a field resolver. */
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  lastEditedBy: Ref<Person> | null = null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the current version was written' })
+  @Property({ type: 'datetime', nullable: true })
+  lastEditedAt: Date | null = null;
 }

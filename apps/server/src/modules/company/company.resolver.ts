@@ -4,6 +4,7 @@ import { can } from '../../core/auth/policy.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { LAST_EDITED_BY_DESCRIPTION, lastEditor, Person } from '../people/index.ts';
 import { Company } from './company.entity.ts';
 import { ArchiveCompanyInput, CompanyFilter, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.ts';
 import { archiveCompany, createCompany, getCompany, listCompanies, updateCompany } from './company.service.ts';
@@ -59,5 +60,10 @@ export class CompanyResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Personal data: null for observers' })
   contactPhone(@Root() company: Company, @Ctx() ctx: GraphQLContext): string | null {
     return can(ctx.viewer, 'personalData.read') ? company.contactPhone : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: LAST_EDITED_BY_DESCRIPTION })
+  lastEditedBy(@Root() company: Company, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    return lastEditor(company, ctx);
   }
 }

@@ -11,6 +11,7 @@ import type { PageArgs } from '../../core/graphql/pagination.ts';
 import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff } from '../activity/index.ts';
+import { Person, stampEdit } from '../people/index.ts';
 import { Company } from './company.entity.ts';
 import type { ArchiveCompanyInput, CompanyFilter, CreateCompanyInput, UpdateCompanyInput } from './company.inputs.ts';
 
@@ -34,7 +35,10 @@ async function participatingCompanyIds(em: EntityManager, filter: CompanyFilter)
 }
 
 /** What a companies page may read without entities: these resolvers only read the row. */
-const COMPANY_PAGE = { rowFields: { contactName: ['contactName'], contactEmail: ['contactEmail'], contactPhone: ['contactPhone'] } };
+const COMPANY_PAGE = {
+  relations: { lastEditedBy: Person },
+  rowFields: { contactName: ['contactName'], contactEmail: ['contactEmail'], contactPhone: ['contactPhone'] },
+};
 
 export async function listCompanies(ctx: UnitOfWork, filter: CompanyFilter = {}, page: PageArgs = {}, selection?: Selection) {
   ctx.access.requireViewer();
@@ -113,6 +117,7 @@ export async function createCompany(ctx: UnitOfWork, input: CreateCompanyInput):
       async (em, changes) => {
         await assertNumberFree(em, values.businessNumber);
         const company = em.create(Company, withNulls(values));
+        stampEdit(company, changes);
         changes.record({
           action: 'company.created',
           entityType: 'Company',
@@ -138,6 +143,7 @@ export async function updateCompany(ctx: UnitOfWork, input: UpdateCompanyInput):
       await assertNumberFree(em, values.businessNumber, company.id);
       const diff = applyChanges(company, values as Partial<Company>);
       if (Object.keys(diff).length > 0) {
+        stampEdit(company, changes);
         changes.record({ action: 'company.updated', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} updated`, diff });
       }
       return company;
@@ -152,6 +158,7 @@ export async function archiveCompany(ctx: UnitOfWork, input: ArchiveCompanyInput
     assertVersion('Company', company, input.version);
     if (company.archivedAt) return company;
     const diff = applyChanges(company, { archivedAt: new Date() });
+    stampEdit(company, changes);
     changes.record({ action: 'company.archived', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} archived`, diff });
     return company;
   });

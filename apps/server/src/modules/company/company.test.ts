@@ -19,6 +19,7 @@ describe('companies over HTTP', () => {
   let observer: TestClient;
   let staff: TestClient;
   let anonymous: TestClient;
+  let managerPerson: { id: string; name: string };
   let own: Company;
   let other: Company;
 
@@ -46,6 +47,7 @@ describe('companies over HTTP', () => {
       staff: await fx.person({ role: Role.COMPANY_STAFF, company: own }),
     };
     manager = await fx.clientFor(hub.url, people.manager);
+    managerPerson = { id: people.manager.id, name: people.manager.name };
     observer = await fx.clientFor(hub.url, people.observer);
     staff = await fx.clientFor(hub.url, people.staff);
     anonymous = new TestClient(hub.url);
@@ -119,6 +121,18 @@ describe('companies over HTTP', () => {
       const error = await manager.error(UPDATE, { input: { id: other.id, version: 1, employees: 5 } });
       expect(error.code).toBe('CONFLICT');
       expect(error.extensions.currentVersion).toBe(2);
+    });
+
+    it('names who wrote the current version, except to observers (personal data), in a page as in a detail', async () => {
+      const EDITED = 'lastEditedAt lastEditedBy { id name }';
+      const detail = (client: TestClient) => client.data<{ company: { lastEditedAt: string | null; lastEditedBy: { id: string } | null } }>(`query($id: ID!) { company(id: $id) { ${EDITED} } }`, { id: other.id });
+      const seen = await detail(manager);
+      expect(seen.company.lastEditedBy).toEqual(managerPerson);
+      expect(Date.now() - Date.parse(seen.company.lastEditedAt!)).toBeLessThan(60_000);
+      const page = await manager.data<{ companies: { edges: { node: { id: string; lastEditedBy: unknown } }[] } }>(`{ companies(first: 50) { edges { node { id ${EDITED} } } } }`);
+      expect(page.companies.edges.find((edge) => edge.node.id === other.id)?.node.lastEditedBy).toEqual(managerPerson);
+      const hidden = await detail(observer);
+      expect(hidden.company).toEqual({ lastEditedAt: seen.company.lastEditedAt, lastEditedBy: null });
     });
 
     it('rejects a business number another company holds', async () => {

@@ -9,7 +9,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
 import { Participation } from '../participation/index.ts';
-import { Person } from '../people/index.ts';
+import { Person, stampEdit } from '../people/index.ts';
 import { Diagnosis } from './diagnosis.entity.ts';
 import type { CreateDiagnosisInput, UpdateDiagnosisInput } from './diagnosis.inputs.ts';
 
@@ -49,6 +49,7 @@ function quantities(input: DiagnosisFields): Partial<Record<(typeof QUANTITIES)[
 
 function recordDiagnosis(changes: ChangeLog, diagnosis: Diagnosis, programYearId: string, action: string, summary: string, diff: FieldDiff): void {
   const ids = { companyId: diagnosis.company.id, programYearId };
+  stampEdit(diagnosis, changes);
   changes.record(
     { action, entityType: 'Diagnosis', entityId: diagnosis.id, summary, diff, ...ids },
     { type: EventType.DIAGNOSIS_CHANGED, ...ids },

@@ -3,7 +3,7 @@ import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/
 import { DiagnosisKind } from '@ecohub/domain';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { VersionedEntity } from '../../core/database/base.entity.ts';
-import { LocalDate } from '../../core/graphql/scalars.ts';
+import { DateTime, LocalDate } from '../../core/graphql/scalars.ts';
 import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
 import { Person } from '../people/person.entity.ts';
@@ -66,4 +66,12 @@ export class Diagnosis extends VersionedEntity {
   @Field(() => String)
   @Property({ type: 'text' })
   findings!: string;
+
+  /** Who wrote the current version (see people/edit-stamp.ts); exposed by a field resolver. */
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  lastEditedBy: Ref<Person> | null = null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the current version was written' })
+  @Property({ type: 'datetime', nullable: true })
+  lastEditedAt: Date | null = null;
 }

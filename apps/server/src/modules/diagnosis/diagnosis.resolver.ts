@@ -4,7 +4,7 @@ import { loader } from '../../core/graphql/loaders.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/index.ts';
 import { Participation } from '../participation/index.ts';
-import { Person } from '../people/index.ts';
+import { LAST_EDITED_BY_DESCRIPTION, lastEditor, Person } from '../people/index.ts';
 import { Diagnosis } from './diagnosis.entity.ts';
 import { CreateDiagnosisInput, DiagnosisFilter, UpdateDiagnosisInput } from './diagnosis.inputs.ts';
 import { getDiagnosis, listDiagnoses } from './diagnosis.service.ts';
@@ -54,6 +54,11 @@ export class DiagnosisResolver {
   @FieldResolver(() => Person, { nullable: true })
   async leadExpert(@Root() diagnosis: Diagnosis): Promise<Person | null> {
     return diagnosis.leadExpert ? ((await diagnosis.leadExpert.load({ dataloader: true })) ?? null) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: LAST_EDITED_BY_DESCRIPTION })
+  lastEditedBy(@Root() diagnosis: Diagnosis, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    return lastEditor(diagnosis, ctx);
   }
 }
 

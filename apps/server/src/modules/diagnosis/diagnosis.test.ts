@@ -1,8 +1,9 @@
 import { Role } from '@ecohub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
+import { LiveClient } from '../../testing/live-client.ts';
 
-const FIELDS = 'id version kind conductedOn processesExamined findings electricityKwhPerYear waterM3PerYear leadExpert { id } company { id } participation { id }';
+const FIELDS = 'id version lastEditedBy { id } lastEditedAt kind conductedOn processesExamined findings electricityKwhPerYear waterM3PerYear leadExpert { id } company { id } participation { id }';
 const CREATE = `mutation($input: CreateDiagnosisInput!) { createDiagnosis(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateDiagnosisInput!) { updateDiagnosis(input: $input) { ${FIELDS} } }`;
 const LIST = `query($filter: DiagnosisFilter, $first: Int, $after: String) {
@@ -79,11 +80,11 @@ describe('diagnoses over HTTP', () => {
   });
 
   describe('updateDiagnosis', () => {
-    it('changes the given fields and clears a quantity with null', async () => {
-      const { updateDiagnosis } = await world.clients.expert.data<{ updateDiagnosis: { version: number; kind: string; electricityKwhPerYear: number | null } }>(UPDATE, {
+    it('changes the given fields and clears a quantity with null, stamping who wrote the version', async () => {
+      const { updateDiagnosis } = await world.clients.expert.data<{ updateDiagnosis: { version: number; kind: string; electricityKwhPerYear: number | null; lastEditedBy: { id: string } } }>(UPDATE, {
         input: { id: diagnosisId, version: 1, kind: 'DETAILED', electricityKwhPerYear: null },
       });
-      expect(updateDiagnosis).toMatchObject({ version: 2, kind: 'DETAILED', electricityKwhPerYear: null });
+      expect(updateDiagnosis).toMatchObject({ version: 2, kind: 'DETAILED', electricityKwhPerYear: null, lastEditedBy: { id: world.people.expert.id } });
       const [entry] = await fx.rows<{ diff: unknown }>("select diff from activity_entry where entity_id = ? and action = 'diagnosis.updated'", [diagnosisId]);
       expect(entry?.diff).toEqual({ kind: { from: 'INITIAL', to: 'DETAILED' }, electricityKwhPerYear: { from: 1_250_000, to: null } });
     });
@@ -134,6 +135,46 @@ describe('diagnoses over HTTP', () => {
         { id: world.ownParticipation.id },
       );
       expect(participation.diagnoses.map((d) => d.kind)).toEqual(['DETAILED', 'DETAILED']);
+    });
+  });
+
+  describe('diagnosisChanged', () => {
+    const WATCH = 'subscription($c: ID!, $since: SafeInt) { diagnosisChanged(companyId: $c, since: $since) { seq diagnosisId companyId diagnosis { id version findings lastEditedBy { id } } } }';
+    type Change = { seq: number; diagnosisId: string; companyId: string; diagnosis: { id: string; version: number; findings: string; lastEditedBy: { id: string } | null } };
+
+    it('delivers the company’s diagnoses as they are recorded and edited, naming the editor, and replays from since', async () => {
+      const { liveSequence: since } = await world.clients.staff.data<{ liveSequence: number }>('{ liveSequence }');
+      const socket = new LiveClient(hub.url, { cookie: world.clients.staff.cookie, retry: false });
+      try {
+        const live = socket.subscribe<Change>(WATCH, { c: world.own.id, since });
+        // Another company's diagnosis is not the subscriber's to see.
+        await world.clients.manager.data(CREATE, { input: { ...input(), participationId: world.otherParticipation.id, leadExpertId: null } });
+        const { createDiagnosis } = await world.clients.expert.data<{ createDiagnosis: { id: string } }>(CREATE, { input: input() });
+        await world.clients.manager.data(UPDATE, { input: { id: createDiagnosis.id, version: 1, findings: '관리자가 고친 소견' } });
+        // Each event brings the diagnosis as it is when delivered: the last one is the manager's version.
+        const events = await live.until((received) => received.length === 2);
+        expect(events.map((e) => [e.companyId, e.diagnosisId])).toEqual([
+          [world.own.id, createDiagnosis.id],
+          [world.own.id, createDiagnosis.id],
+        ]);
+        expect(events[1]!.diagnosis).toMatchObject({ version: 2, findings: '관리자가 고친 소견', lastEditedBy: { id: world.people.manager.id } });
+        const replay = socket.subscribe<Change>(WATCH, { c: world.own.id, since });
+        await replay.until((received) => received.length === 2);
+        expect(replay.events.map((e) => e.seq)).toEqual(events.map((e) => e.seq));
+      } finally {
+        await socket.close();
+      }
+    });
+
+    it('refuses observers (no work) and staff of another company (not found)', async () => {
+      const observer = new LiveClient(hub.url, { cookie: world.clients.observer.cookie, retry: false });
+      const otherStaff = new LiveClient(hub.url, { cookie: world.clients.otherStaff.cookie, retry: false });
+      try {
+        const errors = await Promise.all([observer.subscribe(WATCH, { c: world.own.id }).error(), otherStaff.subscribe(WATCH, { c: world.own.id }).error()]);
+        expect(errors.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'NOT_FOUND']);
+      } finally {
+        await Promise.all([observer.close(), otherStaff.close()]);
+      }
     });
   });
 });

@@ -22,7 +22,7 @@ import { isUuid, newId } from '../../core/ids.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { Measure } from '../measure/index.ts';
 import { notify, NotificationKind } from '../notification/index.ts';
-import { Person } from '../people/index.ts';
+import { Person, stampEdit } from '../people/index.ts';
 import { FollowUpAnswer, FollowUpPlan, FollowUpRequest } from './follow-up.entity.ts';
 
 const PARTICIPANTS = `{${PARTICIPATING_STATUSES.join(',')}}`;
@@ -224,6 +224,7 @@ export async function verifyFollowUpAnswer(
 }
 
 function recordMeasure(changes: ChangeLog, measure: Measure, request: FollowUpRequest, action: string, diff: Record<string, unknown>): void {
+  stampEdit(measure, changes);
   changes.record(
     { action, entityType: 'Measure', entityId: measure.id, summary: measure.title, companyId: request.company.id, programYearId: request.programYear.id, diff: diff as never },
     { type: EventType.MEASURE_UPDATED, companyId: request.company.id, programYearId: request.programYear.id, payload: {} },

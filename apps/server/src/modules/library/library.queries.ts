@@ -4,7 +4,6 @@ import { sqlUuidArray } from '../../core/auth/access.ts';
 import { containsPattern } from '../../core/database/records.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import { decodeCursor, encodeCursor, pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
-import { isUuid } from '../../core/ids.ts';
 import { ghgFactorJoins, ghgTco2eSql } from '../measure/index.ts';
 import type { LibraryEntry, LibraryKind } from './library.types.ts';
 
@@ -101,7 +100,7 @@ export async function searchLibrary(uow: UnitOfWork, filter: LibraryFilterShape 
      ) entries
      ${after ? `where id < ?` : ''}
      order by id desc limit ?`,
-    [...params, ...(after && isUuid(after) ? [after] : after ? ['00000000-0000-0000-0000-000000000000'] : []), limit + 1],
+    [...params, ...(after ? [after] : []), limit + 1],
   );
   const total = rows[0] ? Number(rows[0].total) : after ? await countLibrary(uow, filter) : 0;
   const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeCursor([row.id]), node: entryOf(row, view.anonymousFigures) }));

@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { activityTopic } from '../activity/index.ts';
 import { boardRowTopic } from '../board/index.ts';
 import { commentTopic } from '../comment/index.ts';
+import { diagnosisTopic } from '../diagnosis/index.ts';
 import { measureTopic } from '../measure/index.ts';
 import { notificationTopic } from '../notification/index.ts';
 import { participationTopic, programYearScope } from '../participation/index.ts';
@@ -134,6 +135,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     const add = (name: string, topic: LiveTopic<unknown>) => topics.push([name, topic, null]);
     add('taskChanged(companyId)', taskTopic(company));
     add('measureChanged(companyId)', measureTopic(company));
+    add('diagnosisChanged(companyId)', diagnosisTopic(company));
     add('activityAdded', activityTopic({ condition: always }));
     add('activityAdded(companyId)', activityTopic(company));
     add('commentChanged(taskId)', commentTopic(pools.task_id[0]!));

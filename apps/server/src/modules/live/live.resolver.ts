@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, boardRowChanges, commentChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
+import { activityAdditions, boardRowChanges, commentChanges, diagnosisChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
 import { ActivityAdded } from '../activity/index.ts';
 import { BoardRowChange } from '../board/index.ts';
 import { CommentChange } from '../comment/index.ts';
+import { DiagnosisChange } from '../diagnosis/index.ts';
 import { MeasureChange } from '../measure/index.ts';
 import { NotificationAdded } from '../notification/index.ts';
 import { ParticipationChange } from '../participation/index.ts';
@@ -64,6 +65,18 @@ export class LiveResolver {
     @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): MeasureChange {
+    return change;
+  }
+
+  @Subscription(() => DiagnosisChange, {
+    description: `Diagnoses of one company recorded or changed (fields or files). ${RESUME}`,
+    subscribe: ({ args, context }) => diagnosisChanges(context as GraphQLContext, args as { companyId: string; since?: number | null }),
+  })
+  diagnosisChanged(
+    @Root() change: DiagnosisChange,
+    @Arg('companyId', () => ID) _companyId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): DiagnosisChange {
     return change;
   }
 

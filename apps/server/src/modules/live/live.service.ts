@@ -5,6 +5,7 @@ import { always } from '../../core/realtime/outbox-scope.ts';
 import { activityTopic, type ActivityAdded } from '../activity/index.ts';
 import { boardRowTopic, type BoardRowChange } from '../board/index.ts';
 import { commentTopic, type CommentChange } from '../comment/index.ts';
+import { diagnosisTopic, type DiagnosisChange } from '../diagnosis/index.ts';
 import { measureTopic, type MeasureChange } from '../measure/index.ts';
 import { notificationTopic, type NotificationAdded } from '../notification/index.ts';
 import { participationTopic, type ParticipationChange } from '../participation/index.ts';
@@ -40,6 +41,11 @@ export async function commentChanges(ctx: GraphQLContext, args: { taskId: string
 
 export async function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & Since): Promise<AsyncIterable<MeasureChange>> {
   return ctx.services.realtime.subscribe(ctx, measureTopic(await companyOrYearScope(ctx, 'program-results', args)), sinceOf(args));
+}
+
+/** Diagnoses of one company: its consulting work. */
+export async function diagnosisChanges(ctx: GraphQLContext, args: { companyId: string } & Since): Promise<AsyncIterable<DiagnosisChange>> {
+  return ctx.services.realtime.subscribe(ctx, diagnosisTopic(await companyOrYearScope(ctx, 'work', { companyId: args.companyId })), sinceOf(args));
 }
 
 export async function participationChanges(ctx: GraphQLContext, args: { programYearId: string } & Since): Promise<AsyncIterable<ParticipationChange>> {

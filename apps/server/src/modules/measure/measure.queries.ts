@@ -4,7 +4,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
 import type { ConnectionShape, PageArgs } from '../../core/graphql/pagination.ts';
-import { selectedPage } from '../../core/graphql/planned-read.ts';
+import { selectedPage, type PagePlanSpec } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
 import { Measure } from './measure.entity.ts';
@@ -29,8 +29,8 @@ async function measureWhere(ctx: UnitOfWork, filter: MeasureFilter | null | unde
 
 /** Oldest first: the order in which the experts proposed them. */
 /** What a measures page may read without entities: the resolvers of these fields honour planned rows. */
-const MEASURE_PAGE = {
-  relations: { company: Company, owner: Person },
+export const MEASURE_PAGE: PagePlanSpec = {
+  relations: { company: Company, owner: Person, lastEditedBy: Person },
   rowFields: { paybackYears: ['investmentKrw', 'expectedAnnualSavingsKrw'], allowedNextStatuses: ['archivedAt', 'status'] },
 };
 

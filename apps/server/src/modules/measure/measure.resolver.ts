@@ -14,6 +14,7 @@ import { PageArgs } from '../../core/graphql/pagination.ts';
 import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
+import { LAST_EDITED_BY_DESCRIPTION, lastEditor } from '../people/index.ts';
 import { ProgramYear } from '../program/program-year.entity.ts';
 import { EmissionFactor } from './emission-factor.entity.ts';
 import { createEmissionFactor, listEmissionFactors } from './emission-factor.service.ts';
@@ -106,6 +107,11 @@ export class MeasureResolver {
     const planned = preloaded<Person | null>(measure, 'owner');
     if (planned !== undefined) return planned;
     return measure.owner ? ((await measure.owner.load({ dataloader: true })) ?? null) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: LAST_EDITED_BY_DESCRIPTION })
+  lastEditedBy(@Root() measure: Measure, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    return lastEditor(measure, ctx);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'Investment over expected annual savings; null when it saves nothing' })

@@ -14,6 +14,7 @@ import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
 import { Participation } from '../participation/participation.entity.ts';
 import { Person } from '../people/person.entity.ts';
+import { stampEdit } from '../people/index.ts';
 import { chosenFactor, factorsForYear } from './emission-factor.service.ts';
 import type { EmissionFactor } from './emission-factor.entity.ts';
 import type { CreateMeasureInput, MeasureFieldsInput, UpdateMeasureInput } from './measure.inputs.ts';
@@ -64,6 +65,7 @@ export async function createMeasure(ctx: UnitOfWork, input: CreateMeasureInput):
         waterFactor: ref(defaults.WATER),
       });
       await applyFields(em, measure, input);
+      stampEdit(measure, changes);
       changes.record(
         {
           action: 'measure.created',
@@ -104,6 +106,7 @@ export async function measureForWrite(ctx: UnitOfWork, em: EntityManager, id: st
 export function recordUpdate(changes: ChangeLog, measure: Measure, action: string, diff: FieldDiff, payload: MeasureEventPayload = {}): void {
   const programYearId = measure.participation.getEntity().programYear.id;
   const companyId = measure.company.id;
+  stampEdit(measure, changes);
   changes.record(
     { action, entityType: 'Measure', entityId: measure.id, summary: measure.title, companyId, programYearId, diff },
     {

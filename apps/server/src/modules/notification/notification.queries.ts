@@ -1,24 +1,58 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
-import { sqlUuidArray } from '../../core/auth/access.ts';
-import { sqlNotificationCondition } from '../../core/auth/visibility.ts';
+import { sqlFilter, sqlUuidArray } from '../../core/auth/access.ts';
+import { NOTIFICATION_TARGETS, sqlNotificationCondition, sqlNotificationTargetCondition, type NotificationTarget } from '../../core/auth/visibility.ts';
 import { inTransaction } from '../../core/database/transaction.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
-import { paginate, type PageArgs } from '../../core/graphql/pagination.ts';
+import type { Selection } from '../../core/graphql/look-ahead.ts';
+import type { PageArgs } from '../../core/graphql/pagination.ts';
+import { selectedPage, type PagePlanSpec, type RelationPlanSpec } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
+import { Comment, COMMENT_PAGE } from '../comment/index.ts';
+import { Company } from '../company/company.entity.ts';
+import { Measure, MEASURE_PAGE } from '../measure/index.ts';
+import { Person } from '../people/person.entity.ts';
+import { Task, TASK_PLAN } from '../task/index.ts';
 import { Notification } from './notification.entity.ts';
 
-/** The viewer's own notifications about work they still see (visibility.ts), newest first. */
-export async function listNotifications(ctx: UnitOfWork, unreadOnly: boolean, page: PageArgs) {
+/**
+ * The viewer's own notifications (visibility.ts), as a filter whose scope is selected in place:
+ * a page and the unread count are one statement each, whatever the viewer's role.
+ */
+function visibleNotifications(ctx: UnitOfWork, unreadOnly: boolean): Record<string, unknown> {
+  const work = ctx.access.sqlScope('work');
+  return { $and: [sqlFilter((alias) => sqlNotificationCondition(ctx.access.viewer, work, alias)), unreadOnly ? { readAt: null } : {}] };
+}
+
+/**
+ * What a page may read without entities: each target with the same rule its resolver applies,
+ * as SQL per row (NOTIFICATION_TARGETS), so a target the viewer no longer sees reads as null.
+ */
+function notificationPlan(ctx: UnitOfWork): PagePlanSpec {
+  const target = (name: NotificationTarget, type: RelationPlanSpec['type'], spec?: PagePlanSpec): RelationPlanSpec => {
+    const scope = ctx.access.sqlScope(NOTIFICATION_TARGETS[name]);
+    return { type, spec, visible: (row, related) => sqlNotificationTargetCondition(ctx.access.viewer, name, scope, row, related) };
+  };
+  return {
+    relations: {
+      actor: Person,
+      company: target('company', Company),
+      task: target('task', Task, TASK_PLAN),
+      comment: target('comment', Comment, COMMENT_PAGE),
+      measure: target('measure', Measure, MEASURE_PAGE),
+    },
+  };
+}
+
+/** Newest first; `selection`: what the operation selects on the connection, read in one statement when planned. */
+export async function listNotifications(ctx: UnitOfWork, unreadOnly: boolean, page: PageArgs, selection?: Selection) {
   ctx.access.requireViewer();
-  const where: FilterQuery<Notification> = { $and: [await ctx.access.visibilityFilter(sqlNotificationCondition), unreadOnly ? { readAt: null } : {}] };
-  return paginate(ctx.em, Notification, where, page, '-createdAt');
+  return selectedPage(ctx.em, Notification, visibleNotifications(ctx, unreadOnly), page, '-createdAt', selection, notificationPlan(ctx));
 }
 
 /** Counts what `notifications(unreadOnly: true)` lists. */
 export async function unreadNotificationCount(ctx: UnitOfWork): Promise<number> {
   ctx.access.requireViewer();
-  return ctx.em.count(Notification, { $and: [await ctx.access.visibilityFilter(sqlNotificationCondition), { readAt: null }] });
+  return ctx.em.count(Notification, visibleNotifications(ctx, true));
 }
 
 /**

@@ -1,6 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { CommentVisibility } from '@ecohub/domain';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { NOTIFICATION_TARGETS, notificationTargetVisible, type NotificationTarget } from '../../core/auth/visibility.ts';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
+import { lookAhead } from '../../core/graphql/look-ahead.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { preloaded } from '../../core/graphql/planned-read.ts';
 import { Comment } from '../comment/comment.entity.ts';
 import { Company } from '../company/company.entity.ts';
 import { Person } from '../people/person.entity.ts';
@@ -25,8 +30,9 @@ export class NotificationResolver {
     @Arg('unreadOnly', () => Boolean, { nullable: true }) unreadOnly: boolean | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return listNotifications(ctx, unreadOnly ?? false, page);
+    return listNotifications(ctx, unreadOnly ?? false, page, lookAhead(info));
   }
 
   @Query(() => Int)
@@ -63,34 +69,47 @@ export class NotificationResolver {
 
   @FieldResolver(() => Measure, { nullable: true, description: 'The measure a follow-up reminder is about' })
   async measure(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Measure | null> {
-    if (!notification.measure || !notification.company) return null;
-    if (!(await ctx.access.canSeeCompany('program-results', notification.company.id))) return null;
+    const planned = preloaded<Measure | null>(notification, 'measure');
+    if (planned !== undefined) return planned;
+    if (!notification.measure || !(await targetVisible(ctx, notification, 'measure'))) return null;
     return (await notification.measure.load({ dataloader: true })) ?? null;
   }
 
   @FieldResolver(() => Task, { nullable: true })
   async task(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Task | null> {
-    if (!notification.task || !notification.company) return null;
-    if (!(await ctx.access.canSeeCompany('work', notification.company.id))) return null;
+    const planned = preloaded<Task | null>(notification, 'task');
+    if (planned !== undefined) return planned;
+    if (!notification.task || !(await targetVisible(ctx, notification, 'task'))) return null;
     return (await notification.task.load({ dataloader: true })) ?? null;
   }
 
   @FieldResolver(() => Comment, { nullable: true })
   async comment(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Comment | null> {
-    if (!notification.comment || !notification.company) return null;
-    if (!(await ctx.access.canSeeCompany('comments', notification.company.id))) return null;
+    const planned = preloaded<Comment | null>(notification, 'comment');
+    if (planned !== undefined) return planned;
+    if (!notification.comment || !(await targetVisible(ctx, notification, 'comment'))) return null;
     const comment = await notification.comment.load({ dataloader: true });
-    return comment && ctx.access.commentVisibilities().includes(comment.visibility) ? comment : null;
+    return comment && (await targetVisible(ctx, notification, 'comment', comment.visibility)) ? comment : null;
   }
 
   @FieldResolver(() => Company, { nullable: true })
   async company(@Root() notification: Notification, @Ctx() ctx: GraphQLContext): Promise<Company | null> {
-    if (!notification.company || !(await ctx.access.canSeeCompany('work', notification.company.id))) return null;
+    const planned = preloaded<Company | null>(notification, 'company');
+    if (planned !== undefined) return planned;
+    if (!notification.company || !(await targetVisible(ctx, notification, 'company'))) return null;
     return (await notification.company.load({ dataloader: true })) ?? null;
   }
 
   @FieldResolver(() => Person, { nullable: true, description: 'Who caused it' })
   async actor(@Root() notification: Notification): Promise<Person | null> {
+    const planned = preloaded<Person | null>(notification, 'actor');
+    if (planned !== undefined) return planned;
     return notification.actor ? ((await notification.actor.load({ dataloader: true })) ?? null) : null;
   }
+}
+
+/** The rule of visibility.ts for what a notification points at (its SQL form plans the page). */
+async function targetVisible(ctx: GraphQLContext, notification: Notification, target: NotificationTarget, commentVisibility: CommentVisibility | null = null): Promise<boolean> {
+  const scope = await ctx.access.scope(NOTIFICATION_TARGETS[target]);
+  return notificationTargetVisible(ctx.access.viewer, notification.company?.id ?? null, scope, commentVisibility);
 }

@@ -106,6 +106,18 @@ describe('moveTask over HTTP', () => {
     expect(event).toEqual({ type: 'task.moved', from: 'DONE', to: 'IN_PROGRESS' });
   });
 
+  it('stamps who wrote each version: the creator, then whoever moved the card last', async () => {
+    const card = await create('편집자 확인');
+    const EDITOR = 'query($id: ID!) { task(id: $id) { version lastEditedBy { id } lastEditedAt } }';
+    type Edited = { task: { version: number; lastEditedBy: { id: string } | null; lastEditedAt: string } };
+    const created = await w.as.manager.data<Edited>(EDITOR, { id: card.id });
+    expect(created.task.lastEditedBy).toEqual({ id: w.people.expert.id });
+    await w.as.manager.data(MOVE, { id: card.id, status: 'IN_PROGRESS', version: card.version });
+    const moved = await w.as.manager.data<Edited>(EDITOR, { id: card.id });
+    expect(moved.task).toMatchObject({ version: card.version + 1, lastEditedBy: { id: w.people.manager.id } });
+    expect(Date.parse(moved.task.lastEditedAt)).toBeGreaterThanOrEqual(Date.parse(created.task.lastEditedAt));
+  });
+
   it('rejects an illegal transition naming the allowed columns', async () => {
     const done = await move(await create('완료'), 'DONE');
     const error = await w.as.expert.error(MOVE, { id: done.id, status: 'BLOCKED', version: done.version });

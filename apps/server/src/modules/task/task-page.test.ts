@@ -5,7 +5,7 @@ import { buildWorkWorld, type WorkWorld } from '../../testing/work-world.ts';
 import { addBulkParticipants } from '../board/bulk-participants.test-kit.ts';
 
 const NODE = `id title status rank priority dueOn version createdAt completedAt archivedAt isOverdue allowedNextStatuses
-  company { id nameKo __typename } measure { id title status } assignees { id name } createdBy { id name } commentCount`;
+  company { id nameKo __typename } measure { id title status } assignees { id name } createdBy { id name } lastEditedBy { id name } lastEditedAt commentCount`;
 const PAGE = (node: string, args = 'first: 50') => `query($after: String) { tasks(${args}, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${node} } } } }`;
 /** `attachments` needs its resolver on a Task entity: the same page read the entity way, to compare with. */
 const ENTITY_NODE = `${NODE} attachments { id }`;
@@ -29,6 +29,9 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
   }
 
   it('answers exactly what the entity read answers, page after page, for every scope', { timeout: 120_000 }, async () => {
+    // One task edited through the API, so a last editor is read both ways.
+    const [edited] = (await w.as.expert.data<Page>(PAGE('id version', 'first: 1'))).tasks.edges;
+    await w.as.expert.data('mutation($input: UpdateTaskInput!) { updateTask(input: $input) { id } }', { input: { id: edited!.node.id, version: edited!.node.version, title: '편집자 확인 과제' } });
     for (const client of [w.as.manager, w.as.expert, w.as.staff]) {
       let after: string | null = null;
       let pages = 0;
@@ -41,6 +44,8 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
       } while (after);
       if (client !== w.as.staff) expect(pages).toBeGreaterThan(1);
     }
+    const { tasks } = await w.as.manager.data<Page>(PAGE('id lastEditedBy { id }', 'first: 200'));
+    expect(tasks.edges.find((edge) => edge.node.id === edited!.node.id)?.node.lastEditedBy).toEqual({ id: w.people.expert.id });
   });
 
   it('reads the same page when the total is not asked (no count, a different statement)', async () => {
@@ -65,8 +70,8 @@ describe('a page of tasks is read in one statement shaped by its selection', () 
     expect(staff.tasks.totalCount).toBeLessThan(expert.tasks.totalCount);
   });
 
-  it('reads 50 tasks with assignees, measure and comment count in at most 3 statements, session lookup included, at 20 and 200 companies', { timeout: 180_000 }, async () => {
-    const query = PAGE('id title status isOverdue assignees { id name } measure { id title status } company { id nameKo } commentCount');
+  it('reads 50 tasks with assignees, measure, last editor and comment count in at most 3 statements, session lookup included, at 20 and 200 companies', { timeout: 180_000 }, async () => {
+    const query = PAGE('id title status isOverdue assignees { id name } measure { id title status } company { id nameKo } lastEditedBy { id name } commentCount');
     const measured: number[][] = [];
     for (const grow of [false, true]) {
       if (grow) await addBulkParticipants(w.fx, { programYearId: w.year.id, teamId: w.team.id, expertId: w.people.expert.id, factorId: w.factors.ELECTRICITY, from: 21, to: 200 });

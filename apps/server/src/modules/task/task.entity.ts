@@ -66,4 +66,12 @@ export class Task extends VersionedEntity {
   @Field(() => DateTime, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   archivedAt: Date | null = null;
+
+  /** Who wrote the current version (see people/edit-stamp.ts); exposed by a field resolver. */
+  @ManyToOne(() => Person, { ref: true, nullable: true })
+  lastEditedBy: Ref<Person> | null = null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When the current version was written' })
+  @Property({ type: 'datetime', nullable: true })
+  lastEditedAt: Date | null = null;
 }

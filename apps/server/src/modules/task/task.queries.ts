@@ -6,7 +6,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
 import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
-import { jsonObjectSql, plainColumns, preload, type PlainColumn } from '../../core/graphql/planned-read.ts';
+import { jsonObjectSql, plainColumns, preload, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
@@ -71,7 +71,7 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
 /** What a task page selects, planned into one statement; null when a selected field needs entities. */
 interface TaskPagePlan {
   task: PlainColumn[];
-  relations: { field: 'company' | 'measure' | 'createdBy'; table: string; foreignKey: string; columns: PlainColumn[] }[];
+  relations: { field: keyof typeof TO_ONE; table: string; foreignKey: string; columns: PlainColumn[] }[];
   assignees: PlainColumn[] | null;
   commentCount: boolean;
   totalCount: boolean;
@@ -79,7 +79,10 @@ interface TaskPagePlan {
 
 /** Read for the cursor, `isOverdue` and `allowedNextStatuses`, whatever the page selects. */
 const ALWAYS = ['id', 'status', 'rank', 'dueOn', 'asOfOn', 'archivedAt'];
-const TO_ONE = { company: Company, measure: Measure, createdBy: Person } as const;
+const TO_ONE = { company: Company, measure: Measure, createdBy: Person, lastEditedBy: Person } as const;
+
+/** What a task read elsewhere (a notification's task) may plan without entities: the resolvers of these fields honour planned rows. */
+export const TASK_PLAN: PagePlanSpec = { relations: TO_ONE, rowFields: { isOverdue: ALWAYS, allowedNextStatuses: ALWAYS } };
 
 function planTaskPage(em: EntityManager, connection: Selection): TaskPagePlan | null {
   const node = new Map(connection.get('edges')?.get('node') ?? []);

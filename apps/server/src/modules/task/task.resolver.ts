@@ -11,6 +11,7 @@ import { PageArgs } from '../../core/graphql/pagination.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
+import { LAST_EDITED_BY_DESCRIPTION, lastEditor } from '../people/index.ts';
 import { CreateTaskInput, MoveTaskArgs, TaskFilter, UpdateTaskInput } from './task.inputs.ts';
 import { Task } from './task.entity.ts';
 import { byName, getTask, listMyTasks, listTasks } from './task.queries.ts';
@@ -110,6 +111,11 @@ export class TaskResolver {
     const planned = preloaded<Person | null>(task, 'createdBy');
     if (planned !== undefined) return planned;
     return task.createdBy ? ((await task.createdBy.load({ dataloader: true })) ?? null) : null;
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: LAST_EDITED_BY_DESCRIPTION })
+  lastEditedBy(@Root() task: Task, @Ctx() ctx: GraphQLContext): Promise<Person | null> {
+    return lastEditor(task, ctx);
   }
 
   @FieldResolver(() => Boolean, { description: 'Due before today (Korea time), or before asOfOn for a recorded task, and not done' })

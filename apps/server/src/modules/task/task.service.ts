@@ -12,6 +12,7 @@ import type { TaskEventPayload } from './task.topics.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
+import { stampEdit } from '../people/index.ts';
 import { NotificationKind, notify } from '../notification/index.ts';
 import type { CreateTaskInput, UpdateTaskInput } from './task.inputs.ts';
 import { Task } from './task.entity.ts';
@@ -106,7 +107,7 @@ export async function taskForWrite(
   return task;
 }
 
-/** Writes the history entry and the event of a task change (with the program year when known). */
+/** Writes the history entry and the event of a task change (with the program year when known), and stamps its editor. */
 export function recordTask(
   changes: ChangeLog,
   task: Task,
@@ -117,6 +118,7 @@ export function recordTask(
 ): void {
   const companyId = task.company.id;
   const programYearId = programYearOf(task);
+  stampEdit(task, changes);
   changes.record(
     { action, entityType: 'Task', entityId: task.id, summary: task.title, companyId, programYearId, diff },
     { type, companyId, programYearId, taskId: task.id, payload: { status: task.status, ...payload } },

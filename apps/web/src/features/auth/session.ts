@@ -1,3 +1,4 @@
+import type { Router } from 'vue-router';
 import type { Client } from '@urql/core';
 import { Role } from '@ecohub/domain';
 import { computed, readonly, ref } from 'vue';
@@ -46,6 +47,15 @@ export async function signOut(client: Client) {
   const result = await client.mutation(SignOutDocument, {}).toPromise();
   session.set(null);
   return result;
+}
+
+/**
+ * Leaves a session for the sign-in page by loading it afresh: the normalized cache holds what
+ * the person who leaves was allowed to see, and the next person to sign in on this browser must
+ * not be shown any of it, not even for the moment before their own answers arrive.
+ */
+export function reloadAtSignIn(router: Router, query: Record<string, string> = {}) {
+  window.location.assign(router.resolve({ name: 'sign-in', query }).href);
 }
 
 export const MANAGER_ROLES: readonly Role[] = [Role.ADMIN, Role.PROGRAM_MANAGER];

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session } from '@/features/auth/session';
-import { mockClient } from '@/testing/mock-client';
+import { cachedMockClient } from '@/testing/mock-client';
 import CommentThread from './CommentThread.vue';
 
 const ME = { id: 'p-staff', name: '이수진', nameEn: 'Lee Su-jin' };
@@ -26,7 +26,7 @@ function setup() {
     comment('c1', EXPERT, '세척수 유량을 **다시** 측정했습니다. <img src=x onerror="alert(1)"><script>alert(2)</script>'),
     comment('c2', ME, `확인했습니다 @[박성훈](person:${EXPERT.id})`, 3),
   ];
-  const mock = mockClient({
+  const mock = cachedMockClient({
     TaskComments: () => ({ data: { liveSequence: 5, comments: { totalCount: comments.length, edges: comments.map((node) => ({ node })) } } }),
     AddComment: (variables) => {
       const input = variables.input as { body: string };
@@ -81,7 +81,7 @@ describe('the comment thread', () => {
     expect(wrapper.find('[data-testid="mention-chips"]').text()).toContain('박성훈');
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({ body: `견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id})` });
+    expect(mock.networkOf('AddComment')[0]?.variables.input).toMatchObject({ body: `견적 확인 부탁드립니다 @[박성훈](person:${EXPERT.id})` });
   });
 
   it('sends a comment and shows it at once', async () => {
@@ -91,7 +91,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-testid="comment-form"]').trigger('submit');
     expect(wrapper.text()).toContain('설치 일정 공유 부탁드립니다');
     await flushPromises();
-    expect(mock.callsOf('AddComment')[0]?.variables.input).toMatchObject({
+    expect(mock.networkOf('AddComment')[0]?.variables.input).toMatchObject({
       taskId: 'task-1',
       body: '설치 일정 공유 부탁드립니다',
       visibility: 'SHARED',
@@ -108,7 +108,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-comment-id="c2"] textarea').setValue('확인했습니다. 다음 주에 뵙겠습니다.');
     await wrapper.find('[data-comment-id="c2"] form').trigger('submit');
     await flushPromises();
-    expect(mock.callsOf('EditComment').map((call) => call.variables)).toEqual([
+    expect(mock.networkOf('EditComment').map((call) => call.variables)).toEqual([
       { id: 'c2', version: 3, body: '확인했습니다. 다음 주에 뵙겠습니다.' },
     ]);
 
@@ -116,7 +116,7 @@ describe('the comment thread', () => {
     await wrapper.find('[data-comment-id="c2"] [data-testid="comment-delete"]').trigger('click');
     await flushPromises();
     // The edit's answer (version 4) is what the thread shows now, without reloading it.
-    expect(mock.callsOf('DeleteComment').map((call) => call.variables)).toEqual([{ id: 'c2', version: 4 }]);
+    expect(mock.networkOf('DeleteComment').map((call) => call.variables)).toEqual([{ id: 'c2', version: 4 }]);
     await flushPromises();
     expect(wrapper.find('[data-comment-id="c2"]').exists()).toBe(false);
   });
@@ -124,8 +124,8 @@ describe('the comment thread', () => {
   it('applies comments by someone else from their commentChanged events alone, without reloading the thread', async () => {
     const { mock, wrapper } = setup();
     await flushPromises();
-    const before = mock.callsOf('TaskComments').length;
-    expect(mock.callsOf('CommentChanged')[0]?.variables).toEqual({ taskId: 'task-1', since: 5 });
+    const before = mock.networkOf('TaskComments').length;
+    expect(mock.networkOf('CommentChanged')[0]?.variables).toEqual({ taskId: 'task-1', since: 5 });
     const incoming = { ...comment('c9', EXPERT, '측정 일정은 **목요일**입니다'), deletedAt: null };
     mock.emit('CommentChanged', { commentChanged: { seq: 6, kind: 'ADDED', commentId: 'c9', taskId: 'task-1', comment: incoming } });
     await flushPromises();
@@ -134,6 +134,6 @@ describe('the comment thread', () => {
     await flushPromises();
     expect(wrapper.find('[data-comment-id="c1"]').exists()).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(mock.callsOf('TaskComments')).toHaveLength(before);
+    expect(mock.networkOf('TaskComments')).toHaveLength(before);
   });
 });

@@ -1,8 +1,7 @@
 import { ErrorCode, type CommentVisibility } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
-import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { useLiveOverrides } from '@/composables/live-overrides';
 import { useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf, type ApiProblem } from '@/graphql/errors';
@@ -20,9 +19,9 @@ export interface PendingComment extends CommentFieldsFragment {
 }
 
 /**
- * A task's comment thread, live: comments by others arrive through commentChanged and are applied
- * by version without a reload; one's own appear at once while they are being sent and then from
- * the mutation's answer. Edits and deletes that lost a race (CONFLICT) reload the thread with a message.
+ * A task's comment thread, live: comments by others arrive through commentChanged and the cache
+ * applies them by version without a reload (graphql/cache.ts); one's own appear at once while
+ * they are being sent and then from the mutation's answer. Edits and deletes that lost a race (CONFLICT) reload the thread with a message.
  */
 export function useCommentThread(options: {
   taskId: MaybeRefOrGetter<string>;
@@ -38,12 +37,8 @@ export function useCommentThread(options: {
   const busy = ref(new Set<string>());
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const live = useLiveOverrides<CommentFieldsFragment>();
-  const loadedComments = computed(() => query.data.value?.comments.edges.map((edge) => edge.node) ?? []);
-  watch(loadedComments, (loaded) => live.settle(loaded));
-
   const comments = computed<(CommentFieldsFragment | PendingComment)[]>(() => {
-    const loaded = live.merge(loadedComments.value);
+    const loaded = query.data.value?.comments.edges.map((edge) => edge.node) ?? [];
     const ids = new Set(loaded.map((comment) => comment.id));
     return [...loaded, ...pending.value.filter((comment) => !ids.has(comment.id))];
   });
@@ -53,9 +48,7 @@ export function useCommentThread(options: {
     variables: () => ({ taskId: toValue(options.taskId) }),
     liveSequence: () => query.data.value?.liveSequence,
     onEvent: ({ commentChanged: event }) => {
-      const gone = event.kind === 'DELETED' || !event.comment || event.comment.deletedAt;
-      live.put(event.commentId, gone ? null : event.comment);
-      if (!gone) changed.mark(event.commentId);
+      if (event.kind !== 'DELETED' && event.comment && !event.comment.deletedAt) changed.mark(event.commentId);
     },
     refetch,
   });
@@ -81,13 +74,8 @@ export function useCommentThread(options: {
     const result = await add.executeMutation({
       input: { taskId: toValue(options.taskId), body, visibility, idempotencyKey: placeholderId },
     });
-    const created = result.data?.addComment;
     pending.value = pending.value.filter((comment) => comment.id !== placeholderId);
-    if (created) {
-      live.put(created.id, created);
-      return null;
-    }
-    return problemOf(result.error);
+    return result.data?.addComment ? null : problemOf(result.error);
   }
 
   async function change(comment: CommentFieldsFragment, body: string) {
@@ -96,7 +84,6 @@ export function useCommentThread(options: {
     busy.value.delete(comment.id);
     busy.value = new Set(busy.value);
     complain(problemOf(result.error));
-    if (result.data?.editComment) live.put(comment.id, result.data.editComment);
   }
 
   async function destroy(comment: CommentFieldsFragment) {
@@ -105,7 +92,6 @@ export function useCommentThread(options: {
     busy.value.delete(comment.id);
     busy.value = new Set(busy.value);
     complain(problemOf(result.error));
-    if (result.data?.deleteComment) live.put(comment.id, null);
   }
 
   return {

@@ -10,8 +10,10 @@ export interface CompanyContext {
   canComment: ComputedRef<boolean>;
   /** Whether the viewer's role sees the consulting work (tasks, diagnoses): if not, pages say so. */
   seesWork: ComputedRef<boolean>;
-  /** Reads the company again (after an edit). */
-  refresh: () => void;
+  /** Reads the company again (after an edit, or when it changed elsewhere). */
+  refresh: () => PromiseLike<unknown>;
+  /** The event position the company was read at (for live updates). */
+  liveSequence: ComputedRef<number | null>;
 }
 
 export const COMPANY_KEY: InjectionKey<CompanyContext> = Symbol('ecohub.company');

@@ -1,40 +1,75 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, nextTick, ref, type Ref } from 'vue';
 import type { ConflictField } from './ConflictReview.vue';
+
+/** Who wrote a version (`lastEditedBy`): null when unknown or hidden from the viewer. */
+export interface Editor {
+  name: string;
+  nameEn?: string | null;
+}
 
 /**
  * An edit form that live updates never overwrite: it remembers the version it was opened on
  * (`changed` turns true when a newer one arrives), saves naming that version, and after a
- * CONFLICT lists the fields where the draft and the saved record differ, to choose per field.
+ * CONFLICT merges field by field against what the form was opened on: a field only the other
+ * person changed takes their value, one only this person changed keeps theirs, and one both
+ * changed differently is listed to choose (so "keep mine" never reverts a field nobody here
+ * touched). `editor` names who wrote the newer version.
  */
 export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(options: {
   /** The record as now saved (newest known version) and its form values. */
-  saved: () => { version: number; values: F } | null;
+  saved: () => { version: number; values: F; editor?: Editor | null } | null;
   draft: Ref<F | null>;
   label: (key: keyof F & string) => string;
+  /** How a field's value reads in the review (an enum's label rather than its code); as typed by default. */
+  display?: (key: keyof F & string, value: string) => string;
 }) {
+  const display = (key: keyof F & string, value: unknown) => (options.display ? options.display(key, String(value ?? '')) : String(value ?? ''));
   const baseVersion = ref<number | null>(null);
+  let baseValues: F | null = null;
   const conflict = ref<ConflictField[] | null>(null);
   const changed = computed(() => {
     const saved = options.saved();
     return baseVersion.value !== null && !!saved && saved.version > baseVersion.value;
   });
+  const editor = computed(() => options.saved()?.editor ?? null);
+
+  function moveBase(saved: { version: number; values: F }) {
+    baseVersion.value = saved.version;
+    baseValues = saved.values;
+  }
 
   function opened() {
-    baseVersion.value = options.saved()?.version ?? null;
+    const saved = options.saved();
+    baseVersion.value = saved?.version ?? null;
+    baseValues = saved?.values ?? null;
     conflict.value = null;
   }
 
-  /** Lists the differing fields; true when there are any to choose from. */
+  /**
+   * Takes the other person's value where only they changed a field, and lists the fields both
+   * changed differently; true when there are any to choose from.
+   */
   function review(): boolean {
     const saved = options.saved();
     const draft = options.draft.value;
     if (!saved || !draft) return false;
-    conflict.value = (Object.keys(draft) as (keyof F & string)[])
-      .filter((key) => String(draft[key]).trim() !== String(saved.values[key] ?? '').trim())
-      .map((key) => ({ key, label: options.label(key), mine: String(draft[key]), theirs: String(saved.values[key] ?? '') }));
-    if (conflict.value.length > 0) return true;
+    const base = baseValues ?? saved.values;
+    const same = (a: unknown, b: unknown) => String(a ?? '').trim() === String(b ?? '').trim();
+    const merged = { ...draft };
+    const fields: ConflictField[] = [];
+    for (const key of Object.keys(draft) as (keyof F & string)[]) {
+      const [mine, theirs, was] = [draft[key], saved.values[key], base[key]];
+      if (same(mine, theirs) || same(theirs, was)) continue;
+      if (same(mine, was)) merged[key] = theirs;
+      else fields.push({ key, label: options.label(key), mine: display(key, mine), theirs: display(key, theirs) });
+    }
+    options.draft.value = merged;
+    if (fields.length > 0) {
+      conflict.value = fields;
+      return true;
+    }
     conflict.value = null;
-    baseVersion.value = saved.version;
+    moveBase(saved);
     return false;
   }
 
@@ -47,9 +82,22 @@ export function useConflictSafeEdit<F extends { [K in keyof F]: string }>(option
     const values = saved.values as Record<string, string>;
     for (const [key, pick] of Object.entries(choice)) if (pick === 'theirs') (next as Record<string, string>)[key] = values[key] ?? '';
     options.draft.value = next;
-    baseVersion.value = saved.version;
+    moveBase(saved);
     conflict.value = null;
   }
 
-  return { baseVersion, conflict, changed, opened, review, resolve };
+  /**
+   * After a save of `version` met a CONFLICT: reads the newest version (`reload`), then answers
+   * 'review' when fields differ (the person chooses), 'retry' when only other fields changed (the
+   * base moved on: save again), or 'stale' when no newer version could be read.
+   */
+  async function afterConflict(reload: () => PromiseLike<unknown>, version: number): Promise<'review' | 'retry' | 'stale'> {
+    await reload();
+    // The newer version reaches a form through its props on the next render.
+    await nextTick();
+    if ((options.saved()?.version ?? version) <= version) return 'stale';
+    return review() ? 'review' : 'retry';
+  }
+
+  return { baseVersion, conflict, changed, editor, opened, review, resolve, afterConflict };
 }

@@ -53,7 +53,7 @@ async function setup(answer: boolean) {
   const mock = mockClient({
     MeasureDetail: () => ({ data: { liveSequence: 10, measure: measure(answer) } }),
     MeasureTasks: () => ({ data: { tasks: { totalCount: 0, edges: [] } } }),
-    MeasureChanged: () => 'pending',
+    MeasureDetailChanged: () => 'pending',
     Activity: () => ({ data: { liveSequence: 10, activity: { pageInfo: { endCursor: null, hasNextPage: false }, edges: [] } } }),
     ActivityAdded: () => 'pending',
     TargetAttachments: () => ({ data: { attachments: { totalCount: 0, edges: [] } } }),

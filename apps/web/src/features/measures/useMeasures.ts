@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@urql/vue';
 import { useI18n } from 'vue-i18n';
 import { useToasts } from '@/composables/useToasts';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
+import { useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { useApi } from '@/graphql/api';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
@@ -17,8 +17,10 @@ import {
 const PAGE = 200;
 
 /**
- * A filtered register of measures with its totals, kept live: any change in scope refetches
- * (the totals are the server's sums, never re-added here) and marks the changed row.
+ * A filtered register of measures with its totals, kept live: measureChanged carries the row, and
+ * the normalized cache changes it, adds it to or takes it from the register by its filter and adds
+ * the totals up again when the register holds all its rows (graphql/cache.ts); a longer register
+ * reloads its totals. The changed row is marked.
  */
 export function useMeasures(options: {
   filter: MaybeRefOrGetter<MeasureFilter>;
@@ -49,7 +51,6 @@ export function useMeasures(options: {
   const changed = useRecentlyChanged();
   const liveWindow = useLiveWindow();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const refetchSoon = debounced(refetch);
 
   useLive({
     subscription: MeasureChangedDocument,
@@ -65,7 +66,6 @@ export function useMeasures(options: {
     onEvent: (data) => {
       changed.mark(data.measureChanged.measureId);
       liveWindow.touch();
-      refetchSoon();
     },
     refetch,
   });
@@ -99,13 +99,12 @@ export function useMeasures(options: {
     if (page.data) extra.value = [...extra.value, ...page.data.measures.edges.map((edge) => edge.node)];
   }
 
-  /** Moves a measure to its next status; a lost race reloads the register with a message. */
+  /** Moves a measure to its next status (the answer updates the cache); a lost race reloads the register with a message. */
   async function transition(row: MeasureRowFragment, to: MeasureStatus) {
     const result = await transitionMutation.executeMutation({ id: row.id, to, version: row.version });
     const problem = problemOf(result.error);
-    if (problem) {
-      toasts.show(problem.code === ErrorCode.CONFLICT ? t('errors.CONFLICT') : t(problemMessageKey(problem)), problem.code === ErrorCode.CONFLICT ? 'warning' : 'danger');
-    }
+    if (!problem) return;
+    toasts.show(problem.code === ErrorCode.CONFLICT ? t('errors.CONFLICT') : t(problemMessageKey(problem)), problem.code === ErrorCode.CONFLICT ? 'warning' : 'danger');
     refetch();
   }
 

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session, type Viewer } from '@/features/auth/session';
-import { mockClient } from '@/testing/mock-client';
+import { ViewerDocument } from '@/graphql/generated/graphql';
+import { cachedMockClient } from '@/testing/mock-client';
 import MyTasks from './MyTasks.vue';
 
 const ME = { id: 'me', name: '김정민', nameEn: null };
@@ -42,11 +43,15 @@ function task(id: string, title: string, version: number, assignees = [ME]) {
 }
 
 async function setup() {
-  session.set({ id: 'me', name: '김정민', nameEn: null, email: 'expert@ecofrontier.co.kr', role: 'EXPERT', locale: 'ko', company: null } as Viewer);
-  const mock = mockClient({
+  const viewer = { id: 'me', name: '김정민', nameEn: null, email: 'expert@ecofrontier.co.kr', role: 'EXPERT', locale: 'ko', company: null } as Viewer;
+  session.set(viewer);
+  const mock = cachedMockClient({
+    Viewer: () => ({ data: { viewer } }),
     Programs: () => ({ data: PROGRAMS }),
     MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } } }),
   });
+  // The app reads who is signed in through the same client, so the cache knows whose tasks these are.
+  await mock.client.query(ViewerDocument, {}).toPromise();
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   await router.push('/my-tasks');
   const wrapper = mount(MyTasks, { global: { plugins: [router, [urql, shallowRef(mock.client)]] } });
@@ -61,12 +66,12 @@ describe('my tasks', () => {
     const { mock, wrapper } = await setup();
     const titles = () => wrapper.findAll('.task-link').map((link) => link.text());
     expect(titles()).toEqual(['세척수 유량 측정']);
-    expect(mock.callsOf('MyTaskChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 7 });
+    expect(mock.networkOf('MyTaskChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 7 });
     mock.emit('MyTaskChanged', { taskChanged: { seq: 8, kind: 'CREATED', taskId: 't-2', task: task('t-2', '폐수 재이용 검토', 1) } });
     mock.emit('MyTaskChanged', { taskChanged: { seq: 9, kind: 'UPDATED', taskId: 't-1', task: task('t-1', '세척수 유량 측정', 2, []) } });
     mock.emit('MyTaskChanged', { taskChanged: { seq: 10, kind: 'CREATED', taskId: 't-3', task: task('t-3', '남의 업무', 1, [{ id: 'other', name: '이수진', nameEn: null }]) } });
     await flushPromises();
     expect(titles()).toEqual(['폐수 재이용 검토']);
-    expect(mock.callsOf('MyTasks')).toHaveLength(1);
+    expect(mock.networkOf('MyTasks')).toHaveLength(1);
   });
 });

@@ -2,9 +2,11 @@ import urql from '@urql/vue';
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
+import { pipe, subscribe } from 'wonka';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { useToasts } from '@/composables/useToasts';
-import { mockClient } from '@/testing/mock-client';
+import { TaskDetailDocument } from '@/graphql/generated/graphql';
+import { cachedMockClient } from '@/testing/mock-client';
 import TaskBoardPanel from './TaskBoardPanel.vue';
 
 function task(id: string, status: string, rank: string, version = 1, dueOn: string | null = null, asOfOn: string | null = null) {
@@ -18,20 +20,36 @@ function task(id: string, status: string, rank: string, version = 1, dueOn: stri
     dueOn,
     asOfOn,
     isOverdue: false,
+    commentCount: 0,
     assignees: [],
     measure: null,
+  };
+}
+
+/** The task page's view of a board task. */
+function taskDetail(board: ReturnType<typeof task>) {
+  return {
+    ...board,
+    description: null,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    completedAt: null,
+    allowedNextStatuses: ['IN_PROGRESS'],
+    company: { id: 'company-1', nameKo: '회사', nameEn: 'Company' },
+    createdBy: null,
   };
 }
 
 const TASKS = [task('a', 'TODO', 'h', 4), task('b', 'TODO', 'p', 2), task('c', 'TODO', 'x'), task('d', 'IN_PROGRESS', 'i', 7)];
 
 function setup(
-  moveAnswer: () => ReturnType<Parameters<typeof mockClient>[0][string]>,
+  moveAnswer: () => ReturnType<Parameters<typeof cachedMockClient>[0][string]>,
   canMove: (task: { assignees: readonly { id: string }[] }) => boolean = () => true,
   tasks: ReturnType<typeof task>[] = TASKS,
 ) {
-  const mock = mockClient({
+  const mock = cachedMockClient({
     CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, edges: tasks.map((node) => ({ node })) } } }),
+    TaskDetail: ({ id }) => ({ data: { liveSequence: 10, task: taskDetail(tasks.find((candidate) => candidate.id === id)!) } }),
     MoveTask: moveAnswer,
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
@@ -80,7 +98,7 @@ describe('the task board', () => {
     await target.trigger('drop', { clientY: 10_000 });
     await flushPromises();
 
-    expect(mock.callsOf('MoveTask').map((call) => call.variables)).toEqual([
+    expect(mock.networkOf('MoveTask').map((call) => call.variables)).toEqual([
       { id: 'a', status: 'IN_PROGRESS', afterId: 'd', beforeId: null, version: 4 },
     ]);
     // Optimistic: the card is in its new place before the server answers.
@@ -102,7 +120,7 @@ describe('the task board', () => {
     await wrapper.find('[data-task-id="c"]').trigger('keydown', { key: ' ' });
     await flushPromises();
 
-    expect(mock.callsOf('MoveTask').map((call) => call.variables)).toEqual([
+    expect(mock.networkOf('MoveTask').map((call) => call.variables)).toEqual([
       { id: 'c', status: 'TODO', afterId: null, beforeId: 'a', version: 1 },
     ]);
     expect(wrapper.find('[data-testid="board-announcer"]').text()).toContain('내려놓았습니다');
@@ -116,7 +134,7 @@ describe('the task board', () => {
     expect(columnIds(wrapper, 'IN_PROGRESS')).toEqual(['d', 'b']);
     await wrapper.find('[data-task-id="b"]').trigger('keydown', { key: 'Escape' });
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
-    expect(mock.callsOf('MoveTask')).toEqual([]);
+    expect(mock.networkOf('MoveTask')).toEqual([]);
   });
 
   it('puts the card back and says why when someone else moved it first (CONFLICT)', async () => {
@@ -127,21 +145,21 @@ describe('the task board', () => {
     await target.trigger('drop', { clientY: 10_000 });
     await flushPromises();
 
-    expect(mock.callsOf('MoveTask')).toHaveLength(1);
+    expect(mock.networkOf('MoveTask')).toHaveLength(1);
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
     expect(columnIds(wrapper, 'DONE')).toEqual([]);
     expect(useToasts().toasts.value.map((toast) => toast.message)).toContain(
       '다른 사람이 이 업무를 먼저 바꿨습니다. 원래 자리로 되돌리고 최신 보드를 불러왔습니다.',
     );
     // The board reloads the server's truth.
-    expect(mock.callsOf('CompanyTasks').length).toBeGreaterThan(1);
+    expect(mock.networkOf('CompanyTasks').length).toBeGreaterThan(1);
   });
 
   it('applies a move by someone else from its taskChanged event alone, with a highlight and no reload', async () => {
     const { mock, wrapper } = setup(() => 'pending');
     await flushPromises();
-    const loads = mock.callsOf('CompanyTasks').length;
-    expect(mock.callsOf('CompanyTaskChanged')[0]?.variables).toEqual({ companyId: 'company-1', since: 10 });
+    const loads = mock.networkOf('CompanyTasks').length;
+    expect(mock.networkOf('CompanyTaskChanged')[0]?.variables).toEqual({ companyId: 'company-1', since: 10 });
     mock.emit('CompanyTaskChanged', {
       taskChanged: { seq: 11, kind: 'MOVED', taskId: 'b', companyId: 'company-1', task: { ...task('b', 'DONE', 'm', 3) } },
     });
@@ -150,7 +168,69 @@ describe('the task board', () => {
     expect(columnIds(wrapper, 'DONE')).toEqual(['b']);
     expect(wrapper.find('[data-task-id="b"]').classes()).toContain('live-changed');
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(mock.callsOf('CompanyTasks')).toHaveLength(loads);
+    expect(mock.networkOf('CompanyTasks')).toHaveLength(loads);
+  });
+
+  it('applies one taskChanged payload to every query that shows the task (board and task page), with no request', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    const page: { status?: string; title?: string }[] = [];
+    const { unsubscribe } = pipe(
+      mock.client.query(TaskDetailDocument, { id: 'b' }),
+      subscribe((result) => page.push({ status: result.data?.task?.status, title: result.data?.task?.title })),
+    );
+    await flushPromises();
+    expect(page.at(-1)).toEqual({ status: 'TODO', title: '업무 b' });
+    const requests = mock.network.length;
+
+    mock.emit('CompanyTaskChanged', {
+      taskChanged: { seq: 11, kind: 'UPDATED', taskId: 'b', companyId: 'company-1', task: { ...task('b', 'BLOCKED', 'k', 3), title: '새 제목' } },
+    });
+    await flushPromises();
+    expect(columnIds(wrapper, 'BLOCKED')).toEqual(['b']);
+    expect(wrapper.find('[data-task-id="b"]').text()).toContain('새 제목');
+    expect(page.at(-1)).toEqual({ status: 'BLOCKED', title: '새 제목' });
+    expect(mock.network.length).toBe(requests);
+    unsubscribe();
+  });
+
+  it('ignores an event older than the version already shown (events and answers can cross)', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    // a is at version 4 in TODO; a late event of version 3 says IN_PROGRESS.
+    mock.emit('CompanyTaskChanged', {
+      taskChanged: { seq: 11, kind: 'MOVED', taskId: 'a', companyId: 'company-1', task: task('a', 'IN_PROGRESS', 'z', 3) },
+    });
+    await flushPromises();
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
+    expect(columnIds(wrapper, 'IN_PROGRESS')).toEqual(['d']);
+    expect(wrapper.find('[data-task-id="a"]').text()).toContain('업무 a');
+  });
+
+  it('adds a task created by someone else to the board and takes a deleted one off, with no reload', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    const loads = mock.networkOf('CompanyTasks').length;
+    mock.emit('CompanyTaskChanged', {
+      taskChanged: { seq: 11, kind: 'CREATED', taskId: 'e', companyId: 'company-1', task: task('e', 'IN_PROGRESS', 'z') },
+    });
+    await flushPromises();
+    expect(columnIds(wrapper, 'IN_PROGRESS')).toEqual(['d', 'e']);
+
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 12, kind: 'DELETED', taskId: 'b', companyId: 'company-1', task: null } });
+    await flushPromises();
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'c']);
+    expect(mock.networkOf('CompanyTasks')).toHaveLength(loads);
+  });
+
+  it('keeps a created task off a board of another company', async () => {
+    const { mock, wrapper } = setup(() => 'pending');
+    await flushPromises();
+    mock.emit('CompanyTaskChanged', {
+      taskChanged: { seq: 11, kind: 'CREATED', taskId: 'x', companyId: 'company-2', task: task('x', 'TODO', 'z') },
+    });
+    await flushPromises();
+    expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
   });
 
   it('does not let people move cards they may not move (staff: only their own)', async () => {
@@ -161,7 +241,7 @@ describe('the task board', () => {
     await card.trigger('keydown', { key: ' ' });
     await card.trigger('keydown', { key: 'ArrowRight' });
     await card.trigger('keydown', { key: ' ' });
-    expect(mock.callsOf('MoveTask')).toEqual([]);
+    expect(mock.networkOf('MoveTask')).toEqual([]);
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
   });
 });

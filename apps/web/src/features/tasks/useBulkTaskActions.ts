@@ -15,7 +15,8 @@ type Outcome = 'done' | 'conflict' | 'failed' | 'skipped';
 /**
  * Several selected cards changed at once, one existing mutation per card (each with the version
  * it was seen at), so a card someone else changed meanwhile is refused alone (CONFLICT) and the
- * others still go through. One toast sums it up.
+ * others still go through. One toast sums it up. The answers update the cache; only a refusal
+ * reloads the board, to show what the other person did.
  */
 export function useBulkTaskActions(options: { tasks: Ref<readonly BoardTask[]>; order: Ref<readonly string[]>; refetch: () => void }) {
   const { t } = useI18n();
@@ -84,7 +85,7 @@ export function useBulkTaskActions(options: { tasks: Ref<readonly BoardTask[]>; 
     ];
     toasts.show(parts.join(', '), counts.conflict || counts.failed ? 'warning' : 'success');
     clear();
-    options.refetch();
+    if (counts.conflict || counts.failed) options.refetch();
     return counts;
   }
 

@@ -1,8 +1,7 @@
 import { ErrorCode, type TaskStatus } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
-import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
-import { useLiveOverrides } from '@/composables/live-overrides';
 import { useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
@@ -15,19 +14,18 @@ import {
 } from '@/graphql/generated/graphql';
 import { groupByStatus, type MovePlan } from './board-moves';
 
-interface Overlay {
+/** Where a card is shown while its move is on the way. */
+interface PendingMove {
   status: TaskStatus;
   rank: string;
-  /** The version the overlay reflects; dropped once the server's data is at least this new. */
-  version: number;
-  pending: boolean;
 }
 
 /**
- * One company's board: the server's tasks, with moves shown at once (optimistic) and rolled back
- * when the server refuses them (a CONFLICT means someone else changed the card first). Changes by
- * others arrive as taskChanged events carrying the task, applied by version without a reload;
- * created tasks come from the mutation's answer. The board reloads only on a refusal or a resync.
+ * One company's board: the tasks as the normalized cache holds them, with moves shown at once
+ * (optimistic) and rolled back when the server refuses them (a CONFLICT means someone else changed
+ * the card first). Changes by others arrive as taskChanged events carrying the task; the cache
+ * applies them and mutation answers by version and places created or deleted tasks in the list
+ * (graphql/cache.ts). The board reloads only on a refusal or a resync.
  */
 export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const { t } = useI18n();
@@ -35,42 +33,29 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const query = useQuery({ query: CompanyTasksDocument, variables: () => ({ companyId: toValue(companyId) }) });
   const moveMutation = useMutation(MoveTaskDocument);
   const createMutation = useMutation(CreateTaskDocument);
-  const overlays = ref(new Map<string, Overlay>());
+  const pendingMoves = ref(new Map<string, PendingMove>());
+  // The versions the viewer's own moves produced: their events need no highlight.
+  const ownVersions = new Map<string, number>();
   const changed = useRecentlyChanged();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const live = useLiveOverrides<BoardTaskFieldsFragment>();
 
-  const loadedTasks = computed<BoardTaskFieldsFragment[]>(() => query.data.value?.tasks.edges.map((edge) => edge.node) ?? []);
-  const serverTasks = computed(() => live.merge(loadedTasks.value));
-  watch(loadedTasks, (tasks) => live.settle(tasks));
-
-  // Drop overlays the server has caught up with.
-  watch(serverTasks, (tasks) => {
-    const next = new Map(overlays.value);
-    for (const task of tasks) {
-      const overlay = next.get(task.id);
-      if (overlay && !overlay.pending && task.version >= overlay.version) next.delete(task.id);
-    }
-    if (next.size !== overlays.value.size) overlays.value = next;
-  });
-
-  const tasks = computed(() =>
-    serverTasks.value.map((task) => {
-      const overlay = overlays.value.get(task.id);
-      return overlay ? { ...task, status: overlay.status, rank: overlay.rank } : task;
+  const tasks = computed<BoardTaskFieldsFragment[]>(() =>
+    (query.data.value?.tasks.edges ?? []).map(({ node: task }) => {
+      const pending = pendingMoves.value.get(task.id);
+      return pending ? { ...task, status: pending.status, rank: pending.rank } : task;
     }),
   );
   const columnsOf = (list: readonly BoardTaskFieldsFragment[]) => groupByStatus([...list]);
 
-  function setOverlay(id: string, overlay: Overlay | null) {
-    const next = new Map(overlays.value);
-    if (overlay) next.set(id, overlay);
+  function setPending(id: string, move: PendingMove | null) {
+    const next = new Map(pendingMoves.value);
+    if (move) next.set(id, move);
     else next.delete(id);
-    overlays.value = next;
+    pendingMoves.value = next;
   }
 
   async function move(plan: MovePlan): Promise<boolean> {
-    setOverlay(plan.id, { status: plan.status, rank: plan.rank, version: plan.version, pending: true });
+    setPending(plan.id, { status: plan.status, rank: plan.rank });
     const result = await moveMutation.executeMutation({
       id: plan.id,
       status: plan.status,
@@ -78,12 +63,13 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
       beforeId: plan.beforeId,
       version: plan.version,
     });
+    // The answer is in the cache now (or the move was refused): the card shows the cache's place.
+    setPending(plan.id, null);
     const moved = result.data?.moveTask;
     if (moved) {
-      setOverlay(plan.id, { status: moved.status, rank: moved.rank, version: moved.version, pending: false });
+      ownVersions.set(moved.id, moved.version);
       return true;
     }
-    setOverlay(plan.id, null);
     const problem = problemOf(result.error);
     toasts.show(
       problem?.code === ErrorCode.CONFLICT ? t('tasks.moveConflict') : t(problemMessageKey(problem ?? { code: 'INTERNAL_SERVER_ERROR', violations: [] })),
@@ -97,11 +83,7 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
     const result = await createMutation.executeMutation({
       input: { companyId: toValue(companyId), title, status, idempotencyKey: crypto.randomUUID() },
     });
-    const created = result.data?.createTask;
-    if (created) {
-      live.put(created.id, created);
-      return true;
-    }
+    if (result.data?.createTask) return true;
     const problem = problemOf(result.error);
     if (problem) toasts.show(t(problemMessageKey(problem)), 'danger');
     return false;
@@ -112,8 +94,8 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
     variables: () => ({ companyId: toValue(companyId) }),
     liveSequence: () => query.data.value?.liveSequence,
     onEvent: ({ taskChanged: event }) => {
-      live.put(event.taskId, event.kind === 'DELETED' || !event.task ? null : event.task);
-      if (!overlays.value.has(event.taskId)) changed.mark(event.taskId);
+      const own = (event.task?.version ?? 0) <= (ownVersions.get(event.taskId) ?? -1);
+      if (!pendingMoves.value.has(event.taskId) && !own) changed.mark(event.taskId);
     },
     refetch,
   });

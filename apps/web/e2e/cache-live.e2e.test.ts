@@ -1,0 +1,111 @@
+import { TestClient } from '@ecohub/server/testing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithBrowser, signInAs, startHub, type Hub, type Person } from './harness.ts';
+
+const TASKS = `{ tasks(first: 200) { edges { node { id status version company { id } } } } }`;
+const MEASURES = `{ measures(first: 200) { edges { node { id version status } } } }`;
+const MOVE_TASK = `mutation($id: ID!, $status: TaskStatus!, $version: Int!) { moveTask(id: $id, status: $status, version: $version) { id } }`;
+const ARCHIVE_TASK = `mutation($id: ID!, $version: Int!) { archiveTask(id: $id, version: $version) { id } }`;
+const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`;
+const UPDATE_MEASURE = `mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`;
+const ARCHIVE_MEASURE = `mutation($id: ID!, $version: Int!) { archiveMeasure(id: $id, version: $version) { id } }`;
+
+interface Row {
+  id: string;
+  status: string;
+  version: number;
+  company: { id: string };
+}
+
+/** The board as shown: each column's cards in order, with their text. */
+function boardText(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid^="column-"]')].map((column) => ({
+      column: column.dataset.testid,
+      cards: [...column.querySelectorAll<HTMLElement>('[data-task-id]')].map((card) => `${card.dataset.taskId} ${card.innerText.trim()}`),
+    })),
+  );
+}
+
+/** The register as shown: its rows and its totals line. */
+function registerText(page: Page) {
+  return page.evaluate(() => ({
+    rows: [...document.querySelectorAll<HTMLElement>('tbody tr[data-measure-id]')].map((row) => row.innerText.replace(/\s+/g, ' ').trim()),
+    totals: document.querySelector<HTMLElement>('tfoot')?.innerText.replace(/\s+/g, ' ').trim() ?? '',
+  }));
+}
+
+describeWithBrowser('the normalized cache applies live events', () => {
+  let hub: Hub;
+  let manager: Person;
+  let writer: TestClient;
+
+  beforeAll(async () => {
+    hub = await startHub();
+    writer = await new TestClient(hub.baseUrl).signInAs('manager@ecofrontier.co.kr');
+    manager = await signInAs(hub, 'manager@ecofrontier.co.kr');
+  });
+
+  afterAll(async () => {
+    await manager?.context.close();
+    await hub?.close();
+  });
+
+  it('after a burst of changes, a task board and the measures register equal a fresh load, with zero refetches of their queries', async () => {
+    const tasks = (await writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
+    const measures = (await writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
+    const perCompany = new Map<string, Row[]>();
+    for (const task of tasks) perCompany.set(task.company.id, [...(perCompany.get(task.company.id) ?? []), task]);
+    const [companyId, companyTasks] = [...perCompany].sort((a, b) => b[1].length - a[1].length)[0] as [string, Row[]];
+    expect(companyTasks.length).toBeGreaterThanOrEqual(4);
+    const active = measures.filter((measure) => measure.status !== 'DROPPED');
+    expect(active.length).toBeGreaterThanOrEqual(6);
+
+    const board = await manager.context.newPage();
+    const register = await manager.context.newPage();
+    await board.goto(`/companies/${companyId}/tasks`);
+    await board.getByTestId('task-board').waitFor();
+    await board.locator('[data-task-id]').first().waitFor();
+    await register.goto('/measures');
+    await register.locator('tbody tr[data-measure-id]').first().waitFor();
+    for (const page of [board, register]) await page.getByTestId('live-indicator').and(page.locator('.live--live')).waitFor({ timeout: 10_000 });
+
+    // Every load of the two pages' queries in this browser from now on, the fresh pages' included.
+    const loads: string[] = [];
+    manager.context.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (body.includes('query CompanyTasks')) loads.push(`CompanyTasks ${request.frame().page()?.url()}`);
+      if (body.includes('query Measures(')) loads.push(`Measures ${request.frame().page()?.url()}`);
+    });
+
+    const [archivedTask, ...moved] = companyTasks;
+    await Promise.all([
+      ...moved.slice(0, 3).map((task, i) => writer.data(MOVE_TASK, { id: task.id, status: ['DONE', 'IN_PROGRESS', 'BLOCKED'][i], version: task.version })),
+      writer.data(ARCHIVE_TASK, { id: archivedTask!.id, version: archivedTask!.version }),
+      writer.data(CREATE_TASK, { input: { companyId, title: '캐시 버스트 과제', status: 'TODO' } }),
+      ...active.slice(0, 5).map((measure, i) =>
+        writer.data(UPDATE_MEASURE, { input: { id: measure.id, version: measure.version, investmentKrw: 3_000_000 * (i + 1), expectedAnnualSavingsKrw: 2_000_000 * (i + 2) } }),
+      ),
+      writer.data(ARCHIVE_MEASURE, { id: active[5]!.id, version: active[5]!.version }),
+    ]);
+    await hub.server.server.services.realtime.dispatcher.caughtUp();
+
+    const freshBoard = await manager.context.newPage();
+    await freshBoard.goto(`/companies/${companyId}/tasks`);
+    await freshBoard.locator('[data-task-id]').first().waitFor();
+    const expectedBoard = await boardText(freshBoard);
+    const freshRegister = await manager.context.newPage();
+    await freshRegister.goto('/measures');
+    await freshRegister.locator('tbody tr[data-measure-id]').first().waitFor();
+    const expectedRegister = await registerText(freshRegister);
+
+    await expect.poll(() => boardText(board), { timeout: 5000 }).toEqual(expectedBoard);
+    await expect.poll(() => registerText(register), { timeout: 5000 }).toEqual(expectedRegister);
+    expect(expectedBoard.flatMap((column) => column.cards).some((card) => card.includes('캐시 버스트 과제'))).toBe(true);
+    expect(expectedBoard.flatMap((column) => column.cards).some((card) => card.startsWith(`${archivedTask!.id} `))).toBe(false);
+    // The fresh pages loaded once each; the live pages never reloaded.
+    expect(loads.sort()).toEqual([`CompanyTasks ${freshBoard.url()}`, `Measures ${freshRegister.url()}`]);
+    for (const page of [board, register, freshBoard, freshRegister]) await page.close();
+  });
+});

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { pipe, subscribe } from 'wonka';
+import { cachedMockClient } from '@/testing/mock-client';
+import {
+  CompanyParticipationDocument,
+  MeasureChangedDocument,
+  MeasuresDocument,
+  ParticipationChangedDocument,
+  type MeasuresQuery,
+} from './generated/graphql';
+
+const YEAR = 'year-1';
+
+function measure(id: string, fields: { status?: string; category?: string; investmentKrw?: number; ghg?: number; archivedAt?: string | null } = {}) {
+  return {
+    id,
+    title: `대책 ${id}`,
+    category: fields.category ?? 'PROCESS_CHANGE',
+    status: fields.status ?? 'PROPOSED',
+    investmentKrw: fields.investmentKrw ?? 1_000_000,
+    expectedAnnualSavingsKrw: 500_000,
+    verifiedAnnualSavingsKrw: null,
+    paybackYears: 2,
+    ghgReductionTco2e: fields.ghg ?? 1.25,
+    tasksCount: 0,
+    version: 1,
+    company: { id: 'co-1', nameKo: '(주)한일도금', nameEn: null },
+    owner: null,
+    archivedAt: fields.archivedAt ?? null,
+    programYear: { id: YEAR },
+  };
+}
+
+type Row = ReturnType<typeof measure>;
+
+/** The register of the year (optionally one category) as the page loads it, watched through the cache. */
+async function register(rows: Row[], filter: Record<string, unknown> = {}) {
+  const mock = cachedMockClient({
+    Measures: () => ({
+      data: {
+        liveSequence: 3,
+        measures: { totalCount: rows.length, pageInfo: { endCursor: null, hasNextPage: false }, edges: rows.map((node) => ({ node })) },
+        measureTotals: {
+          count: rows.length,
+          droppedCount: rows.filter((row) => row.status === 'DROPPED').length,
+          includesDropped: false,
+          investmentKrw: rows.filter((row) => row.status !== 'DROPPED').reduce((sum, row) => sum + row.investmentKrw, 0),
+          expectedAnnualSavingsKrw: rows.filter((row) => row.status !== 'DROPPED').length * 500_000,
+          verifiedAnnualSavingsKrw: 0,
+          ghgReductionTco2e: rows.filter((row) => row.status !== 'DROPPED').reduce((sum, row) => sum + row.ghgReductionTco2e, 0),
+        },
+      },
+    }),
+  });
+  const seen: MeasuresQuery[] = [];
+  const variables = { filter: { programYearId: YEAR, ...filter }, first: 200, includeDropped: false };
+  pipe(
+    mock.client.query(MeasuresDocument, variables),
+    subscribe((result) => result.data && seen.push(result.data)),
+  );
+  pipe(
+    mock.client.subscription(MeasureChangedDocument, { programYearId: YEAR, companyId: null, since: 3 }),
+    subscribe(() => {}),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const requests = mock.network.length;
+  return {
+    mock,
+    latest: () => seen.at(-1) as MeasuresQuery,
+    /** Requests to the network since the register was loaded and subscribed. */
+    newRequests: () => mock.network.slice(requests),
+    /** One event, then the queries it touched are read again from the cache. */
+    async change(seq: number, kind: string, row: Row | null, id = row?.id) {
+      mock.emit('MeasureChanged', { measureChanged: { seq, kind, measureId: id, companyId: 'co-1', measure: row } });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+describe('the normalized cache keeps the measures register live', () => {
+  it('changes a row in place and adds the totals up again from the rows, without a request', async () => {
+    const page = await register([measure('m1'), measure('m2', { investmentKrw: 2_000_000, ghg: 0.5 })]);
+    await page.change(4, 'UPDATED', { ...measure('m2', { status: 'DROPPED', investmentKrw: 2_000_000, ghg: 0.5 }), version: 2 });
+    await page.change(5, 'UPDATED', { ...measure('m1', { investmentKrw: 4_000_000, ghg: 2.125 }), version: 2 });
+    const data = page.latest();
+    expect(data.measures.edges.map((edge) => [edge.node.id, edge.node.status, edge.node.investmentKrw])).toEqual([
+      ['m1', 'PROPOSED', 4_000_000],
+      ['m2', 'DROPPED', 2_000_000],
+    ]);
+    expect(data.measureTotals).toMatchObject({ count: 2, droppedCount: 1, investmentKrw: 4_000_000, expectedAnnualSavingsKrw: 500_000, ghgReductionTco2e: 2.125 });
+    expect(page.newRequests()).toEqual([]);
+  });
+
+  it('adds a created measure only to registers whose filter it meets, and takes a deleted or archived one out', async () => {
+    const page = await register([measure('m1'), measure('m2')], { category: 'PROCESS_CHANGE' });
+    await page.change(4, 'CREATED', measure('m3', { category: 'GREEN_MANAGEMENT' }));
+    expect(page.latest().measures.edges.map((edge) => edge.node.id)).toEqual(['m1', 'm2']);
+    await page.change(5, 'CREATED', measure('m4', { investmentKrw: 3_000_000 }));
+    expect(page.latest().measures.edges.map((edge) => edge.node.id)).toEqual(['m1', 'm2', 'm4']);
+    expect(page.latest().measures.totalCount).toBe(3);
+    expect(page.latest().measureTotals).toMatchObject({ count: 3, investmentKrw: 5_000_000 });
+
+    await page.change(6, 'DELETED', null, 'm1');
+    await page.change(7, 'UPDATED', { ...measure('m2', { archivedAt: '2013-01-01T00:00:00.000Z' }), version: 2 });
+    expect(page.latest().measures.edges.map((edge) => edge.node.id)).toEqual(['m4']);
+    expect(page.latest().measureTotals).toMatchObject({ count: 1, investmentKrw: 3_000_000 });
+    expect(page.newRequests()).toEqual([]);
+  });
+
+  it('keeps the newer row when an older version arrives later', async () => {
+    const page = await register([measure('m1')]);
+    await page.change(4, 'UPDATED', { ...measure('m1', { investmentKrw: 9_000_000 }), version: 3 });
+    await page.change(5, 'UPDATED', { ...measure('m1', { investmentKrw: 7_000_000 }), version: 2 });
+    expect(page.latest().measures.edges[0]?.node).toMatchObject({ version: 3, investmentKrw: 9_000_000 });
+    expect(page.latest().measureTotals.investmentKrw).toBe(9_000_000);
+  });
+});
+
+function participation(id: string, year: { id: string; number: number }, status: string, version = 1) {
+  return {
+    id,
+    status,
+    version,
+    appliedOn: '2012-08-20',
+    initiallyDiagnosedOn: null,
+    selectedOn: null,
+    notSelectedOn: null,
+    agreementSignedOn: null,
+    activeOn: null,
+    completedOn: null,
+    withdrawnOn: null,
+    contributionKrw: 2_750_000,
+    note: null,
+    programYear: { ...year, startsOn: '2012-10-01', endsOn: '2013-07-31' },
+    team: null,
+  };
+}
+
+describe('the normalized cache keeps the company overview live', () => {
+  it('changes a participation in place and adds a new one to its company, without a request', async () => {
+    const first = { id: YEAR, number: 1 };
+    const mock = cachedMockClient({
+      CompanyParticipation: () => ({ data: { liveSequence: 3, company: { id: 'co-1', participations: [participation('pa-1', first, 'APPLIED')], staff: [] } } }),
+    });
+    const seen: string[][] = [];
+    pipe(
+      mock.client.query(CompanyParticipationDocument, { companyId: 'co-1' }),
+      subscribe((result) => result.data && seen.push(result.data.company.participations.map((p) => `${p.id} ${p.status} ${p.programYear.number}`))),
+    );
+    pipe(
+      mock.client.subscription(ParticipationChangedDocument, { programYearId: YEAR, since: 3 }),
+      subscribe(() => {}),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    const emit = async (seq: number, kind: string, record: ReturnType<typeof participation>) => {
+      mock.emit('ParticipationChanged', { participationChanged: { seq, kind, participationId: record.id, companyId: 'co-1', participation: record } });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+
+    await emit(4, 'UPDATED', participation('pa-1', first, 'INITIALLY_DIAGNOSED', 2));
+    expect(seen.at(-1)).toEqual(['pa-1 INITIALLY_DIAGNOSED 1']);
+    await emit(5, 'CREATED', participation('pa-2', { id: 'year-2', number: 2 }, 'APPLIED'));
+    expect(seen.at(-1)).toEqual(['pa-1 INITIALLY_DIAGNOSED 1', 'pa-2 APPLIED 2']);
+    expect(mock.network.slice(requests)).toEqual([]);
+  });
+});
