@@ -204,7 +204,7 @@ async function listen(
     stopOnTerminationSignals: false,
     formatError: formatError(logger, production),
     plugins: [
-      operationLimitsPlugin(),
+      operationLimitsPlugin({ production }),
       // Apollo's default cache-control plugin wraps every field resolver of the schema to collect
       // hints we never give (a per-field cost on every list row); answers stay uncacheable.
       ApolloServerPluginCacheControlDisabled(),

@@ -13,3 +13,10 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ERROR_CODES: readonly ErrorCode[] = Object.values(ErrorCode);
+
+/**
+ * `extensions.reason` of the FORBIDDEN that ends a live subscription when the viewer's access
+ * changed and they no longer see what it was opened for (a company, a task): the page reloads
+ * its data instead of looking live while receiving nothing.
+ */
+export const ACCESS_CHANGED = 'ACCESS_CHANGED';

@@ -12,6 +12,7 @@ import { Migration20261206143600 } from './20261206143600-mail-and-jobs.migratio
 import { Migration20261206151500 } from './20261206151500-search.migration.ts';
 import { Migration20261206151900 } from './20261206151900-task-as-of.migration.ts';
 import { Migration20261206170000 } from './20261206170000-last-edited.migration.ts';
+import { Migration20261206173500 } from './20261206173500-job-worker-owners.migration.ts';
 
 /** Migrations in the order they apply; `pnpm migration:create` writes a new file to add here. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206151500_search', class: Migration20261206151500 },
   { name: 'Migration20261206151900_task_as_of', class: Migration20261206151900 },
   { name: 'Migration20261206170000_last_edited', class: Migration20261206170000 },
+  { name: 'Migration20261206173500_job_worker_owners', class: Migration20261206173500 },
 ];

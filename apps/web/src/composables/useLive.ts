@@ -3,6 +3,7 @@ import { ErrorCode } from '@ecohub/domain';
 import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { problemOf } from '@/graphql/errors';
 import type { LiveContext } from '@/graphql/live-exchange';
+import { useAccessChanged } from './useAccessChanged';
 
 type WithoutSince<V> = Omit<V, 'since'>;
 
@@ -27,6 +28,8 @@ export interface UseLiveOptions<Data, Variables extends AnyVariables> {
  * the page's data was read at (`liveSequence`), so nothing between the query and the subscribe
  * is lost; the exchange resumes it after reconnects. When the server says the replay window has
  * passed (CONFLICT, RESYNC_REQUIRED), the page refetches and subscribes again from its new position.
+ * When it ends the subscription because the viewer's access changed (FORBIDDEN, ACCESS_CHANGED),
+ * the page refetches and stays without liveness (useAccessChanged).
  */
 export function useLive<Data, Variables extends AnyVariables>(options: UseLiveOptions<Data, Variables>) {
   const since = ref<number | null>(null);
@@ -42,6 +45,7 @@ export function useLive<Data, Variables extends AnyVariables>(options: UseLiveOp
     options.refetch();
   }
   const context: LiveContext = { onResync: resync };
+  const accessChanged = useAccessChanged();
   const variables = computed(() => ({ ...toValue(options.variables), since: since.value }) as unknown as Variables);
   const subscription = useSubscription<Data, Data, Variables>(
     {
@@ -56,6 +60,7 @@ export function useLive<Data, Variables extends AnyVariables>(options: UseLiveOp
     },
   );
   watch(subscription.error, (error) => {
+    if (accessChanged(error)) return options.refetch();
     const problem = problemOf(error);
     if (problem?.code === ErrorCode.CONFLICT) resync();
   });

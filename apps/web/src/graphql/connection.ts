@@ -1,5 +1,5 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { readonly, ref } from 'vue';
+import { computed, readonly, ref } from 'vue';
 import { isCloseLike, isSessionRefusal, reconnectingWebSocket } from './close-codes';
 
 /** What the header shows: live (socket up), reconnecting (trying), offline (no network or no socket). */
@@ -9,6 +9,29 @@ const status = ref<ConnectionStatus>('offline');
 const reconnectListeners = new Set<() => void>();
 
 export const connectionStatus = readonly(status);
+
+/**
+ * The server ended a live subscription of this page because the viewer's access changed
+ * (FORBIDDEN, ACCESS_CHANGED). The socket is still up, but the page is no longer live: the
+ * header says so until the person navigates elsewhere.
+ */
+const accessChanged = ref(false);
+
+/** What the header shows: the socket's status, or that this page stopped being live. */
+export type ShownStatus = ConnectionStatus | 'accessChanged';
+export const shownStatus = computed<ShownStatus>(() => (accessChanged.value && status.value === 'live' ? 'accessChanged' : status.value));
+
+/** Returns true the first time on this page (one notice for several subscriptions ending together). */
+export function markAccessChanged(): boolean {
+  if (accessChanged.value) return false;
+  accessChanged.value = true;
+  return true;
+}
+
+/** A new page: its subscriptions start from the viewer's current rights. */
+export function clearAccessChanged(): void {
+  accessChanged.value = false;
+}
 
 /** Called after the socket comes back from a drop (not on its first connect). */
 export function onReconnected(listener: () => void): () => void {

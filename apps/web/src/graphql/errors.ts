@@ -6,6 +6,8 @@ export interface ApiProblem {
   code: ErrorCode | 'NETWORK';
   violations: Violation[];
   retryAfterSeconds?: number;
+  /** `extensions.reason`: a finer cause under one code (RESYNC_REQUIRED, ACCESS_CHANGED). */
+  reason?: string;
 }
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
@@ -17,10 +19,12 @@ export function problemOf(error: CombinedError | null | undefined): ApiProblem |
   const code = first?.extensions?.code;
   const violations = (first?.extensions?.violations as Violation[] | undefined) ?? [];
   const retry = first?.extensions?.retryAfterSeconds;
+  const reason = first?.extensions?.reason;
   return {
     code: typeof code === 'string' && KNOWN.has(code) ? (code as ErrorCode) : ErrorCode.INTERNAL_SERVER_ERROR,
     violations,
     ...(typeof retry === 'number' ? { retryAfterSeconds: retry } : {}),
+    ...(typeof reason === 'string' ? { reason } : {}),
   };
 }
 

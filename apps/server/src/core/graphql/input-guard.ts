@@ -1,12 +1,15 @@
 import { ErrorCode } from '@ecohub/domain';
 import {
   BREAK,
+  coerceInputValue,
   getNamedType,
   getNullableType,
   GraphQLError,
   GraphQLID,
   isInputObjectType,
+  isInputType,
   isListType,
+  isNonNullType,
   TypeInfo,
   typeFromAST,
   visit,
@@ -35,9 +38,15 @@ export function echo(value: string): string {
   return value.length > ECHO ? `${value.slice(0, ECHO)}…` : value;
 }
 
-function inputError(message: string, field: string, rule: string): GraphQLError {
+interface InputViolation {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+function inputError(message: string, field: string, rule: string, more: InputViolation[] = []): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: ErrorCode.BAD_USER_INPUT, violations: [{ field, rule, message }], http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, violations: [{ field, rule, message }, ...more], http: { status: 400 } },
   });
 }
 
@@ -100,4 +109,59 @@ export function inputErrors(
     }),
   );
   return found;
+}
+
+/** The type found at `path` inside a value of `type` (list indexes and input fields); null past a leaf. */
+function typeAtPath(type: GraphQLInputType, path: readonly (string | number)[]): GraphQLInputType | null {
+  let current: GraphQLInputType = type;
+  for (const key of path) {
+    const inner = getNullableType(current);
+    if (typeof key === 'number' && isListType(inner)) current = inner.ofType as GraphQLInputType;
+    else if (typeof key === 'string' && isInputObjectType(inner) && inner.getFields()[key]) current = inner.getFields()[key]!.type;
+    else return null;
+  }
+  return current;
+}
+
+/**
+ * Variables whose value does not fit their declared type, for production answers: graphql-js's
+ * own coercion message quotes the value (`got invalid value "…"`, `Value "…" does not exist in
+ * … enum`, an unknown field's name), which repeats the client's input back. Here each problem
+ * names the variable, where in it, and the type expected there, and nothing of the value. Every
+ * problem is listed in `extensions.violations`; the message is the first. Variables not given
+ * are left to graphql-js (default values, "was not provided": nothing to echo).
+ */
+export function coercionError(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): GraphQLError | null {
+  const violations = new Map<string, InputViolation>();
+  const add = (field: string, rule: string, message: string) => violations.set(`${field}:${rule}`, { field, rule, message });
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type);
+    // An unknown or output type is a validation error, reported before this runs.
+    if (!type || !isInputType(type) || !Object.hasOwn(variables, name)) continue;
+    coerceInputValue(variables[name], type, (path, invalid) => {
+      const field = `$${name}${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('')}`;
+      const expected = typeAtPath(type, path) ?? type;
+      const object = getNullableType(expected);
+      // Missing and unknown fields are reported against their object: name the missing field
+      // from the schema, but not the unknown one (its name is the client's text).
+      if (isInputObjectType(object) && invalid !== null && typeof invalid === 'object' && !Array.isArray(invalid)) {
+        const given = invalid as Record<string, unknown>;
+        const fields = object.getFields();
+        let named = false;
+        for (const missing of Object.values(fields).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined && given[f.name] === undefined)) {
+          add(`${field}.${missing.name}`, 'required', `Variable "${field}.${missing.name}" was not provided; expected type "${String(missing.type)}"`);
+          named = true;
+        }
+        if (Object.keys(given).some((key) => !fields[key])) {
+          add(field, 'unknownField', `Variable "${field}" has a field that type "${object.name}" does not define`);
+          named = true;
+        }
+        if (named) return;
+      }
+      add(field, 'invalidType', `Variable "${field}" got an invalid value; expected type "${String(expected)}"`);
+    });
+  }
+  const [first, ...more] = violations.values();
+  return first ? inputError(first.message, first.field, first.rule, more) : null;
 }

@@ -1,6 +1,6 @@
 import { ErrorCode, LIMITS } from '@ecohub/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { inputErrors } from './input-guard.ts';
+import { coercionError, inputErrors } from './input-guard.ts';
 import {
   getNamedType,
   getNullableType,
@@ -177,9 +177,10 @@ export function operationLimitErrors(
 
 /**
  * Apollo: checked once the operation is known, when the variables (page sizes) are at hand, and
- * before any resolver runs; then every string input is checked (input-guard.ts).
+ * before any resolver runs; then every string input is checked (input-guard.ts), and in
+ * production variables of the wrong type are refused without quoting their value.
  */
-export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T> {
+export function operationLimitsPlugin<T extends object>(options: { production: boolean }): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
@@ -189,6 +190,8 @@ export function operationLimitsPlugin<T extends object>(): ApolloServerPlugin<T>
           if (errors[0]) throw errors[0];
           const invalid = inputErrors(schema, document, operation, request.variables ?? {});
           if (invalid) throw invalid;
+          const coercion = options.production ? coercionError(schema, operation, request.variables ?? {}) : null;
+          if (coercion) throw coercion;
         },
       };
     },
@@ -254,6 +257,6 @@ export function websocketOperationErrors(
   }
   const errors = operationLimitErrors(schema, document, operation, payload.variables ?? {});
   if (errors.length > 0) return errors;
-  const badInput = inputErrors(schema, document, operation, payload.variables ?? {});
+  const badInput = inputErrors(schema, document, operation, payload.variables ?? {}) ?? (options.production ? coercionError(schema, operation, payload.variables ?? {}) : null);
   return badInput ? [badInput] : null;
 }

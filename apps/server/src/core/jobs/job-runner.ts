@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
+import { releaseGoneWorkers, WorkerOwnership } from './worker-owners.ts';
 
 /**
  * The job queue is graphile-worker on the hub's own PostgreSQL: jobs are rows added by SQL in
@@ -59,6 +60,9 @@ export async function migrateJobQueue(databaseUrl: string, logger: Logger): Prom
   }
 }
 
+/** How often a running hub releases the jobs of workers whose process died elsewhere. */
+const GONE_WORKER_SWEEP_MS = 30_000;
+
 /**
  * Once this instance's workers have stopped, no job they hold a lock on can still be running:
  * releasing those locks lets another instance (or this one after a restart) take the job now,
@@ -67,19 +71,30 @@ export async function migrateJobQueue(databaseUrl: string, logger: Logger): Prom
  */
 async function releaseLocks(pool: pg.Pool, lockIds: string[]): Promise<number> {
   if (lockIds.length === 0) return 0;
-  const result = await pool.query(
-    'update graphile_worker._private_jobs set locked_at = null, locked_by = null where locked_by = any($1::text[])',
-    [lockIds],
-  );
-  return result.rowCount ?? 0;
+  const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from graphile_worker._private_jobs where locked_by = any($1::text[])', [lockIds]);
+  await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [lockIds]);
+  return rows[0]?.n ?? 0;
 }
 
 export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunner> {
   const events: WorkerEvents = new EventEmitter();
-  const lockIds = new Set<string>();
-  events.on('pool:create', ({ workerPool }) => lockIds.add(workerPool.id));
-  events.on('worker:create', ({ worker }) => lockIds.add(worker.workerId));
   const pool = queuePool(options.databaseUrl, (options.concurrency ?? 2) + 2, options.logger);
+  const owners = new WorkerOwnership(options.databaseUrl, options.logger.child({ component: 'jobs' }));
+  events.on('pool:create', ({ workerPool }) => owners.add(workerPool.id));
+  events.on('worker:create', ({ worker }) => owners.add(worker.workerId));
+  const sweep = async () => {
+    const released = await releaseGoneWorkers(pool);
+    if (released.length > 0) options.logger.warn({ workers: released }, 'released the jobs of job workers whose process is gone');
+  };
+  try {
+    await owners.start();
+    // Before this runner takes jobs: what a killed process (this hub's last run, say) left locked runs now.
+    await sweep();
+  } catch (error) {
+    await owners.close().catch(() => {});
+    await pool.end();
+    throw error;
+  }
   const runner: Runner = await run({
     events,
     pgPool: pool,
@@ -92,17 +107,22 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
     crontab: options.crontab,
     logger: workerLogger(options.logger),
   }).catch(async (error: unknown) => {
+    await owners.close().catch(() => {});
     await pool.end();
     throw error;
   });
+  const sweeping = setInterval(() => sweep().catch((error: unknown) => options.logger.warn({ err: error }, 'could not release the jobs of gone workers')), GONE_WORKER_SWEEP_MS);
+  sweeping.unref();
   let stopping: Promise<void> | null = null;
   return {
     stop() {
       stopping ??= (async () => {
+        clearInterval(sweeping);
         await runner.stop().catch((error: unknown) => options.logger.warn({ err: error }, 'job runner stop failed'));
         try {
-          const released = await releaseLocks(pool, [...lockIds]);
+          const released = await releaseLocks(pool, owners.ids());
           if (released > 0) options.logger.info({ released }, 'released the jobs interrupted by shutdown');
+          await owners.close();
         } finally {
           await pool.end();
         }

@@ -45,6 +45,11 @@ export interface OutboxScope {
   prepare?(): Promise<void>;
   /** Sees every live event in order, before matching (a program year notes companies joining). */
   observe?(record: OutboxRecord): void;
+  /**
+   * The one company the subscription was opened for (its visibility checked at subscribe). When
+   * access changes and the viewer no longer sees it, the subscription ends (`Realtime.confine`).
+   */
+  company?: string;
 }
 
 /** The live interpretation. */

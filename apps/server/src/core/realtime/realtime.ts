@@ -1,5 +1,10 @@
+import { ACCESS_CHANGED, ErrorCode } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../../config/config.ts';
+import { scopeIncludes } from '../auth/access.ts';
+import type { DataKind } from '../auth/policy.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
@@ -45,6 +50,13 @@ export const SLOW_CLIENT_CLOSE_CODE = 1013;
 const SLOW_CLIENT_TERMINATE_MS = 1_000;
 
 export { RESYNC_REQUIRED } from './resync.ts';
+
+/** A subscription's company is no longer visible to its viewer (see `Realtime.confine`). */
+function accessChanged(): GraphQLError {
+  return new GraphQLError('Your access changed: you no longer see what this subscription was opened for. Reload the page', {
+    extensions: { code: ErrorCode.FORBIDDEN, reason: ACCESS_CHANGED },
+  });
+}
 
 /**
  * The realtime layer of one instance: the outbox dispatcher, its wake bus (PostgreSQL
@@ -199,7 +211,56 @@ export class Realtime {
         throw error;
       }
     }
-    return stream;
+    return topic.scope.company ? this.confine(viewer, topic.kind, topic.scope.company, stream) : stream;
+  }
+
+  /**
+   * Ends `source` with FORBIDDEN (`extensions.reason` ACCESS_CHANGED) as soon as an access change
+   * leaves the viewer unable to see `companyId` for `kind`: a subscription opened for one company
+   * must not stay open, receiving nothing, while its client believes it is live. Checked with the
+   * viewer's current rights each time an `access.changed` event passes this instance.
+   */
+  confine<T>(viewer: Viewer, kind: DataKind, companyId: string, source: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+    let failure: GraphQLError | null = null;
+    const stopListening = this.onAccessChanged(() => {
+      this.rights.scope(viewer, kind).then(
+        (scope) => {
+          if (failure || scopeIncludes(scope, companyId)) return;
+          failure = accessChanged();
+          stopListening();
+          void source.return?.();
+        },
+        // Deliveries stay withheld by mayReceive; the next access change checks again.
+        (error: unknown) => this.logger.warn({ err: error, personId: viewer.personId }, 'could not re-check a confined subscription'),
+      );
+    });
+    const fail = (): never => {
+      const error = failure as GraphQLError;
+      failure = null;
+      throw error;
+    };
+    const confined: AsyncIterableIterator<T> = {
+      next: async () => {
+        if (failure) return fail();
+        const step = await source.next();
+        // Ended by the check above while waiting: the client gets the reason, not a silent end.
+        if (failure) return fail();
+        if (step.done) stopListening();
+        return step;
+      },
+      return: async () => {
+        stopListening();
+        await source.return?.();
+        return { value: undefined, done: true };
+      },
+      throw: async (error?: unknown) => {
+        stopListening();
+        await source.return?.();
+        throw error;
+      },
+      [Symbol.asyncIterator]: () => confined,
+    };
+    return confined;
   }
 
   private schedulePruning(): void {

@@ -47,8 +47,8 @@ export class CommentChange {
 }
 
 /** The comments of one task (their visibility is checked per subscriber by mayReceive). */
-export function commentTopic(taskId: string): LiveTopic<CommentChange> {
-  return liveTopic('comments', COMMENT_EVENTS, { condition: eq('task_id', taskId) }, async (record, records) => ({
+export function commentTopic(taskId: string, companyId: string): LiveTopic<CommentChange> {
+  return liveTopic('comments', COMMENT_EVENTS, { condition: eq('task_id', taskId), company: companyId }, async (record, records) => ({
     seq: record.seq,
     kind: changeKind<CommentChangeKind>(record.type),
     commentId: record.entityId,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_CHANGED } from '@ecohub/domain';
 import WebSocket from 'ws';
 import { EventType } from '../../core/realtime/event-types.ts';
 import { LiveClient } from '../../testing/live-client.ts';
@@ -124,43 +125,58 @@ describe('rights follow at once on every instance', () => {
     expect(revoke.ms).toBeLessThan(RIGHTS_FOLLOW_MS);
   });
 
-  it('re-scopes an expert who leaves the team serving a company: nothing of that company after the commit', async () => {
+  it('ends an expert’s subscriptions to a company they no longer serve with FORBIDDEN (ACCESS_CHANGED); the others stay open', async () => {
     const em = a.server.orm.em.fork();
-    const [member] = await em.execute<{ person_id: string; team_id: string; company_id: string }[]>(
-      `select m.person_id, m.team_id, pa.company_id
+    const [member] = await em.execute<{ person_id: string; team_id: string; company_id: string; program_year_id: string; task_id: string }[]>(
+      `select m.person_id, m.team_id, pa.company_id, pa.program_year_id, t.id as task_id
          from team_membership m
-         join expert_team t on t.id = m.team_id and t.lead_id <> m.person_id
-         join participation pa on pa.team_id = t.id
+         join expert_team et on et.id = m.team_id and et.lead_id <> m.person_id
+         join participation pa on pa.team_id = et.id
+         join task t on t.company_id = pa.company_id
          join person p on p.id = m.person_id and p.disabled_at is null and p.role = 'EXPERT'
         where not exists (select 1 from team_membership o where o.person_id = m.person_id and o.team_id <> m.team_id)
           and not exists (select 1 from expert_team l where l.lead_id = m.person_id)
-        order by m.person_id limit 1`,
+        order by m.person_id, t.id limit 1`,
     );
-    if (!member) throw new Error('the seed has no plain team member');
+    if (!member) throw new Error('the seed has no plain team member serving a company with tasks');
     const expert = new LiveClient(a.url, { cookie: (await signInOnA(member.person_id)).cookie, retry: false });
     clients.push(expert);
     const before = a.server.services.realtime.subscriptions;
     const activity = expert.subscribe<Activity>(ACTIVITY, { companyId: member.company_id });
-    await subscribed(a.server, before + 1);
+    const tasks = expert.subscribe<{ seq: number }>(`subscription($companyId: ID) { taskChanged(companyId: $companyId) { seq } }`, { companyId: member.company_id });
+    const comments = expert.subscribe<{ seq: number }>(`subscription($taskId: ID!) { commentChanged(taskId: $taskId) { seq } }`, { taskId: member.task_id });
+    const yearTasks = expert.subscribe<{ seq: number }>(`subscription($id: ID) { taskChanged(programYearId: $id) { seq } }`, { id: member.program_year_id });
+    await subscribed(a.server, before + 4);
+    // Presence on one of the company's tasks, watched by the admin through B.
+    const presence = `subscription($topic: PresenceTopicInput!) { presence(topic: $topic) { people { personId } } }`;
+    type People = { seq: number; people: { personId: string }[] };
+    const topic = { page: 'TASK', id: member.task_id };
+    const onTask = expert.subscribe<People>(presence, { topic });
+    const adminLive = new LiveClient(b.url, { cookie: adminOnB.cookie, retry: false });
+    clients.push(adminLive);
+    const adminWatches = adminLive.subscribe<People>(presence, { topic });
+    const hasExpert = (events: People[]) => events.at(-1)?.people.some((person) => person.personId === member.person_id) ?? false;
+    await adminWatches.until(hasExpert);
     await publish(b.server, { type: EventType.TASK_UPDATED, companyId: member.company_id });
     await activity.until((events) => events.length === 1);
 
-    const seenOnA = new Promise<number>((resolve) => {
-      const stop = a.server.services.realtime.onAccessChanged(() => {
-        stop();
-        resolve(performance.now());
-      });
-    });
     await adminOnB.data('mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { id } }', {
       input: { personId: member.person_id, teamId: member.team_id },
     });
     const answered = performance.now();
-    // Written right after the commit, through B: it must already be withheld.
+    // Written right after the commit, through B: it must be withheld, not delivered.
     await publish(b.server, { type: EventType.TASK_MOVED, companyId: member.company_id });
-    latencies.teamChange = Math.round((await seenOnA) - answered);
-    await a.server.services.realtime.dispatcher.caughtUp();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const ended = await Promise.all([activity, tasks, comments, onTask].map((subscription) => subscription.error()));
+    latencies.companyLost = Math.round(performance.now() - answered);
+    for (const error of ended) expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', reason: ACCESS_CHANGED });
     expect(activity.events.map((event) => event.entry.action)).toEqual([EventType.TASK_UPDATED]);
-    expect(latencies.teamChange).toBeLessThan(RIGHTS_FOLLOW_MS);
+    expect(latencies.companyLost).toBeLessThan(RIGHTS_FOLLOW_MS);
+    // Its presence ended with it: nobody is shown on a page they can no longer open.
+    await adminWatches.until((events) => !hasExpert(events));
+    // The program year's stream still runs (it withholds the company's events one by one), and the socket is open.
+    await a.server.services.realtime.dispatcher.caughtUp();
+    expect(yearTasks.errors).toEqual([]);
+    expect(a.server.services.realtime.subscriptions).toBe(before + 1);
+    expect(expert.closes).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     add('diagnosisChanged(companyId)', diagnosisTopic(company));
     add('activityAdded', activityTopic({ condition: always }));
     add('activityAdded(companyId)', activityTopic(company));
-    add('commentChanged(taskId)', commentTopic(pools.task_id[0]!));
+    add('commentChanged(taskId)', commentTopic(pools.task_id[0]!, pools.company_id[0]!));
     add('notificationAdded', notificationTopic(pools.recipient_id[0]!));
     add('eventChanged', eventTopic({ condition: eq('program_year_id', programYearId) }));
     for (const [name, make] of [

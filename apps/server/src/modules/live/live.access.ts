@@ -26,7 +26,7 @@ export async function companyOrYearScope(ctx: UnitOfWork, kind: DataKind, args: 
   if (args.companyId) {
     await assertExists(ctx, 'company', 'Company', args.companyId);
     await ctx.access.assertCanSeeCompany(kind, args.companyId, 'Company', args.companyId);
-    return { condition: eq('company_id', args.companyId) };
+    return { condition: eq('company_id', args.companyId), company: args.companyId };
   }
   const programYearId = args.programYearId as string;
   await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);

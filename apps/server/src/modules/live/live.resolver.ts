@@ -16,7 +16,8 @@ import { TaskChange } from '../task/index.ts';
 const RESUME =
   'Pass `since` (the `seq` of the last event received, or `liveSequence` read before loading the page) to first receive every missed event in order, then live events, with no gap or duplicate. ' +
   'When the events after `since` are no longer kept, the subscription fails with a CONFLICT error whose `extensions.reason` is RESYNC_REQUIRED: reload the data, then subscribe again. ' +
-  'A client that does not read its events in time is disconnected with close code 1013 (reconnect and resume with `since`)';
+  'A client that does not read its events in time is disconnected with close code 1013 (reconnect and resume with `since`). ' +
+  'A subscription opened for one company (or one of its tasks) ends with a FORBIDDEN error whose `extensions.reason` is ACCESS_CHANGED once the viewer no longer sees that company: reload the data';
 
 const SINCE = { nullable: true, description: 'Resume after this event position' } as const;
 const COMPANY = { nullable: true, description: 'One company (or give programYearId)' } as const;

@@ -37,7 +37,7 @@ export async function commentChanges(ctx: GraphQLContext, args: { taskId: string
     : [];
   if (!task) throw notFound('Task', args.taskId);
   await ctx.access.assertCanSeeCompany('comments', task.company_id, 'Task', args.taskId);
-  return ctx.services.realtime.subscribe(ctx, commentTopic(args.taskId), sinceOf(args));
+  return ctx.services.realtime.subscribe(ctx, commentTopic(args.taskId, task.company_id), sinceOf(args));
 }
 
 export async function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & Since): Promise<AsyncIterable<MeasureChange>> {

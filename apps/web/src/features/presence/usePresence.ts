@@ -1,5 +1,6 @@
 import { useMutation, useSubscription } from '@urql/vue';
 import { computed, onBeforeUnmount, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { useAccessChanged } from '@/composables/useAccessChanged';
 import { useViewer } from '@/features/auth/session';
 import { PresenceDocument, ReportPresenceDocument, type PresencePage, type PresenceState } from '@/graphql/generated/graphql';
 
@@ -41,6 +42,8 @@ export function usePresence(page: PresencePage, id: MaybeRefOrGetter<string>) {
   const topic = computed(() => ({ page, id: toValue(id) }));
   const key = computed(() => `${page}:${toValue(id)}`);
   const subscription = useSubscription({ query: PresenceDocument, variables: () => ({ topic: topic.value }) });
+  // The page's own data subscription reloads it; presence only has to say why it stopped.
+  watch(subscription.error, useAccessChanged());
   const others = computed(() => (subscription.data.value?.presence.people ?? []).filter((person) => person.personId !== viewer.value?.id));
   const typing = computed(() => others.value.filter((person) => person.state === 'TYPING'));
   const reporting = useMutation(ReportPresenceDocument);
