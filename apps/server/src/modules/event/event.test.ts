@@ -338,6 +338,30 @@ describe('events over HTTP', () => {
       }
     });
 
+    it('tells everyone a workshop turned site visit left their calendar, then tells them nothing more of it', async () => {
+      const { liveSequence: since } = await world.clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+      const sockets = (['staff', 'observer'] as const).map((who) => new LiveClient(hub.url, { cookie: world.clients[who].cookie, retry: false }));
+      const [staff, observer] = sockets.map((socket) => socket.subscribe<Change>(WATCH, { y: world.year.id, since })) as LiveSubscription<Change>[];
+      try {
+        const workshop = { ...kickoffInput(), kind: 'WORKSHOP', startsAt: '2013-06-10T01:00:00.000Z', endsAt: '2013-06-10T03:00:00.000Z' };
+        const { createEvent: event } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: { ...workshop, title: '에너지 진단 워크숍' } });
+        await world.clients.manager.data(UPDATE, { input: { id: event.id, version: 1, kind: 'SITE_VISIT' } });
+        await world.clients.manager.data(UPDATE, { input: { id: event.id, version: 2, title: '비공개 현장 점검' } });
+        const { createEvent: marker } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: { ...workshop, title: '마무리 워크숍' } });
+        for (const sub of [staff!, observer!]) {
+          await sub.until((events) => events.some((e) => e.eventId === marker.id));
+          expect(sub.events.map((e) => [e.kind, e.eventId, e.event?.title ?? null])).toEqual([
+            ['CREATED', event.id, '에너지 진단 워크숍'],
+            ['UPDATED', event.id, null],
+            ['CREATED', marker.id, '마무리 워크숍'],
+          ]);
+          expect(JSON.stringify(sub.events)).not.toContain('비공개 현장 점검');
+        }
+      } finally {
+        await Promise.all(sockets.map((socket) => socket.close()));
+      }
+    });
+
     it('refuses anonymous visitors and unknown years', async () => {
       const anonymous = new LiveClient(hub.url, { retry: false });
       const staff = new LiveClient(hub.url, { cookie: world.clients.staff.cookie, retry: false });
