@@ -1,5 +1,6 @@
 import type { AppServices } from './core/app-services.ts';
 import { startJobRunner, type JobRunner } from './core/jobs/job-runner.ts';
+import { attachmentJobs } from './modules/attachment/index.ts';
 import { followUpJobs } from './modules/follow-up/index.ts';
 import { mailJobs } from './modules/mail/index.ts';
 
@@ -16,11 +17,12 @@ export interface JobOptions {
 export async function startJobs(services: AppServices, databaseUrl: string, options: JobOptions = {}): Promise<JobRunner> {
   const mail = mailJobs(services);
   const followUps = followUpJobs(services);
+  const attachments = attachmentJobs(services);
   const runner = await startJobRunner({
     databaseUrl,
     logger: services.logger,
-    tasks: { ...mail.tasks, ...followUps.tasks },
-    crontab: [mail.crontab, followUps.crontab].join('\n'),
+    tasks: { ...mail.tasks, ...followUps.tasks, ...attachments.tasks },
+    crontab: [mail.crontab, followUps.crontab, attachments.crontab].join('\n'),
     pollIntervalMs: options.pollIntervalMs,
     concurrency: options.concurrency,
   });

@@ -29,13 +29,13 @@ describeWithBrowser('files on a task, between a company staff member and an expe
     // Real files made by the browser itself: a PNG screenshot and a printed PDF.
     const photo = await staff.page.screenshot();
     const pdf = await expert.page.pdf({ format: 'A4' });
-    const before = await expert.page.getByTestId('attachment').count();
+    const before = await expert.page.getByTestId('attachments').getByTestId('attachment').count();
 
-    await staff.page.getByTestId('attach-input').setInputFiles([
+    await staff.page.getByTestId('attachments').getByTestId('attach-input').setInputFiles([
       { name: '도금라인-사진.png', mimeType: 'image/png', buffer: photo },
       { name: '견적서.pdf', mimeType: 'application/pdf', buffer: pdf },
     ]);
-    await staff.page.getByTestId('attachment').nth(before + 1).waitFor();
+    await staff.page.getByTestId('attachments').getByTestId('attachment').nth(before + 1).waitFor();
 
     const photoItem = expert.page.locator('[data-testid="attachment"]', { hasText: '도금라인-사진.png' });
     await photoItem.waitFor({ timeout: 5000 });
@@ -58,7 +58,7 @@ describeWithBrowser('files on a task, between a company staff member and an expe
   });
 
   it('says plainly why a file is refused, and removes a file for everyone when its uploader deletes it', async () => {
-    await staff.page.getByTestId('attach-input').setInputFiles([{ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
+    await staff.page.getByTestId('attachments').getByTestId('attach-input').setInputFiles([{ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') }]);
     await expect.poll(() => staff.page.getByRole('alert').textContent()).toContain('setup.exe');
 
     const item = staff.page.locator('[data-testid="attachment"]', { hasText: '도금라인-사진.png' });

@@ -25,8 +25,9 @@ describeWithBrowser('two people on one task see each other', () => {
     const taskId = (await card.getAttribute('data-task-id')) ?? '';
     await Promise.all([expert.page.goto(`/companies/${companyId}/tasks/${taskId}`), staff.page.goto(`/companies/${companyId}/tasks/${taskId}`)]);
 
-    const onExpert = expert.page.getByTestId('presence').locator('li');
-    const onStaff = staff.page.getByTestId('presence').locator('li');
+    // The task's own avatars (the company workspace around it shows the company's).
+    const onExpert = expert.page.locator('[data-testid="presence"][data-page="TASK"] li');
+    const onStaff = staff.page.locator('[data-testid="presence"][data-page="TASK"] li');
     await Promise.all([onExpert.first().waitFor(), onStaff.first().waitFor()]);
     expect(await onExpert.count()).toBe(1);
     expect(await onStaff.count()).toBe(1);
@@ -49,9 +50,9 @@ describeWithBrowser('two people on one task see each other', () => {
     // The expert opens the task's edit form: the staff member sees EDITING, then VIEWING once it closes.
     const expertOnStaff = onStaff.first();
     await expert.page.getByTestId('task-edit').click();
-    await staff.page.locator('[data-testid="presence"] li[data-state="EDITING"]').waitFor({ timeout: 5_000 });
+    await staff.page.locator('[data-testid="presence"][data-page="TASK"] li[data-state="EDITING"]').waitFor({ timeout: 5_000 });
     await expert.page.getByTestId('task-edit-form').locator('input').first().press('Escape');
-    await staff.page.locator('[data-testid="presence"] li[data-state="VIEWING"]').waitFor({ timeout: 5_000 });
+    await staff.page.locator('[data-testid="presence"][data-page="TASK"] li[data-state="VIEWING"]').waitFor({ timeout: 5_000 });
     expect(await expertOnStaff.getAttribute('data-state')).toBe('VIEWING');
 
     // The staff member's tab closes: gone from the expert's page well within 30 s.

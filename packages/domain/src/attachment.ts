@@ -1,7 +1,7 @@
 /**
  * What may be attached: plant photos, reports and spreadsheets, by type and file-name ending.
- * The server also checks the first bytes; the client uses this to pick the type browsers leave
- * empty (HWP) and to refuse a wrong file before sending it.
+ * The server also checks the first bytes, and tells clients this list (Query.attachmentLimits)
+ * so they refuse a wrong file before sending it.
  */
 export const ATTACHMENT_TYPES: Record<string, readonly string[]> = {
   'image/jpeg': ['jpg', 'jpeg'],
@@ -24,14 +24,3 @@ export const ATTACHMENT_TYPES: Record<string, readonly string[]> = {
 export function fileExtension(fileName: string): string {
   return fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
 }
-
-/** The allowed type for a file name, or null when its ending is not one we take. */
-export function attachmentTypeOf(fileName: string): string | null {
-  const extension = fileExtension(fileName);
-  return Object.entries(ATTACHMENT_TYPES).find(([, extensions]) => extensions.includes(extension))?.[0] ?? null;
-}
-
-/** The `accept` list of a file input. */
-export const ATTACHMENT_ACCEPT = Object.entries(ATTACHMENT_TYPES)
-  .flatMap(([type, extensions]) => [type, ...extensions.map((e) => `.${e}`)])
-  .join(',');

@@ -9,6 +9,8 @@ export const LIMITS = {
   shortText: 200,
   longText: 20_000,
   commentBody: 10_000,
+  /** Files posted with one comment. */
+  commentFiles: 10,
   maxKrw: 1_000_000_000_000,
   maxQuantity: 1_000_000_000,
   pageSize: 200,

@@ -11,6 +11,7 @@ import { Migration20261206142900 } from './20261206142900-program-year-targets.m
 import { Migration20261206143600 } from './20261206143600-mail-and-jobs.migration.ts';
 import { Migration20261206151500 } from './20261206151500-search.migration.ts';
 import { Migration20261206151900 } from './20261206151900-task-as-of.migration.ts';
+import { Migration20261206164500 } from './20261206164500-attachment-drafts.migration.ts';
 import { Migration20261206170000 } from './20261206170000-last-edited.migration.ts';
 import { Migration20261206173500 } from './20261206173500-job-worker-owners.migration.ts';
 
@@ -28,6 +29,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206143600_mail_and_jobs', class: Migration20261206143600 },
   { name: 'Migration20261206151500_search', class: Migration20261206151500 },
   { name: 'Migration20261206151900_task_as_of', class: Migration20261206151900 },
+  { name: 'Migration20261206164500_attachment_drafts', class: Migration20261206164500 },
   { name: 'Migration20261206170000_last_edited', class: Migration20261206170000 },
   { name: 'Migration20261206173500_job_worker_owners', class: Migration20261206173500 },
 ];

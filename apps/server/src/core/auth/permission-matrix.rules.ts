@@ -574,6 +574,8 @@ export const RULES: Record<string, Rule> = {
     variables: ({ c }) => ({ taskId: c.commentedTaskId }),
     expect: WORK_READ,
   },
+  // The size limit and types are no secret: the sign-in page's client may know them too.
+  'Query.attachmentLimits': { document: '{ attachmentLimits { maxBytes } }', expect: PUBLIC },
   'Query.attachment': { document: 'query($id: ID!) { attachment(id: $id) { id } }', variables: ({ c }) => ({ id: c.attachmentId }), expect: WORK_READ },
   'Mutation.deleteAttachment': {
     document: 'mutation($id: ID!) { deleteAttachment(id: $id) { id } }',

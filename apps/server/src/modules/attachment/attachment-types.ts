@@ -49,3 +49,7 @@ export function contentProblem(contentType: string, head: Buffer): string | null
 export function isInline(contentType: string): boolean {
   return contentType.startsWith('image/');
 }
+
+/** Where a file downloads, and its thumbnail (images only): one definition for GraphQL and the upload's answer. */
+export const downloadUrl = (id: string) => `/attachments/${id}`;
+export const thumbnailUrl = (attachment: { id: string; contentType: string }) => (isInline(attachment.contentType) ? `${downloadUrl(attachment.id)}/thumbnail` : null);

@@ -16,6 +16,7 @@ import { Task } from '../task/task.entity.ts';
 @Index({ properties: ['measure'] })
 @Index({ properties: ['comment'] })
 @Index({ properties: ['diagnosis'] })
+@Index({ properties: ['draftTask'] })
 @Index({ properties: ['sha256'] })
 export class Attachment extends BaseEntity {
   @ManyToOne(() => Company, { ref: true })
@@ -32,6 +33,13 @@ export class Attachment extends BaseEntity {
 
   @ManyToOne(() => Comment, { ref: true, nullable: true })
   comment: Ref<Comment> | null = null;
+
+  /**
+   * Set while the file waits in a comment composer on this task (no target yet): only its
+   * uploader sees it, and posting the comment moves it onto the comment.
+   */
+  @ManyToOne(() => Task, { ref: true, nullable: true })
+  draftTask: Ref<Task> | null = null;
 
   @Field(() => String)
   @Property({ type: 'string', length: 255 })

@@ -7,12 +7,14 @@ import type { AttachmentFilter } from './attachment.inputs.ts';
 
 /**
  * Attachments the viewer may see, in SQL: their company's work is the viewer's, and files on
- * comments follow the comment (live, and of a visibility the viewer may read).
+ * comments follow the comment (live, and of a visibility the viewer may read). Drafts waiting
+ * in a composer are listed nowhere: the composer knows its own.
  */
 export async function visibleAttachmentsWhere(ctx: UnitOfWork): Promise<Record<string, unknown>> {
   return {
     $and: [
       await ctx.access.companyFilter('work'),
+      { draftTask: null },
       { $or: [{ comment: null }, { comment: { deletedAt: null, visibility: { $in: ctx.access.commentVisibilities() } } }] },
     ],
   };

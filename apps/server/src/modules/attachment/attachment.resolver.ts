@@ -1,14 +1,16 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ATTACHMENT_TYPES } from '@ecohub/domain';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { loader } from '../../core/graphql/loaders.ts';
 import { Connection, PageArgs } from '../../core/graphql/pagination.ts';
+import { SafeInt } from '../../core/graphql/scalars.ts';
 import { Comment } from '../comment/index.ts';
 import { Diagnosis } from '../diagnosis/index.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
 import { Task } from '../task/index.ts';
 import { Attachment } from './attachment.entity.ts';
-import { isInline } from './attachment-types.ts';
+import { downloadUrl, thumbnailUrl } from './attachment-types.ts';
 import { AttachmentFilter } from './attachment.inputs.ts';
 import { attachmentsOf, listAttachments } from './attachment.queries.ts';
 import { deleteAttachment, visibleAttachment } from './attachment.service.ts';
@@ -16,8 +18,34 @@ import { deleteAttachment, visibleAttachment } from './attachment.service.ts';
 @ObjectType()
 export class AttachmentConnection extends Connection(Attachment) {}
 
+@ObjectType({ description: 'A kind of file that may be attached' })
+export class AttachmentType {
+  @Field(() => String)
+  contentType!: string;
+
+  @Field(() => [String], { description: 'File-name endings, without the dot' })
+  extensions!: string[];
+}
+
+@ObjectType({ description: "What the hub takes, so a client refuses a file before sending it (the hub checks again)" })
+export class AttachmentLimits {
+  @Field(() => SafeInt)
+  maxBytes!: number;
+
+  @Field(() => [AttachmentType])
+  types!: AttachmentType[];
+}
+
 @Resolver(() => Attachment)
 export class AttachmentResolver {
+  @Query(() => AttachmentLimits, { description: 'The size limit (ATTACHMENT_MAX_BYTES) and the accepted types; public' })
+  attachmentLimits(@Ctx() ctx: GraphQLContext): AttachmentLimits {
+    return {
+      maxBytes: ctx.services.config.attachmentMaxBytes,
+      types: Object.entries(ATTACHMENT_TYPES).map(([contentType, extensions]) => ({ contentType, extensions: [...extensions] })),
+    };
+  }
+
   @Query(() => AttachmentConnection, { description: 'Files the viewer may see, in upload order (upload: POST /attachments)' })
   attachments(
     @Arg('filter', () => AttachmentFilter, { nullable: true }) filter: AttachmentFilter | null,
@@ -39,12 +67,12 @@ export class AttachmentResolver {
 
   @FieldResolver(() => String, { description: 'Download address (GET, with the session cookie)' })
   url(@Root() attachment: Attachment): string {
-    return `/attachments/${attachment.id}`;
+    return downloadUrl(attachment.id);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'A small WebP preview (GET, with the session cookie); null for files that are not images' })
   thumbnailUrl(@Root() attachment: Attachment): string | null {
-    return isInline(attachment.contentType) ? `/attachments/${attachment.id}/thumbnail` : null;
+    return thumbnailUrl(attachment);
   }
 
   @FieldResolver(() => Person)

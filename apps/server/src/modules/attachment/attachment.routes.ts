@@ -11,7 +11,7 @@ import { badInput, notFound, unauthenticated } from '../../core/errors.ts';
 import { createContext, type GraphQLContext } from '../../core/graphql/context.ts';
 import { attachmentStorage } from './attachment-storage-factory.ts';
 import { assertMayAttach, loadTarget, TARGET_KINDS, type AttachmentTarget } from './attachment-target.ts';
-import { contentProblem, declaredTypeProblem, isInline } from './attachment-types.ts';
+import { contentProblem, declaredTypeProblem, downloadUrl, isInline, thumbnailUrl } from './attachment-types.ts';
 import { receiveUpload, UploadTooLarge } from './attachment-upload.ts';
 import { openAttachment, saveAttachment } from './attachment.service.ts';
 import { THUMBNAIL_PX, thumbnailer } from './attachment-thumbnail.ts';
@@ -26,7 +26,7 @@ const STATUS: Record<string, number> = {
 
 /**
  * Files travel outside GraphQL: `POST /attachments?taskId=…` (or measureId, diagnosisId,
- * commentId) with the raw file as the body, its type as Content-Type and its name, percent-
+ * commentId, or draftTaskId for a comment being written on that task) with the raw file as the body, its type as Content-Type and its name, percent-
  * encoded, in `X-File-Name` (a custom header, so another site cannot post with a plain form).
  * Answers 201 with the attachment's metadata; errors as `{ error: { code, message } }`.
  * `GET /attachments/:id` streams a file to whoever may see it. Listing and deleting are GraphQL.
@@ -64,7 +64,8 @@ export function attachmentRoutes(services: AppServices, authenticate: (req: Requ
           contentType: attachment.contentType,
           sizeBytes: attachment.sizeBytes,
           sha256: attachment.sha256,
-          url: `/attachments/${attachment.id}`,
+          url: downloadUrl(attachment.id),
+          thumbnailUrl: thumbnailUrl(attachment),
         });
       } finally {
         await rm(received.tempPath, { force: true });
@@ -131,7 +132,7 @@ function hasControlCharacter(value: string): boolean {
 
 function describeUpload(req: Request): { target: AttachmentTarget; fileName: string; contentType: string } {
   const given = TARGET_KINDS.filter((kind) => typeof req.query[`${kind}Id`] === 'string');
-  if (given.length !== 1) throw badInput('Name exactly one of diagnosisId, measureId, taskId or commentId');
+  if (given.length !== 1) throw badInput('Name exactly one of diagnosisId, measureId, taskId, commentId or draftTaskId');
   const kind = given[0]!;
   const rawName = req.headers['x-file-name'];
   let fileName: string;

@@ -7,7 +7,8 @@ import {
 } from './attachment.resolver.ts';
 
 export { Attachment } from './attachment.entity.ts';
-export { openAttachment } from './attachment.service.ts';
+export { changeCommentFiles, openAttachment } from './attachment.service.ts';
+export { attachmentJobs } from './attachment.jobs.ts';
 export { attachmentRoutes } from './attachment.routes.ts';
 export type { AttachmentStorage } from './attachment-storage.ts';
 

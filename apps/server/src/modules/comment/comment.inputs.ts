@@ -13,6 +13,9 @@ export class AddCommentInput {
   @Field(() => CommentVisibility, { nullable: true, description: 'Default SHARED; INTERNAL is for experts and managers only' })
   visibility?: CommentVisibility | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Files uploaded as drafts for this comment (POST /attachments?draftTaskId=…); they become its files' })
+  attachmentIds?: string[] | null;
+
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
 }

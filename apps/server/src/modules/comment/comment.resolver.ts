@@ -33,14 +33,18 @@ export class CommentResolver {
     return addComment(ctx, input);
   }
 
-  @Mutation(() => Comment, { description: 'The author only' })
+  @Mutation(() => Comment, { description: 'The author only; files change with the words, in one step' })
   editComment(
     @Arg('id', () => ID) id: string,
     @Arg('body', () => String) body: string,
     @Arg('version', () => Int) version: number,
+    @Arg('addAttachmentIds', () => [ID], { nullable: true, description: 'Drafts uploaded while editing (POST /attachments?draftTaskId=…)' })
+    addAttachmentIds: string[] | null,
+    @Arg('removeAttachmentIds', () => [ID], { nullable: true, description: 'Files on the comment to remove' })
+    removeAttachmentIds: string[] | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Comment> {
-    return editComment(ctx, id, body, version);
+    return editComment(ctx, id, body, version, { add: addAttachmentIds, remove: removeAttachmentIds });
   }
 
   @Mutation(() => Comment, { description: 'The author or a program manager; the body is hidden from then on' })

@@ -8,6 +8,7 @@ import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { assertValid, badInput, forbidden, notFound } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { EventType } from '../../core/realtime/event-types.ts';
+import { changeCommentFiles } from '../attachment/index.ts';
 import type { FieldDiff } from '../activity/index.ts';
 import { NotificationKind, notify } from '../notification/index.ts';
 import { Person } from '../people/person.entity.ts';
@@ -42,6 +43,7 @@ export async function addComment(ctx: UnitOfWork, input: AddCommentInput): Promi
         visibility,
         mentions: mentions.map((id) => em.getReference(Person, id)),
       });
+      await changeCommentFiles(ctx, em, changes, comment, programYearOf(task), { add: input.attachmentIds });
       recordComment(changes, comment, task, 'comment.added', EventType.COMMENT_ADDED, {});
       notify(em, changes, { kind: NotificationKind.Mention, recipientIds: mentions, actorId: viewer.personId, companyId, taskId: task.id, commentId: comment.id });
       return comment;
@@ -50,8 +52,14 @@ export async function addComment(ctx: UnitOfWork, input: AddCommentInput): Promi
   );
 }
 
-/** Authors edit their own words; people newly mentioned by the edit are notified. */
-export async function editComment(ctx: UnitOfWork, id: string, body: string, version: number): Promise<Comment> {
+/** Authors edit their own words and files; people newly mentioned by the edit are notified. */
+export async function editComment(
+  ctx: UnitOfWork,
+  id: string,
+  body: string,
+  version: number,
+  files: { add?: readonly string[] | null; remove?: readonly string[] | null } = {},
+): Promise<Comment> {
   assertBody(body);
   return inTransaction(ctx, async (em, changes) => {
     const { comment, task, viewer } = await commentForWrite(ctx, em, id, version);
@@ -60,6 +68,7 @@ export async function editComment(ctx: UnitOfWork, id: string, body: string, ver
     const before = new Set(comment.mentions.getItems().map((person) => person.id));
     const mentions = await resolveMentions(em, comment.company.id, body, comment.visibility);
     comment.mentions.set(mentions.map((personId) => em.getReference(Person, personId)));
+    await changeCommentFiles(ctx, em, changes, comment, programYearOf(task), files);
     const { body: _words, ...diff } = applyChanges(comment, { body, editedAt: new Date() });
     recordComment(changes, comment, task, 'comment.edited', EventType.COMMENT_EDITED, diff);
     notify(em, changes, {
@@ -97,9 +106,11 @@ async function commentForWrite(ctx: UnitOfWork, em: EntityManager, id: string, v
   return { comment, task: comment.task.getEntity(), viewer };
 }
 
+const programYearOf = (task: Task) => task.measure?.getEntity().participation.getEntity().programYear.id ?? null;
+
 function recordComment(changes: ChangeLog, comment: Comment, task: Task, action: string, type: EventType, diff: FieldDiff): void {
   const companyId = comment.company.id;
-  const programYearId = task.measure?.getEntity().participation.getEntity().programYear.id ?? null;
+  const programYearId = programYearOf(task);
   // Bodies stay out of the history all the same: the entry shows who wrote on which task, not what.
   changes.record(
     { action, entityType: 'Comment', entityId: comment.id, summary: task.title, companyId, programYearId, diff, audience: commentAudience(companyId, comment.visibility) },

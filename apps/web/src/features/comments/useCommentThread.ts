@@ -61,29 +61,38 @@ export function useCommentThread(options: {
     } else toasts.show(t(problemMessageKey(problem)), 'danger');
   }
 
-  async function post(body: string, visibility: CommentVisibility): Promise<ApiProblem | null> {
+  /** Posts a comment with the author's draft files (`attachmentIds`): all of them go with it, or it is not posted. */
+  async function post(body: string, visibility: CommentVisibility, attachmentIds: readonly string[] = []): Promise<ApiProblem | null> {
     const author = toValue(options.author);
     const placeholderId = `pending-${crypto.randomUUID()}`;
     if (author) {
       const now = new Date().toISOString();
       pending.value = [
         ...pending.value,
-        { id: placeholderId, body, visibility, version: 0, createdAt: now, editedAt: null, author, pending: true },
+        { id: placeholderId, body, visibility, version: 0, createdAt: now, editedAt: null, author, attachments: [], pending: true },
       ];
     }
     const result = await add.executeMutation({
-      input: { taskId: toValue(options.taskId), body, visibility, idempotencyKey: placeholderId },
+      input: { taskId: toValue(options.taskId), body, visibility, attachmentIds: [...attachmentIds], idempotencyKey: placeholderId },
     });
     pending.value = pending.value.filter((comment) => comment.id !== placeholderId);
     return result.data?.addComment ? null : problemOf(result.error);
   }
 
-  async function change(comment: CommentFieldsFragment, body: string) {
+  /** Edits words and files in one step; true when the edit was saved. */
+  async function change(comment: CommentFieldsFragment, body: string, files: { add: readonly string[]; remove: readonly string[] } = { add: [], remove: [] }) {
     busy.value = new Set(busy.value).add(comment.id);
-    const result = await edit.executeMutation({ id: comment.id, version: comment.version, body });
+    const result = await edit.executeMutation({
+      id: comment.id,
+      version: comment.version,
+      body,
+      addAttachmentIds: files.add.length ? [...files.add] : null,
+      removeAttachmentIds: files.remove.length ? [...files.remove] : null,
+    });
     busy.value.delete(comment.id);
     busy.value = new Set(busy.value);
     complain(problemOf(result.error));
+    return !!result.data?.editComment;
   }
 
   async function destroy(comment: CommentFieldsFragment) {

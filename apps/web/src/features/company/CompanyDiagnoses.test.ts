@@ -58,6 +58,8 @@ async function open() {
     CompanyDiagnosesVisible: () => ({ data: { company: { id: 'co-1', participations: [{ id: 'pa-1', diagnoses: [{ id: 'd-1' }] }] } } }),
     CompanyParticipation: () => ({ data: { liveSequence: 10, company: { id: 'co-1', participations: [participation()], staff: [] } } }),
     TargetAttachments: () => ({ data: { attachments: { totalCount: 0, edges: [] } } }),
+    AttachmentLimits: () => ({ data: { attachmentLimits: { maxBytes: 20 * 1024 * 1024, types: [{ contentType: 'application/pdf', extensions: ['pdf'] }] } } }),
+    ReportPresence: () => ({ data: { reportPresence: true } }),
     UpdateDiagnosis: (variables) => {
       const input = variables.input as { version: number; findings: string };
       if (input.version !== state.saved.version) return { error: { code: 'CONFLICT' } };
@@ -89,6 +91,8 @@ describe('editing a diagnosis while another expert edits it', () => {
     expect(mock.networkOf('DiagnosisChanged')[0]?.variables).toMatchObject({ companyId: 'co-1', since: 10 });
     await wrapper.get('[data-testid="diagnosis-edit"]').trigger('click');
     await flushPromises();
+    // Others on the company page see an open diagnosis form as editing.
+    expect(mock.networkOf('ReportPresence').map((call) => call.variables)).toEqual([{ topic: { page: 'COMPANY', id: 'co-1' }, state: 'EDITING' }]);
     await type(findings(), '내 소견: 수세 2단 역류');
 
     // 이수진 saves meanwhile; the event carries the diagnosis into the list, the open form keeps the draft.

@@ -64,4 +64,25 @@ describe('the company workspace, by role', () => {
     expect(wrapper.find('[data-task-id="t-1"]').exists()).toBe(true);
     expect(wrapper.text()).toContain('1개 중 1개 표시');
   });
+
+  it('shows who else is on the company page and who is editing there, not the viewer', async () => {
+    const { mock, wrapper } = await openTasksAs('PROGRAM_MANAGER');
+    expect(mock.callsOf('Presence')[0]?.variables).toEqual({ topic: { page: 'COMPANY', id: 'co-1' } });
+    mock.emit('Presence', {
+      presence: {
+        people: [
+          { personId: 'p-1', name: '최관찰', state: 'VIEWING' },
+          { personId: 'p-2', name: '박성훈', state: 'EDITING' },
+          { personId: 'p-3', name: '이수진', state: 'VIEWING' },
+        ],
+      },
+    });
+    await flushPromises();
+    const people = wrapper.findAll('[data-testid="presence"] [data-person]');
+    expect(people.map((person) => [person.attributes('data-person'), person.attributes('data-state')])).toEqual([
+      ['p-2', 'EDITING'],
+      ['p-3', 'VIEWING'],
+    ]);
+    expect(people[0]!.text()).toContain('박성훈');
+  });
 });

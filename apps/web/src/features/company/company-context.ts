@@ -2,6 +2,7 @@ import { inject, type ComputedRef, type InjectionKey } from 'vue';
 import type { CompanyWorkspaceQuery } from '@/graphql/generated/graphql';
 
 export interface CompanyContext {
+  companyId: ComputedRef<string>;
   company: ComputedRef<CompanyWorkspaceQuery['company'] | null>;
   /** Managers and experts write the consulting work (tasks, measures, diagnoses). */
   canWrite: ComputedRef<boolean>;

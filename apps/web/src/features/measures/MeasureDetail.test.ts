@@ -57,6 +57,7 @@ async function setup(answer: boolean) {
     Activity: () => ({ data: { liveSequence: 10, activity: { pageInfo: { endCursor: null, hasNextPage: false }, edges: [] } } }),
     ActivityAdded: () => 'pending',
     TargetAttachments: () => ({ data: { attachments: { totalCount: 0, edges: [] } } }),
+    AttachmentLimits: () => ({ data: { attachmentLimits: { maxBytes: 20 * 1024 * 1024, types: [{ contentType: 'application/pdf', extensions: ['pdf'] }] } } }),
   });
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
   await router.push('/companies/co-1/measures/m-1');
