@@ -213,7 +213,8 @@ export class Realtime {
         throw error;
       }
     }
-    return topic.scope.company ? this.confine(viewer, topic.kind, topic.scope.company, stream) : stream;
+    // Calendar events are a program year's, never confined to one company.
+    return topic.scope.company && topic.kind !== 'events' ? this.confine(viewer, topic.kind, topic.scope.company, stream) : stream;
   }
 
   /**
