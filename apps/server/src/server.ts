@@ -163,7 +163,7 @@ async function listen(
     logger,
     orm,
     realtime,
-    outboxCommitted: (events) => realtime.committed(events),
+    outboxCommitted: (batch) => realtime.committed(batch),
     clock: options.clock ?? systemClock,
   };
   const schema = await buildEcoHubSchema();

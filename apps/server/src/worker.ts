@@ -21,7 +21,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<{ clo
     await migrate(orm, logger);
     realtime = await Realtime.start(config, orm, database.url, logger);
     const live = realtime;
-    const services: AppServices = { config, logger, orm, realtime: live, outboxCommitted: (events) => live.committed(events), clock: systemClock };
+    const services: AppServices = { config, logger, orm, realtime: live, outboxCommitted: (batch) => live.committed(batch), clock: systemClock };
     const jobs = await startJobs(services, database.url);
     logger.info('EcoHub worker is running');
     return {

@@ -39,16 +39,19 @@ function registerText(page: Page) {
 describeWithBrowser('the normalized cache applies live events', () => {
   let hub: Hub;
   let manager: Person;
+  let staff: Person;
   let writer: TestClient;
 
   beforeAll(async () => {
     hub = await startHub();
     writer = await new TestClient(hub.baseUrl).signInAs('manager@ecofrontier.co.kr');
     manager = await signInAs(hub, 'manager@ecofrontier.co.kr');
+    staff = await signInAs(hub, 'staff@hanilplating.co.kr');
   });
 
   afterAll(async () => {
     await manager?.context.close();
+    await staff?.context.close();
     await hub?.close();
   });
 
@@ -107,5 +110,57 @@ describeWithBrowser('the normalized cache applies live events', () => {
     // The fresh pages loaded once each; the live pages never reloaded.
     expect(loads.sort()).toEqual([`CompanyTasks ${freshBoard.url()}`, `Measures ${freshRegister.url()}`]);
     for (const page of [board, register, freshBoard, freshRegister]) await page.close();
+  });
+
+  it("a company's staff see events scheduled and edited elsewhere without reloading, and nothing of another company's site visit", async () => {
+    const page = await staff.context.newPage();
+    const loads: string[] = [];
+    let yearId: string | null = null;
+    staff.context.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (!body.includes('query Events(')) return;
+      loads.push(request.frame().page()?.url() ?? '');
+      yearId ??= (JSON.parse(body) as { variables: { programYearId: string } }).variables.programYearId;
+    });
+    await page.goto('/events');
+    await page.locator('.event__title a').first().waitFor();
+    expect(yearId).not.toBeNull();
+    const year = yearId as unknown as string;
+
+    const staffClient = await new TestClient(hub.baseUrl).signInAs('staff@hanilplating.co.kr');
+    const { viewer } = await staffClient.data<{ viewer: { company: { id: string } } }>('{ viewer { company { id } } }');
+    const { companies } = await writer.data<{ companies: { edges: { node: { id: string } }[] } }>('{ companies(first: 5) { edges { node { id } } } }');
+    const other = companies.edges.map((edge) => edge.node.id).find((id) => id !== viewer.company.id)!;
+    const { events } = await staffClient.data<{ events: { edges: { node: { id: string; version: number; cancelledAt: string | null } }[] } }>(
+      'query($y: ID!) { events(programYearId: $y, first: 50) { edges { node { id version cancelledAt } } } }',
+      { y: year },
+    );
+    const edited = events.edges.map((edge) => edge.node).find((event) => !event.cancelledAt)!;
+    const { programYear } = await writer.data<{ programYear: { startsOn: string } }>('query($y: ID!) { programYear(id: $y) { startsOn } }', { y: year });
+    const at = (days: number, hour: number) => new Date(Date.parse(`${programYear.startsOn}T00:00:00Z`) + days * 86_400_000 + hour * 3_600_000).toISOString();
+
+    const CREATE = 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }';
+    const scheduled = Date.now();
+    await writer.data(CREATE, { input: { programYearId: year, kind: 'WORKSHOP', title: '실시간 워크숍', venue: '안산', startsAt: at(40, 1), endsAt: at(40, 3) } });
+    await page.getByText('실시간 워크숍').waitFor({ timeout: 5000 });
+    console.info(`events list: a scheduled workshop showed on the staff's open page ${Date.now() - scheduled} ms after the mutation was sent`);
+    const { createEvent: visit } = await writer.data<{ createEvent: { id: string } }>(CREATE, {
+      input: { programYearId: year, kind: 'SITE_VISIT', title: '다른 회사 현장 방문', venue: '안산', startsAt: at(41, 1), endsAt: at(41, 3) },
+    });
+    await writer.data('mutation($input: InviteCompaniesInput!) { inviteCompaniesToEvent(input: $input) { id } }', { input: { eventId: visit.id, companyIds: [other] } });
+    await writer.data('mutation($input: UpdateEventInput!) { updateEvent(input: $input) { id } }', { input: { id: edited.id, version: edited.version, title: '바뀐 행사 제목' } });
+    await hub.server.server.services.realtime.dispatcher.caughtUp();
+
+    const months = (target: Page) => target.locator('.months').innerText();
+    const fresh = await staff.context.newPage();
+    await fresh.goto('/events');
+    await fresh.getByText('실시간 워크숍').waitFor();
+    const expected = await months(fresh);
+    expect(expected).toContain('바뀐 행사 제목');
+    expect(expected).not.toContain('다른 회사 현장 방문');
+    await expect.poll(() => months(page), { timeout: 5000 }).toEqual(expected);
+    // The live page loaded its list once; only the fresh page loaded it again.
+    expect(loads).toEqual([page.url(), fresh.url()]);
+    for (const open of [page, fresh]) await open.close();
   });
 });

@@ -17,9 +17,9 @@ try {
   // that it committed outbox events (core/database/transaction.ts calls it after COMMIT).
   let traceCommits = false;
   const committed = server.services.outboxCommitted.bind(server.services);
-  server.services.outboxCommitted = (events) => {
+  server.services.outboxCommitted = (batch) => {
     const at = performance.timeOrigin + performance.now();
-    committed(events);
+    committed(batch);
     if (traceCommits) send({ type: 'committed', at });
   };
 

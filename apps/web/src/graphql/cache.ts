@@ -5,11 +5,13 @@ import type { IntrospectionObjectType } from 'graphql';
 import {
   CommentListMembersDocument,
   DiagnosisListMembersDocument,
+  EventListMembersDocument,
   MeasureListMembersDocument,
   MeasureTotalsOfDocument,
   MyTaskListMembersDocument,
   TaskListMembersDocument,
   type DiagnosisFilter,
+  type EventFilter,
   type MeasureFilter,
   type TaskFilter,
 } from './generated/graphql';
@@ -243,6 +245,59 @@ function placeParticipation(cache: Cache, programYearId: string, companyId: stri
   for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'participations')) cache.invalidate(year, list.fieldKey);
 }
 
+/** Whether an event (already written to the cache) is in a calendar list with this filter. */
+function calendarMatches(cache: Cache, key: string, filter: EventFilter | null | undefined): Verdict {
+  // Whom a company is invited with is the server's to say (it depends on who may see the company).
+  if (filter?.companyId != null) return undefined;
+  const cancelledAt = cache.resolve(key, 'cancelledAt');
+  const startsAt = cache.resolve(key, 'startsAt');
+  const endsAt = cache.resolve(key, 'endsAt');
+  const instant = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : undefined);
+  const atOrAfter = (value: unknown, bound: string | null | undefined): Verdict => (bound == null ? true : value === undefined ? undefined : (instant(value) ?? NaN) >= Date.parse(bound));
+  return all([
+    filter?.includeCancelled ? true : cancelledAt === undefined ? undefined : cancelledAt === null,
+    equalOrUnknown(cache.resolve(key, 'kind'), filter?.kind),
+    atOrAfter(endsAt, filter?.from),
+    filter?.to == null ? true : startsAt === undefined ? undefined : (instant(startsAt) ?? NaN) < Date.parse(filter.to),
+  ]);
+}
+
+/**
+ * An event was scheduled, changed or cancelled, or left the viewer's calendar (`gone`): every
+ * cached first page of its year's calendar shows it where its filter does, in calendar order
+ * (by start, as the server lists them), so a moved event moves too.
+ */
+function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: boolean) {
+  const record = { __typename: 'ProgramEvent', id: eventId };
+  const key = cache.keyOfEntity(record) as string;
+  for (const list of firstPages(cache, 'events')) {
+    const variables = list.arguments ?? {};
+    if (variables.programYearId !== programYearId) continue;
+    const belongs = gone ? false : calendarMatches(cache, key, variables.filter as EventFilter | undefined);
+    if (belongs === undefined) {
+      cache.invalidate('Query', list.fieldKey);
+      continue;
+    }
+    cache.updateQuery({ query: EventListMembersDocument, variables: { ...variables, programYearId } }, (data: Data | null) => {
+      const list = data?.events as { totalCount: number; edges: { node: { id: string; startsAt: string } }[] } | undefined;
+      if (!list) return data;
+      const others = list.edges.filter((edge) => edge.node.id !== eventId);
+      const present = others.length !== list.edges.length;
+      if (!belongs && !present) return data;
+      const startsAt = cache.resolve(key, 'startsAt') as string;
+      const edges: object[] = [...others];
+      if (belongs) {
+        const at = others.findIndex((edge) => Date.parse(edge.node.startsAt) > Date.parse(startsAt));
+        edges.splice(at === -1 ? edges.length : at, 0, { __typename: 'ProgramEventEdge', node: { __typename: 'ProgramEvent', id: eventId, startsAt } });
+      }
+      const totalCount = list.totalCount + (belongs === present ? 0 : belongs ? 1 : -1);
+      return { ...data, events: { ...list, totalCount, edges } } as Data;
+    });
+  }
+  // Whatever still shows an event that left the calendar (its own page) reloads and learns it is gone.
+  if (gone) cache.invalidate(record);
+}
+
 interface TaskEvent {
   kind: string;
   taskId: string;
@@ -277,6 +332,14 @@ function signedIn(field: string) {
   };
 }
 
+/** A scheduled event joins its year's calendars; an edited or cancelled one may move in them or leave. */
+function placeChangedEvent(field: 'createEvent' | 'updateEvent' | 'cancelEvent') {
+  return (result: Data, _args: Variables, cache: Cache) => {
+    const event = result[field] as { id: string; programYear: { id: string } } | null;
+    if (event) placeEvent(cache, event.programYear.id, event.id, false);
+  };
+}
+
 const updates: UpdatesConfig = {
   Subscription: {
     taskChanged(result, _args, cache) {
@@ -297,6 +360,11 @@ const updates: UpdatesConfig = {
       const event = result.participationChanged as { kind: string; companyId: string; participationId: string; participation?: object | null };
       if (!carries(event, 'participation', event.kind)) return;
       placeParticipation(cache, args.programYearId as string, event.companyId, event.participationId, event.kind === 'CREATED');
+    },
+    eventChanged(result, args, cache) {
+      const change = result.eventChanged as { eventId: string; event?: object | null };
+      if (!('event' in change)) return;
+      placeEvent(cache, args.programYearId as string, change.eventId, !change.event);
     },
     measureChanged(result, _args, cache) {
       const event = result.measureChanged as MeasureEvent;
@@ -332,6 +400,9 @@ const updates: UpdatesConfig = {
       const diagnosis = result.createDiagnosis as Parameters<typeof placeDiagnosis>[1] | null;
       if (diagnosis) placeDiagnosis(cache, diagnosis);
     },
+    createEvent: placeChangedEvent('createEvent'),
+    updateEvent: placeChangedEvent('updateEvent'),
+    cancelEvent: placeChangedEvent('cancelEvent'),
     createMeasure(result, _args, cache) {
       const measure = result.createMeasure as { id: string } | null;
       if (measure) placeMeasure(cache, measure.id, false);

@@ -716,6 +716,19 @@ export const SUBSCRIPTION_RULES: Record<string, SubscriptionRule> = {
     expect: RESULTS_READ,
     matches: (event, c) => event.companyId === c.id,
   },
+  'Subscription.eventChanged': {
+    document: 'subscription($programYearId: ID!, $since: SafeInt) { eventChanged(programYearId: $programYearId, since: $since) { seq event { invitedCompanies { id } } } }',
+    // The year's calendar for everyone: a site visit for the scope's company reaches only who sees that company's work.
+    variables: ({ m }) => ({ programYearId: m.world.programYearId }),
+    trigger: async (m, c) => {
+      const { createEvent } = await m.admin.data<{ createEvent: { id: string } }>('mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }', {
+        input: { programYearId: m.world.programYearId, kind: 'SITE_VISIT', title: '현장 방문', venue: '안산', startsAt: '2013-04-02T01:00:00Z', endsAt: '2013-04-02T03:00:00Z' },
+      });
+      return m.admin.data('mutation($input: InviteCompaniesInput!) { inviteCompaniesToEvent(input: $input) { id } }', { input: { eventId: createEvent.id, companyIds: [c.id] } });
+    },
+    expect: WORK_READ,
+    matches: (event, c) => Boolean((event.event as { invitedCompanies: { id: string }[] } | null)?.invitedCompanies.some((company) => company.id === c.id)),
+  },
   'Subscription.boardRowChanged': {
     document: 'subscription($programYearId: ID!, $since: SafeInt) { boardRowChanged(programYearId: $programYearId, since: $since) { seq companyId } }',
     // The whole board of a year: each viewer receives the rows of the companies they may see.

@@ -30,6 +30,7 @@ const MEASURE = 'id title status version investmentKrw archivedAt company { id }
 const DIAGNOSIS = 'id kind findings version company { id } lastEditedBy { id name } lastEditedAt';
 const ROW = 'company { id } stage taskCounts { total done } measureCounts { total } investmentKrw';
 const PARTICIPATION = 'id status version team { id }';
+const EVENT = 'id title venue version cancelledAt invitedCount attendedCount invitedCompanies { id }';
 
 type Viewer = 'admin' | 'manager' | 'expertA' | 'expertB' | 'staffA' | 'staffB' | 'observer';
 const VIEWERS: Viewer[] = ['admin', 'manager', 'expertA', 'expertB', 'staffA', 'staffB', 'observer'];
@@ -46,6 +47,7 @@ interface Subscriptions {
   diagnosesOf: Map<string, LiveSubscription<{ seq: number; diagnosisId: string; diagnosis: Node }>>;
   board: LiveSubscription<{ seq: number; companyId: string; row: Node | null }>;
   participations: LiveSubscription<{ seq: number; participationId: string; participation: Node | null }>;
+  events: LiveSubscription<{ seq: number; eventId: string; event: Node | null }>;
 }
 
 describe('visibility oracle: live deliveries equal each viewer’s own queries', () => {
@@ -166,6 +168,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
           'subscription($y: ID!, $since: SafeInt) { participationChanged(programYearId: $y, since: $since) { seq participationId participation { ' + PARTICIPATION + ' } } }',
           { y: yearId },
         ),
+        events: watch('subscription($y: ID!, $since: SafeInt) { eventChanged(programYearId: $y, since: $since) { seq eventId event { ' + EVENT + ' } } }', { y: yearId }),
       });
     }
   }, 120_000);
@@ -231,7 +234,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
       const client = clients[viewer];
       const s = subs.get(viewer)!;
       const reads = WORK_READERS.includes(viewer);
-      for (const sub of [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()]) {
+      for (const sub of [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, s.events, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()]) {
         if (sub) expect(sub.errors, `${viewer}: subscription errors`).toEqual([]);
       }
       if (reads) {
@@ -269,11 +272,15 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
         lastStates(s.participations.events, (e) => e.participationId, (e) => e.participation),
         byId(participations.filter((p) => touched(s.participations.events, p.id, 'participationId'))),
       );
+      // Events: the last state received is the viewer's own event query (null: it left their calendar).
+      const calendar = await pages(client, 'events', EVENT, { programYearId: yearId, filter: { includeCancelled: true } });
+      compared += sameRecords(viewer, 'eventChanged', lastStates(s.events.events, (e) => e.eventId, (e) => e.event), byId(calendar.filter((e) => touched(s.events.events, e.id, 'eventId'))));
     }
     // The run must have exercised what it claims: every kind of change, deliveries to every role.
     expect([...counts.keys()].sort()).toEqual(KINDS.map((k) => k.name).sort());
     for (const viewer of WORK_READERS) expect(subs.get(viewer)!.activity!.events.length, `${viewer} received history`).toBeGreaterThan(0);
     expect(subs.get('observer')!.measures.events.length).toBeGreaterThan(0);
+    expect(subs.get('observer')!.events.events.length, 'observer received program-wide events').toBeGreaterThan(0);
     expect(subs.get('staffA')!.diagnosesOf.get(ids.companyA)!.events.length, 'staffA received diagnoses').toBeGreaterThan(0);
     const staffA = subs.get('staffA')!;
     expect(staffA.activity!.events.some((e) => e.entry.entityType === 'ProgramEvent')).toBe(true);
@@ -285,7 +292,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
 
   /** Waits until no subscription has received anything for a while. */
   async function quiet(): Promise<void> {
-    const total = () => [...subs.values()].reduce((n, s) => n + [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()].reduce((m, sub) => m + (sub?.events.length ?? 0), 0), 0);
+    const total = () => [...subs.values()].reduce((n, s) => n + [s.activity, s.notifications, s.tasks, s.measures, s.board, s.participations, s.events, ...s.activityOf.values(), ...s.comments.values(), ...s.diagnosesOf.values()].reduce((m, sub) => m + (sub?.events.length ?? 0), 0), 0);
     let last = -1;
     while (last !== total()) {
       last = total();
@@ -606,7 +613,7 @@ describe('visibility oracle: live deliveries equal each viewer’s own queries',
   ];
 });
 
-const ARG_TYPES: Record<string, string> = { 'activity.filter': 'ActivityFilter', 'measures.filter': 'MeasureFilter', 'diagnoses.filter': 'DiagnosisFilter' };
+const ARG_TYPES: Record<string, string> = { 'events.filter': 'EventFilter', 'activity.filter': 'ActivityFilter', 'measures.filter': 'MeasureFilter', 'diagnoses.filter': 'DiagnosisFilter' };
 
 const TRANSITIONS: Partial<Record<ParticipationStatus, ParticipationStatus[]>> = {
   APPLIED: [ParticipationStatus.INITIALLY_DIAGNOSED],

@@ -124,9 +124,17 @@ export function eventAudience(kind: EventKind, invitedCompanyIds: readonly strin
  * managers, admins and who sees the work of an invited company (its staff and its team's experts).
  */
 export function eventVisible(viewer: Viewer | null, kind: EventKind, invitedCompanyIds: readonly string[], workScope: CompanyScope): boolean {
+  return eventAudienceAdmits(viewer, eventAudience(kind, invitedCompanyIds), workScope);
+}
+
+/**
+ * `eventVisible` over an event's audience (`eventAudience`), as live events carry it: unlike a
+ * history entry's, a program-wide event's audience admits every signed-in person (observers too).
+ */
+export function eventAudienceAdmits(viewer: Viewer | null, target: Audience, workScope: CompanyScope): boolean {
   if (!viewer) return false;
-  if (isProgramWideEvent(kind) || isManager(viewer)) return true;
-  return mayRead(viewer, 'work') && invitedCompanyIds.some((id) => scopeIncludes(workScope, id));
+  if (target.scope === AudienceScope.PROGRAM || isManager(viewer)) return true;
+  return target.scope === AudienceScope.COMPANIES && mayRead(viewer, 'work') && target.companyIds.some((id) => scopeIncludes(workScope, id));
 }
 
 /** `eventVisible` in SQL, over a program_event row aliased `alias`. */

@@ -105,7 +105,7 @@ async function runTransaction<T>(
   idempotency: { key: string; resultId(value: T): string } | null,
 ): Promise<T> {
   const changes = new ChangeLog(ctx.services.config, ctx.viewer ? ctx.viewer.personId : null);
-  const result = await ctx.em.transactional(async (em) => {
+  const { result, batch } = await ctx.em.transactional(async (em) => {
     const value = await work(em, changes);
     if (idempotency) await remember(em, idempotency.key, idempotency.resultId(value));
     for (const activity of changes.activities) {
@@ -125,11 +125,11 @@ async function runTransaction<T>(
       });
     }
     await em.flush();
-    await appendToOutbox(em, changes.events);
+    const committed = await appendToOutbox(em, changes.events);
     await enqueueJobs(em, changes.jobs);
-    return value;
+    return { result: value, batch: committed };
   });
-  if (changes.events.length > 0) ctx.services.outboxCommitted(changes.events);
+  if (batch) ctx.services.outboxCommitted(batch);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from '../logger.ts';
 import { backoffMs } from './backoff.ts';
+import type { CommittedBatch } from './outbox.ts';
 import type { OutboxRecord, OutboxStore } from './outbox-store.ts';
 
 /** Receives every committed event once, in order. Must not block: queue and return. */
@@ -16,9 +17,12 @@ export interface DispatcherOptions {
 
 /**
  * One per instance: tails the outbox by position and hands each event to the live subscriptions.
- * Woken by local commits, by the wake bus (other instances' commits) and by a slow poll. Reading
- * is single-flight: wakes during a read make it read once more, never twice at once. A failed
- * read (database down) is retried with backoff from the same position, so nothing is skipped.
+ * Commits, local or announced by the wake bus, offer their batch: when it follows on from the
+ * position, it is delivered at once without a read. Anything else (a batch after a gap, a bare
+ * wake, the slow poll) reads the outbox. Reading is single-flight: wakes during a read make it
+ * read once more, never twice at once, and batches offered meanwhile wait for it to end. A
+ * failed read (database down) is retried with backoff from the same position, so nothing is
+ * skipped.
  */
 export class OutboxDispatcher {
   private readonly listeners = new Set<OutboxListener>();
@@ -28,6 +32,8 @@ export class OutboxDispatcher {
   private current = 0;
   private reading: Promise<void> | null = null;
   private again = false;
+  /** Batches offered during a read, tried again when it ends. */
+  private offered: CommittedBatch[] = [];
   private failures = 0;
   private retry: NodeJS.Timeout | null = null;
   private poll: NodeJS.Timeout | null = null;
@@ -64,6 +70,23 @@ export class OutboxDispatcher {
     return { stop: () => this.listeners.delete(listener) };
   }
 
+  /**
+   * A committed transaction's events. Delivered now when nothing can be missing before them (the
+   * batch follows on from a position at or below this one); otherwise read from the outbox.
+   */
+  offer(batch: CommittedBatch): void {
+    if (this.stopped) return;
+    if (this.reading) this.offered.push(batch);
+    else if (!this.follow(batch)) this.wake();
+  }
+
+  private follow(batch: CommittedBatch): boolean {
+    if (batch.after === null || batch.after > this.current) return false;
+    // Those at or below the position were delivered already (`deliver` skips them).
+    for (const record of batch.records) this.deliver(record);
+    return true;
+  }
+
   wake(): void {
     if (this.stopped) return;
     if (this.reading) {
@@ -72,6 +95,9 @@ export class OutboxDispatcher {
     }
     this.reading = this.readAll().finally(() => {
       this.reading = null;
+      const offered = this.offered.sort((a, b) => (a.after ?? Number.MAX_SAFE_INTEGER) - (b.after ?? Number.MAX_SAFE_INTEGER));
+      this.offered = [];
+      for (const batch of offered) if (!this.follow(batch)) this.again = true;
       if (this.again) {
         this.again = false;
         this.wake();

@@ -3,7 +3,7 @@ import { CommentVisibility } from '@ecohub/domain';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { companyScopeFor, scopeIncludes, type CompanyScope } from '../auth/access.ts';
 import { can, mayRead, type DataKind } from '../auth/policy.ts';
-import { audience, audienceAdmits, commentAudience, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
+import { audience, audienceAdmits, commentAudience, eventAudienceAdmits, notificationVisible, parseAudience, type Audience } from '../auth/visibility.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
@@ -11,6 +11,12 @@ import { eventOf, type OutboxRecord } from './outbox-store.ts';
 
 /** Every kind of data (the record makes the compiler list a new kind here too). */
 const DATA_KINDS = Object.keys({ 'program-results': true, work: true, comments: true, people: true } satisfies Record<DataKind, true>) as DataKind[];
+
+/**
+ * What a live delivery reveals: a kind of company data, or program events ('events'), which follow
+ * the event rule (visibility.ts) rather than a company scope.
+ */
+export type LiveKind = DataKind | 'events';
 
 /**
  * The one check every live delivery passes: may this viewer receive this event now?
@@ -38,13 +44,21 @@ export class LiveRights {
 
   /**
    * `kind` is what the delivery reveals: a task move shows 'work', a board row
-   * 'program-results'. The decision is the record's visibility rule (core/auth/visibility.ts), the
+   * 'program-results', a calendar change 'events'. The decision is the record's visibility rule (core/auth/visibility.ts), the
    * same the queries apply in SQL: results follow the company's results scope; everything else
    * follows the audience the event carries (that of its history entry: a company's work, internal
    * comments, the whole program, managers only); notifications go to their recipient only, and
    * access changes to nobody.
    */
-  async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: DataKind): Promise<boolean> {
+  async mayReceive(viewer: Viewer | null, record: OutboxRecord, kind: LiveKind): Promise<boolean> {
+    if (kind === 'events') {
+      // Who sees the event now (and saw it before a change that narrowed its audience), not the history entry's audience.
+      const change = eventOf(record, [EventType.EVENT_CHANGED]);
+      if (!viewer || !change) return false;
+      const shownTo = (Array.isArray(change.payload.shownTo) ? change.payload.shownTo : []).map(parseAudience);
+      const workScope = await this.scope(viewer, 'work');
+      return shownTo.some((target) => target !== null && eventAudienceAdmits(viewer, target, workScope));
+    }
     if (!viewer || !mayRead(viewer, kind)) return false;
     if (record.type === EventType.ACCESS_CHANGED) return false;
     if (record.type === EventType.NOTIFICATION_ADDED) {

@@ -1,4 +1,4 @@
-import type { DataKind } from '../auth/policy.ts';
+import type { LiveKind } from './live-rights.ts';
 import type { EventRecords } from './event-records.ts';
 import type { EventType } from './event-types.ts';
 import { and, ofTypes, type OutboxScope } from './outbox-scope.ts';
@@ -11,7 +11,7 @@ import type { OutboxRecord } from './outbox-store.ts';
  */
 export interface LiveTopic<T> {
   /** What a delivery reveals; `mayReceive` checks the viewer's current rights for it. */
-  kind: DataKind;
+  kind: LiveKind;
   /** Which events: one definition, read as SQL by the replay and as a predicate for live events. */
   scope: OutboxScope;
   /** The payload for an event this viewer may receive; null skips it. */
@@ -20,7 +20,7 @@ export interface LiveTopic<T> {
 
 /** A topic of some event types within a scope (the scope decides where, the types what). */
 export function liveTopic<T>(
-  kind: DataKind,
+  kind: LiveKind,
   types: readonly EventType[],
   scope: OutboxScope,
   shape: (record: OutboxRecord, records: EventRecords) => Promise<T | null>,

@@ -22,7 +22,8 @@ export function eventOf<K extends EventType>(record: OutboxRecord, types: readon
 }
 
 
-interface OutboxRow {
+/** An outbox row as PostgreSQL returns it: from a read, or as JSON in a committed batch (outbox.ts). */
+export interface OutboxRow {
   seq: string | number;
   type: EventType;
   entity_id: string;
@@ -31,10 +32,18 @@ interface OutboxRow {
   task_id: string | null;
   recipient_id: string | null;
   payload: EventPayload;
-  created_at: Date;
+  /** A string when the row travelled as JSON. */
+  created_at: Date | string;
 }
 
-const COLUMNS = 'seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload, created_at';
+export const OUTBOX_COLUMNS = 'seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload, created_at';
+
+/**
+ * The last committed position: the highest seq, or how far retention pruned when it removed every
+ * row. Only exact inside the advisory lock's order (outbox.ts) or read after a commit.
+ */
+export const LAST_POSITION_SQL = `greatest(coalesce((select max(seq) from outbox_event), 0),
+                coalesce((select pruned_through from outbox_retention where id = 1), 0))`;
 
 /**
  * Reads of the outbox. Positions are final in commit order (see outbox.ts), so "everything after
@@ -52,17 +61,14 @@ export class OutboxStore {
 
   /** The last committed position (0 for an empty outbox that was never pruned). */
   async position(): Promise<number> {
-    const rows = await this.execute<{ position: string }>(
-      `select greatest(coalesce((select max(seq) from outbox_event), 0),
-                       (select pruned_through from outbox_retention where id = 1)) as position`,
-    );
+    const rows = await this.execute<{ position: string }>(`select ${LAST_POSITION_SQL} as position`);
     return Number(rows[0]?.position ?? 0);
   }
 
   /** Events after `after` up to `upTo` (inclusive, when given), oldest first. */
   async readAfter(after: number, limit: number, options: { upTo?: number; filter?: Condition } = {}): Promise<OutboxRecord[]> {
     const { sql, params } = this.selectAfter(after, limit, options);
-    return (await this.execute<OutboxRow>(sql, params)).map(toRecord);
+    return (await this.execute<OutboxRow>(sql, params)).map(recordFromRow);
   }
 
   /**
@@ -78,7 +84,7 @@ export class OutboxStore {
       params,
     );
     const prunedThrough = Number(rows[0]?.pruned_through ?? 0);
-    return { records: rows.filter((row) => row.seq !== null).map(toRecord), prunedThrough };
+    return { records: rows.filter((row) => row.seq !== null).map(recordFromRow), prunedThrough };
   }
 
   /** Whether the database answers at all (a failed read while it does is the reader's own). */
@@ -105,7 +111,7 @@ export class OutboxStore {
       params.push(...filter.params);
     }
     params.push(limit);
-    return { sql: `select ${COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`, params };
+    return { sql: `select ${OUTBOX_COLUMNS} from outbox_event where ${conditions.join(' and ')} order by seq limit ?`, params };
   }
 
   /** Positions below this mark were pruned: a reader resuming below it may have missed events. */
@@ -136,7 +142,7 @@ export class OutboxStore {
   }
 }
 
-function toRecord(row: OutboxRow): OutboxRecord {
+export function recordFromRow(row: OutboxRow): OutboxRecord {
   return {
     seq: Number(row.seq),
     type: row.type,
@@ -146,6 +152,6 @@ function toRecord(row: OutboxRow): OutboxRecord {
     taskId: row.task_id,
     recipientId: row.recipient_id,
     payload: row.payload,
-    createdAt: row.created_at,
+    createdAt: new Date(row.created_at),
   };
 }

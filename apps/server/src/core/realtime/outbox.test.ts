@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IsolationLevel } from '@mikro-orm/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
 import { EventType } from './event-types.ts';
-import { appendToOutbox } from './outbox.ts';
+import { appendToOutbox, OUTBOX_CHANNEL, type ChangeEvent, type CommittedBatch } from './outbox.ts';
 import { OutboxStore } from './outbox-store.ts';
+import { PostgresListener } from './postgres-listener.ts';
 
 const WRITERS = 8;
+const ENTITY = '00000000-0000-7000-8000-000000000000';
 const TRANSACTIONS_PER_WRITER = 20;
 
 class RolledBack extends Error {}
@@ -34,24 +37,28 @@ describe('outbox positions', () => {
     const writer = async (w: number) => {
       for (let i = 0; i < TRANSACTIONS_PER_WRITER; i++) {
         const rollback = (w + i) % 7 === 0;
-        await orm.em
+        const batch = await orm.em
           .fork()
           .transactional(async (em) => {
             // Work of varying length before the append, and a pause between the append and
             // the commit: without a commit-ordered position, a later number would commit first.
             await em.execute('select pg_sleep(?)', [Math.random() * 0.004]);
-            await appendToOutbox(em, [
+            const appended = await appendToOutbox(em, [
               { type: EventType.TASK_UPDATED, entityId: '00000000-0000-7000-8000-000000000000' },
               { type: EventType.TASK_MOVED, entityId: '00000000-0000-7000-8000-000000000000' },
             ]);
             await em.execute('select pg_sleep(?)', [Math.random() * 0.002]);
             if (rollback) throw new RolledBack();
+            return appended;
           })
           .catch((error: unknown) => {
             if (!(error instanceof RolledBack)) throw error;
             rolledBack++;
+            return null;
           });
-        hub.server.services.outboxCommitted();
+        // As a mutation does: the instance's dispatcher takes the batch, in whatever order the
+        // writers' commits return (and its LISTEN connection receives them too).
+        if (batch) hub.server.services.outboxCommitted(batch);
       }
     };
     await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
@@ -79,5 +86,98 @@ describe('outbox positions', () => {
     expect(await store.position()).toBe(position);
     expect((await store.readAfter(0, 1))[0]?.seq).toBeGreaterThan(cutoff);
     expect(await store.readAfter(0, 100)).toHaveLength(10);
+  });
+});
+
+describe('committed batches', () => {
+  let hub: TestServer;
+  beforeAll(async () => {
+    hub = await startTestServer({ seeded: false });
+  });
+  afterAll(() => hub.close());
+
+  const commit = async (events: ChangeEvent[], isolationLevel?: IsolationLevel): Promise<CommittedBatch> => {
+    const batch = await hub.server.orm.em.fork().transactional((em) => appendToOutbox(em, events), { isolationLevel });
+    if (!batch) throw new Error('no batch for a commit with events');
+    return batch;
+  };
+  /** A dispatcher of its own (no poll), what it delivered, and its reads of the outbox. */
+  const watchedDispatcher = async () => {
+    const store = new OutboxStore(hub.server.orm);
+    const dispatcher = new OutboxDispatcher(store, hub.server.logger, { safetyPollMs: 600_000 });
+    await dispatcher.start();
+    const seen: number[] = [];
+    dispatcher.listen((record) => seen.push(record.seq));
+    return { dispatcher, seen, reads: vi.spyOn(store, 'readAfter') };
+  };
+  const taskEvents = (count: number): ChangeEvent[] =>
+    Array.from({ length: count }, () => ({ type: EventType.TASK_MOVED, entityId: ENTITY, companyId: ENTITY, taskId: ENTITY, payload: { activityId: ENTITY } }));
+
+  it('hold exactly the records a read returns, after the position committed before them', async () => {
+    const store = new OutboxStore(hub.server.orm);
+    const before = await store.position();
+    const batch = await commit([
+      { type: EventType.TASK_MOVED, entityId: ENTITY, companyId: ENTITY, programYearId: ENTITY, taskId: ENTITY, payload: { activityId: ENTITY } },
+      { type: EventType.NOTIFICATION_ADDED, entityId: ENTITY, recipientId: ENTITY, companyId: null },
+    ]);
+    expect(batch.after).toBe(before);
+    expect(batch.records).toEqual(await store.readAfter(before, 10));
+  });
+
+  it('from a transaction above READ COMMITTED have no position before them, and are read instead', async () => {
+    const { dispatcher, seen, reads } = await watchedDispatcher();
+    try {
+      const batch = await commit(taskEvents(1), IsolationLevel.REPEATABLE_READ);
+      expect(batch.after).toBeNull();
+      dispatcher.offer(batch);
+      await vi.waitFor(() => expect(seen).toEqual(batch.records.map((record) => record.seq)));
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it('travel in the NOTIFY, or an empty NOTIFY when 8,000 bytes or more', async () => {
+    const payloads: string[] = [];
+    const listener = new PostgresListener({
+      url: hub.databaseUrl,
+      channel: OUTBOX_CHANNEL,
+      applicationName: 'outbox-test',
+      logger: hub.server.logger,
+      onNotification: (payload) => payloads.push(payload),
+    });
+    await listener.start();
+    try {
+      const small = await commit(taskEvents(2));
+      const large = await commit(taskEvents(100));
+      await vi.waitFor(() => expect(payloads).toHaveLength(2));
+      expect(Buffer.byteLength(large.message)).toBeGreaterThanOrEqual(8_000);
+      expect(payloads).toEqual([small.message, '']);
+    } finally {
+      await listener.close();
+    }
+  });
+
+  it('are delivered without a read when they follow on; after a gap the dispatcher reads, and a batch it has seen is dropped', async () => {
+    const { dispatcher, seen, reads } = await watchedDispatcher();
+    const seqs = (...batches: CommittedBatch[]) => batches.flatMap((batch) => batch.records.map((record) => record.seq));
+    try {
+      const first = await commit(taskEvents(2));
+      dispatcher.offer(first);
+      expect(seen).toEqual(seqs(first));
+
+      const skipped = await commit(taskEvents(1));
+      const third = await commit(taskEvents(2));
+      dispatcher.offer(third);
+      await vi.waitFor(() => expect(seen).toEqual(seqs(first, skipped, third)));
+      expect(reads).toHaveBeenCalledTimes(1);
+
+      dispatcher.offer(skipped);
+      dispatcher.offer(third);
+      expect(seen).toEqual(seqs(first, skipped, third));
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      await dispatcher.stop();
+    }
   });
 });

@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import { backoffMs } from './backoff.ts';
+import { PostgresListener } from './postgres-listener.ts';
 
 /** Presence's own channels, beside the outbox wake-ups (which they never touch). */
 export const PRESENCE_CHANNEL = 'ecohub_presence';
@@ -20,12 +20,7 @@ export interface PresenceBus {
 
 /** LISTEN and NOTIFY (with a payload) on one dedicated connection, reconnecting with backoff. */
 export class PostgresPresenceBus implements PresenceBus {
-  private client: pg.Client | null = null;
-  private closed = false;
-  private attempt = 0;
-  private retry: NodeJS.Timeout | null = null;
-  private onMessage: (payload: string) => void = () => {};
-  private sending: Promise<void> = Promise.resolve();
+  private listener: PostgresListener | null = null;
 
   constructor(
     private readonly url: string,
@@ -33,57 +28,24 @@ export class PostgresPresenceBus implements PresenceBus {
   ) {}
 
   async start(onMessage: (payload: string) => void): Promise<void> {
-    this.onMessage = onMessage;
-    await this.connect();
+    this.listener = new PostgresListener({
+      url: this.url,
+      channel: PRESENCE_CHANNEL,
+      applicationName: 'ecohub-presence',
+      logger: this.logger,
+      onNotification: (payload) => {
+        if (payload) onMessage(payload);
+      },
+    });
+    await this.listener.start();
   }
 
   publish(payload: string): void {
-    const client = this.client;
-    if (!client) return;
-    // One query at a time on the listening connection (pg deprecates overlapping queries).
-    this.sending = this.sending
-      .then(() => client.query('select pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]))
-      .then(
-        () => {},
-        (error: unknown) => this.logger.warn({ err: error }, 'could not publish presence on postgres'),
-      );
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.url, keepAlive: true, application_name: 'ecohub-presence' });
-    this.client = client;
-    client.on('notification', (message) => {
-      if (message.channel === PRESENCE_CHANNEL && message.payload) this.onMessage(message.payload);
-    });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client, null));
-    try {
-      await client.connect();
-      await client.query(`listen ${PRESENCE_CHANNEL}`);
-    } catch (error) {
-      this.lost(client, error);
-      return;
-    }
-    this.attempt = 0;
-  }
-
-  private lost(client: pg.Client, error: unknown): void {
-    if (this.client !== client || this.closed) return;
-    this.client = null;
-    client.removeAllListeners('notification');
-    client.end().catch(() => {});
-    const delay = backoffMs(this.attempt++);
-    this.logger.warn({ err: error, retryInMs: delay }, 'presence channel lost its database connection');
-    this.retry = setTimeout(() => void this.connect(), delay);
+    this.listener?.notify(payload);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => {});
+    await this.listener?.close();
   }
 }
 

@@ -8,6 +8,7 @@ import type { Viewer } from '../auth/viewer.ts';
 import type { GraphQLContext } from '../graphql/context.ts';
 import type { Logger } from '../logger.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
+import type { CommittedBatch } from './outbox.ts';
 import { EventRecords } from './event-records.ts';
 import { EventType } from './event-types.ts';
 import { InFlight } from './in-flight.ts';
@@ -16,7 +17,6 @@ import { socketOf } from './live-socket.ts';
 import { LiveStream } from './live-stream.ts';
 import type { LiveTopic } from './live-topic.ts';
 import { scopeMatches } from './outbox-scope.ts';
-import type { ChangeEvent } from './outbox.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PostgresWakeBus } from './postgres-wake-bus.ts';
@@ -109,7 +109,7 @@ export class Realtime {
     const realtime = new Realtime(orm, bus, config, log, options, new Presence(presenceBus, log, options.presence));
     await realtime.dispatcher.start();
     try {
-      await bus.start(() => realtime.dispatcher.wake());
+      await bus.start((batch) => (batch ? realtime.dispatcher.offer(batch) : realtime.dispatcher.wake()));
       await realtime.presence.start();
     } catch (error) {
       await realtime.close();
@@ -135,14 +135,16 @@ export class Realtime {
   }
 
   /**
-   * A transaction with outbox events committed on this instance. Its own access changes apply
-   * here before the mutation answers (the dispatcher sees them a little later), so the next
-   * request of a signed-out client already finds its session ended.
+   * A transaction with outbox events committed on this instance: its batch is delivered here
+   * without a read. Its own access changes apply at once, before the mutation answers (the
+   * dispatcher may deliver the batch later, after earlier ones), so the next request of a
+   * signed-out client already finds its session ended.
    */
-  committed(events: readonly Pick<ChangeEvent, 'type'>[] = []): void {
-    if (events.some((event) => event.type === EventType.ACCESS_CHANGED)) this.notifyAccessChanged();
-    this.dispatcher.wake();
-    this.bus.announce();
+  committed(batch: CommittedBatch): void {
+    if (batch.records.some((record) => record.type === EventType.ACCESS_CHANGED)) this.notifyAccessChanged();
+    // Announced first: other instances should not wait for this one's deliveries.
+    this.bus.announce(batch);
+    this.dispatcher.offer(batch);
   }
 
   get busConnected(): boolean {
@@ -222,7 +224,8 @@ export class Realtime {
         throw error;
       }
     }
-    return topic.scope.company ? this.confine(viewer, topic.kind, topic.scope.company, stream) : stream;
+    // Calendar events are a program year's, never confined to one company.
+    return topic.scope.company && topic.kind !== 'events' ? this.confine(viewer, topic.kind, topic.scope.company, stream) : stream;
   }
 
   /**

@@ -2,21 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
 import { backoffMs } from './backoff.ts';
-import type { WakeBus } from './wake-bus.ts';
+import { parseCommittedBatch, type CommittedBatch } from './outbox.ts';
+import type { WakeBus, WakeListener } from './wake-bus.ts';
 
 const CHANNEL = 'ecohub:outbox';
 
 /**
  * Redis pub/sub for deployments with many instances, where every instance holding a LISTEN
- * connection to PostgreSQL would not scale. After a local commit the instance publishes its id;
- * every other instance wakes its dispatcher. ioredis reconnects by itself; each (re)subscription
- * wakes the dispatcher so it catches up on whatever was announced while disconnected.
+ * connection to PostgreSQL would not scale. After a local commit the instance publishes its id
+ * and the batch; every other instance offers the batch to its dispatcher. ioredis reconnects by
+ * itself; each (re)subscription wakes the dispatcher so it catches up on whatever was announced
+ * while disconnected.
  */
 export class RedisWakeBus implements WakeBus {
   private readonly instanceId = randomUUID();
   private readonly subscriber: Redis;
   private readonly publisher: Redis;
-  private onWake: () => void = () => {};
+  private onWake: WakeListener = () => {};
   connected = false;
 
   constructor(
@@ -37,14 +39,16 @@ export class RedisWakeBus implements WakeBus {
     }
   }
 
-  async start(onWake: () => void): Promise<void> {
+  async start(onWake: WakeListener): Promise<void> {
     this.onWake = onWake;
-    this.subscriber.on('message', (_channel: string, sender: string) => {
-      if (sender !== this.instanceId) this.onWake();
+    // `<sender id> <batch>`: an instance's own announcements are skipped.
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      const space = message.indexOf(' ');
+      if (message.slice(0, space) !== this.instanceId) this.onWake(parseCommittedBatch(message.slice(space + 1)));
     });
     this.subscriber.on('ready', () => {
       this.connected = true;
-      this.onWake();
+      this.onWake(null);
     });
     this.subscriber.on('close', () => {
       this.connected = false;
@@ -52,11 +56,11 @@ export class RedisWakeBus implements WakeBus {
     await Promise.all([this.subscriber.connect(), this.publisher.connect()]);
     await this.subscriber.subscribe(CHANNEL);
     this.connected = true;
-    this.onWake();
+    this.onWake(null);
   }
 
-  announce(): void {
-    this.publisher.publish(CHANNEL, this.instanceId).catch((error: unknown) => {
+  announce(batch: CommittedBatch): void {
+    this.publisher.publish(CHANNEL, `${this.instanceId} ${batch.message}`).catch((error: unknown) => {
       this.logger.warn({ err: error }, 'could not announce outbox events on redis');
     });
   }

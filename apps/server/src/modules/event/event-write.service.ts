@@ -5,7 +5,7 @@ import { assertVersion, findRecord } from '../../core/database/records.ts';
 import { idempotentCreate } from '../../core/idempotency/idempotency.ts';
 import { applyChanges, inTransaction, type ChangeLog } from '../../core/database/transaction.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
-import { EventType } from '../../core/realtime/event-types.ts';
+import { EventType, type RecordedPayload } from '../../core/realtime/event-types.ts';
 import type { EventChangedPayload } from './event.topics.ts';
 import { isUuid } from '../../core/ids.ts';
 import { creationDiff, type FieldDiff } from '../activity/index.ts';
@@ -34,8 +34,10 @@ function assertTimeOrder(startsAt: Date, endsAt: Date): void {
 }
 
 /**
- * One history entry and live event for the year's calendar, seen by `audience`: by default the
- * event's own (the whole program, or the companies a site visit is for).
+ * One history entry and live event for the year's calendar. The entry is seen by `audience`: by
+ * default the event's own (the whole program, or the companies a site visit is for). The live
+ * event is for whoever sees the event now and, when a change narrowed that (`shownBefore`: an
+ * uninvited company, a workshop turned site visit), whoever saw it before, so it leaves their calendar.
  */
 export function recordEvent(
   changes: ChangeLog,
@@ -43,12 +45,15 @@ export function recordEvent(
   action: string,
   summary: string,
   diff: FieldDiff,
-  options: { payload?: Omit<EventChangedPayload, 'action'>; audience?: Audience } = {},
+  options: { companyIds?: string[]; audience?: Audience; shownBefore?: Audience } = {},
 ): void {
   const programYearId = event.programYear.id;
+  const shownNow = audienceOfEvent(event);
+  const shownTo = options.shownBefore && JSON.stringify(options.shownBefore) !== JSON.stringify(shownNow) ? [shownNow, options.shownBefore] : [shownNow];
+  const payload: Omit<EventChangedPayload, keyof RecordedPayload> = { action, shownTo, ...(options.companyIds ? { companyIds: options.companyIds } : {}) };
   changes.record(
-    { action, entityType: 'ProgramEvent', entityId: event.id, programYearId, summary, diff, audience: options.audience ?? audienceOfEvent(event) },
-    { type: EventType.EVENT_CHANGED, programYearId, payload: { action, ...options.payload } },
+    { action, entityType: 'ProgramEvent', entityId: event.id, programYearId, summary, diff, audience: options.audience ?? shownNow },
+    { type: EventType.EVENT_CHANGED, programYearId, payload },
   );
 }
 
@@ -91,6 +96,7 @@ export async function updateEvent(ctx: UnitOfWork, input: UpdateEventInput): Pro
     assertVersion('ProgramEvent', event, input.version);
     assertNotCancelled(event);
     assertTimeOrder(input.startsAt ?? event.startsAt, input.endsAt ?? event.endsAt);
+    const shownBefore = audienceOfEvent(event);
     const diff = applyChanges(event, {
       kind: input.kind ?? undefined,
       title: input.title?.trim(),
@@ -99,7 +105,7 @@ export async function updateEvent(ctx: UnitOfWork, input: UpdateEventInput): Pro
       startsAt: input.startsAt ?? undefined,
       endsAt: input.endsAt ?? undefined,
     });
-    if (Object.keys(diff).length > 0) recordEvent(changes, event, 'event.updated', `${event.title} updated`, diff);
+    if (Object.keys(diff).length > 0) recordEvent(changes, event, 'event.updated', `${event.title} updated`, diff, { shownBefore });
     return event;
   });
 }
@@ -135,7 +141,7 @@ export async function inviteCompaniesToEvent(ctx: UnitOfWork, input: InviteCompa
     // One entry per company: an invitation of company X is seen by who may see X, not by the other invitees.
     for (const company of added) {
       recordEvent(changes, event, 'event.companiesInvited', `${company.nameKo} invited to ${event.title}`, { invitedCompanies: { from: null, to: [company.id] } }, {
-        payload: { companyIds: [company.id] },
+        companyIds: [company.id],
         audience: audience.companies([company.id]),
       });
     }
@@ -149,10 +155,12 @@ export async function uninviteCompanyFromEvent(ctx: UnitOfWork, input: UninviteC
     assertNotCancelled(event);
     const company = event.invitedCompanies.getItems().find((candidate) => candidate.id === input.companyId);
     if (!company) throw badInput('That company is not invited to this event', [{ field: 'companyId', rule: 'notInvited', message: 'not invited' }]);
+    const shownBefore = audienceOfEvent(event);
     event.invitedCompanies.remove(company);
     recordEvent(changes, event, 'event.companyUninvited', `${company.nameKo} no longer invited to ${event.title}`, { invitedCompanies: { from: company.id, to: null } }, {
-      payload: { companyIds: [company.id] },
+      companyIds: [company.id],
       audience: audience.companies([company.id]),
+      shownBefore,
     });
     return event;
   });

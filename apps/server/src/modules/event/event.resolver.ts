@@ -19,7 +19,8 @@ import {
   UninviteCompanyInput,
   UpdateEventInput,
 } from './event.inputs.ts';
-import { getEvent, listEvents } from './event.service.ts';
+import { eventShownNow, getEvent, listEvents } from './event.service.ts';
+import { EventChange } from './event.topics.ts';
 import { cancelEvent, createEvent, inviteCompaniesToEvent, uninviteCompanyFromEvent, updateEvent } from './event-write.service.ts';
 import { ProgramEvent } from './program-event.entity.ts';
 
@@ -147,5 +148,16 @@ export class ProgramYearEventsResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return listEvents(ctx, year.id, filter ?? {}, page, lookAhead(info));
+  }
+}
+
+@Resolver(() => EventChange)
+export class EventChangeResolver {
+  @FieldResolver(() => ProgramEvent, {
+    nullable: true,
+    description: 'The event as it is now, for whoever sees it; null for who no longer does (their company was uninvited, or it became a site visit): it left their calendar',
+  })
+  event(@Root() change: EventChange, @Ctx() ctx: GraphQLContext): Promise<ProgramEvent | null> {
+    return eventShownNow(ctx, change.record);
   }
 }

@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { sqlEventCondition } from '../../core/auth/visibility.ts';
+import { eventVisible, sqlEventCondition } from '../../core/auth/visibility.ts';
 import { badInput, notFound } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
@@ -20,6 +20,16 @@ export async function getEvent(ctx: UnitOfWork, id: string): Promise<ProgramEven
   const event = await ctx.em.findOne(ProgramEvent, { $and: [{ id }, await ctx.access.visibilityFilter(sqlEventCondition)] });
   if (!event) throw notFound('ProgramEvent', id);
   return event;
+}
+
+/**
+ * An event loaded with its invitations (once, for every subscriber of a live change), if this
+ * viewer sees it: the predicate twin of the SQL rule `getEvent` and `listEvents` apply.
+ */
+export async function eventShownNow(ctx: UnitOfWork, event: ProgramEvent | null): Promise<ProgramEvent | null> {
+  if (!event) return null;
+  const shown = eventVisible(ctx.viewer, event.kind, event.invitedCompanies.getIdentifiers<string>(), await ctx.access.scope('work'));
+  return shown ? event : null;
 }
 
 /** What an events page may read without entities: these resolvers use only the row (its id) or honour planned rows. */

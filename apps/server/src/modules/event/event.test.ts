@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@ecohub/domain';
 import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
-import { LiveClient } from '../../testing/live-client.ts';
+import { LiveClient, type LiveSubscription } from '../../testing/live-client.ts';
 
 const FIELDS = 'id version kind title venue startsAt endsAt cancelledAt invitedCount attendedCount invitedCompanies { id } attendances { id attended guestName person { id } company { id } }';
 const CREATE = `mutation($input: CreateEventInput!) { createEvent(input: $input) { ${FIELDS} } }`;
@@ -283,6 +283,95 @@ describe('events over HTTP', () => {
 
     it('asks anonymous visitors to sign in', async () => {
       expect(await world.clients.anonymous.errorCode(LIST, { yearId: world.year.id })).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('eventChanged', () => {
+    const WATCH = 'subscription($y: ID!, $since: SafeInt) { eventChanged(programYearId: $y, since: $since) { seq kind eventId event { id title invitedCount attendedCount invitedCompanies { id } } } }';
+    type Change = { seq: number; kind: string; eventId: string; event: { id: string; title: string; invitedCount: number; attendedCount: number | null; invitedCompanies: { id: string }[] } | null };
+    const visitInput = () => ({ ...kickoffInput(), kind: 'SITE_VISIT', title: '다라화학 현장 방문', startsAt: '2013-05-10T01:00:00.000Z', endsAt: '2013-05-10T03:00:00.000Z' });
+
+    it('brings the calendar live to whoever sees each event, tells the uninvited it is gone, and replays from since', async () => {
+      const { liveSequence: since } = await world.clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+      const sockets = (['staff', 'expert', 'otherStaff', 'observer', 'manager'] as const).map((who) => new LiveClient(hub.url, { cookie: world.clients[who].cookie, retry: false }));
+      const [staff, expert, otherStaff, observer, manager] = sockets.map((socket) => socket.subscribe<Change>(WATCH, { y: world.year.id, since })) as LiveSubscription<Change>[];
+      try {
+        // A site visit for the other company: its staff follow it, the own company's people learn nothing of it.
+        const { createEvent: visit } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: visitInput() });
+        await world.clients.manager.data(INVITE, { input: { eventId: visit.id, companyIds: [world.other.id] } });
+        await world.clients.manager.data(RECORD, { input: { eventId: visit.id, personId: world.people.otherStaff.id } });
+        await world.clients.manager.data(UPDATE, { input: { id: visit.id, version: 1, venue: '다라화학 2공장' } });
+        await world.clients.manager.data(UNINVITE, { input: { eventId: visit.id, companyId: world.other.id } });
+        // Then a program-wide workshop everyone receives: past it, nothing about the visit is still on its way.
+        const { createEvent: workshop } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, {
+          input: { ...kickoffInput(), kind: 'WORKSHOP', title: '청정생산 워크숍', startsAt: '2013-05-20T01:00:00.000Z', endsAt: '2013-05-20T03:00:00.000Z' },
+        });
+        const reached = (events: Change[]) => events.some((e) => e.eventId === workshop.id);
+        await Promise.all([staff, expert, otherStaff, observer, manager].map((sub) => sub!.until(reached)));
+
+        for (const sub of [staff, expert, observer]) {
+          expect(sub!.errors).toEqual([]);
+          expect(JSON.stringify(sub!.events)).not.toContain(visit.id);
+          expect(sub!.events.map((e) => [e.kind, e.event?.title])).toEqual([['CREATED', '청정생산 워크숍']]);
+        }
+        expect(observer!.events[0]!.event).toMatchObject({ invitedCount: 0, attendedCount: null });
+        // The other company's staff: invited (with the visit as it is then), attendance, the edit, then gone from their calendar.
+        expect(otherStaff!.events.map((e) => [e.kind, e.eventId])).toEqual([
+          ['INVITATIONS_CHANGED', visit.id],
+          ['ATTENDANCE_CHANGED', visit.id],
+          ['UPDATED', visit.id],
+          ['INVITATIONS_CHANGED', visit.id],
+          ['CREATED', workshop.id],
+        ]);
+        expect(otherStaff!.events.slice(0, 3).every((e) => e.event?.id === visit.id)).toBe(true);
+        expect(otherStaff!.events[3]!.event).toBeNull();
+        // Managers see every change; the counts are those of their own queries.
+        expect(manager!.events.map((e) => e.kind)).toEqual(['CREATED', 'INVITATIONS_CHANGED', 'ATTENDANCE_CHANGED', 'UPDATED', 'INVITATIONS_CHANGED', 'CREATED']);
+        const { event: now } = await world.clients.manager.data<{ event: Change['event'] }>('query($id: ID!) { event(id: $id) { id title invitedCount attendedCount invitedCompanies { id } } }', { id: visit.id });
+        expect(manager!.events[4]!.event).toEqual(now);
+
+        const replay = sockets[2]!.subscribe<Change>(WATCH, { y: world.year.id, since });
+        await replay.until(reached);
+        expect(replay.events.map((e) => e.seq)).toEqual(otherStaff!.events.map((e) => e.seq));
+      } finally {
+        await Promise.all(sockets.map((socket) => socket.close()));
+      }
+    });
+
+    it('tells everyone a workshop turned site visit left their calendar, then tells them nothing more of it', async () => {
+      const { liveSequence: since } = await world.clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+      const sockets = (['staff', 'observer'] as const).map((who) => new LiveClient(hub.url, { cookie: world.clients[who].cookie, retry: false }));
+      const [staff, observer] = sockets.map((socket) => socket.subscribe<Change>(WATCH, { y: world.year.id, since })) as LiveSubscription<Change>[];
+      try {
+        const workshop = { ...kickoffInput(), kind: 'WORKSHOP', startsAt: '2013-06-10T01:00:00.000Z', endsAt: '2013-06-10T03:00:00.000Z' };
+        const { createEvent: event } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: { ...workshop, title: '에너지 진단 워크숍' } });
+        await world.clients.manager.data(UPDATE, { input: { id: event.id, version: 1, kind: 'SITE_VISIT' } });
+        await world.clients.manager.data(UPDATE, { input: { id: event.id, version: 2, title: '비공개 현장 점검' } });
+        const { createEvent: marker } = await world.clients.manager.data<{ createEvent: EventData }>(CREATE, { input: { ...workshop, title: '마무리 워크숍' } });
+        for (const sub of [staff!, observer!]) {
+          await sub.until((events) => events.some((e) => e.eventId === marker.id));
+          expect(sub.events.map((e) => [e.kind, e.eventId, e.event?.title ?? null])).toEqual([
+            ['CREATED', event.id, '에너지 진단 워크숍'],
+            ['UPDATED', event.id, null],
+            ['CREATED', marker.id, '마무리 워크숍'],
+          ]);
+          expect(JSON.stringify(sub.events)).not.toContain('비공개 현장 점검');
+        }
+      } finally {
+        await Promise.all(sockets.map((socket) => socket.close()));
+      }
+    });
+
+    it('refuses anonymous visitors and unknown years', async () => {
+      const anonymous = new LiveClient(hub.url, { retry: false });
+      const staff = new LiveClient(hub.url, { cookie: world.clients.staff.cookie, retry: false });
+      try {
+        // Anonymous sockets are turned away before any subscription (no code of ours to read).
+        await anonymous.subscribe(WATCH, { y: world.year.id }).error();
+        expect((await staff.subscribe(WATCH, { y: UNKNOWN_ID }).error()).extensions?.code).toBe('NOT_FOUND');
+      } finally {
+        await Promise.all([anonymous.close(), staff.close()]);
+      }
     });
   });
 });

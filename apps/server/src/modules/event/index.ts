@@ -1,7 +1,7 @@
-import { AttendanceResolver, ProgramEventResolver, ProgramYearEventsResolver } from './event.resolver.ts';
+import { AttendanceResolver, EventChangeResolver, ProgramEventResolver, ProgramYearEventsResolver } from './event.resolver.ts';
 
 export { ProgramEvent } from './program-event.entity.ts';
 export { Attendance } from './attendance.entity.ts';
-export type { EventChangedPayload } from './event.topics.ts';
+export { EventChange, eventTopic, type EventChangedPayload } from './event.topics.ts';
 
-export const eventResolvers = [ProgramEventResolver, AttendanceResolver, ProgramYearEventsResolver] as const;
+export const eventResolvers = [ProgramEventResolver, AttendanceResolver, ProgramYearEventsResolver, EventChangeResolver] as const;

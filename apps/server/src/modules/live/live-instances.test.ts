@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { LiveClient } from '../../testing/live-client.ts';
 import { redisAnswers, TEST_REDIS_URL } from '../../testing/redis.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
@@ -36,7 +36,7 @@ describe.each([
     for (const hub of hubs.reverse()) await hub.close();
   });
 
-  it.runIf(run)('delivers to a subscriber on instance A a comment added through instance B', async ({ annotate }) => {
+  it.runIf(run)('delivers to a subscriber on instance A a comment added through instance B, from the announced batch without reading the outbox', async ({ annotate }) => {
     const a = await startTestServer({ env, realtime: NO_POLL });
     hubs.push(a);
     const b = await startTestServer({ env, realtime: NO_POLL, databaseUrl: a.databaseUrl });
@@ -48,6 +48,8 @@ describe.each([
     clients.push(client);
     const comments = client.subscribe<CommentEvent>(COMMENT_CHANGED, { taskId: task!.id });
     await subscribed(a.server, 1);
+    await a.server.services.realtime.dispatcher.caughtUp();
+    const reads = vi.spyOn(a.server.services.realtime.store, 'readAfter');
 
     const latencies: number[] = [];
     const added: string[] = [];
@@ -63,5 +65,6 @@ describe.each([
     latencies.sort((x, y) => x - y);
     await annotate(`cross-instance response→receipt over ${env.REDIS_URL ? 'Redis' : 'PostgreSQL'}: p50 ${latencies[10]?.toFixed(1)} ms, max ${latencies[19]?.toFixed(1)} ms`);
     expect(a.server.services.realtime.busConnected).toBe(true);
+    expect(reads).not.toHaveBeenCalled();
   });
 });

@@ -10,6 +10,7 @@ import { activityTopic } from '../activity/index.ts';
 import { boardRowTopic } from '../board/index.ts';
 import { commentTopic } from '../comment/index.ts';
 import { diagnosisTopic } from '../diagnosis/index.ts';
+import { eventTopic } from '../event/index.ts';
 import { measureTopic } from '../measure/index.ts';
 import { notificationTopic } from '../notification/index.ts';
 import { participationTopic, programYearScope } from '../participation/index.ts';
@@ -140,6 +141,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     add('activityAdded(companyId)', activityTopic(company));
     add('commentChanged(taskId)', commentTopic(pools.task_id[0]!, pools.company_id[0]!));
     add('notificationAdded', notificationTopic(pools.recipient_id[0]!));
+    add('eventChanged', eventTopic({ condition: eq('program_year_id', programYearId) }));
     for (const [name, make] of [
       ['taskChanged(programYearId)', taskTopic],
       ['measureChanged(programYearId)', measureTopic],

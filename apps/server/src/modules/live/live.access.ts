@@ -43,3 +43,10 @@ async function assertExists(ctx: UnitOfWork, table: 'company' | 'program_year', 
 export function assertMayWatch(ctx: UnitOfWork, kind: DataKind): void {
   if (!mayRead(ctx.access.requireViewer(), kind)) throw forbidden();
 }
+
+/** A program year's calendar: every signed-in person has one (which events arrive is the event rule's). */
+export async function yearEventsScope(ctx: UnitOfWork, programYearId: string): Promise<OutboxScope> {
+  ctx.access.requireViewer();
+  await assertExists(ctx, 'program_year', 'ProgramYear', programYearId);
+  return { condition: eq('program_year_id', programYearId) };
+}

@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, boardRowChanges, commentChanges, diagnosisChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
+import { activityAdditions, boardRowChanges, commentChanges, diagnosisChanges, eventChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
 import { ActivityAdded } from '../activity/index.ts';
 import { BoardRowChange } from '../board/index.ts';
 import { CommentChange } from '../comment/index.ts';
 import { DiagnosisChange } from '../diagnosis/index.ts';
+import { EventChange } from '../event/index.ts';
 import { MeasureChange } from '../measure/index.ts';
 import { NotificationAdded } from '../notification/index.ts';
 import { ParticipationChange } from '../participation/index.ts';
@@ -90,6 +91,18 @@ export class LiveResolver {
     @Arg('programYearId', () => ID) _programYearId: string,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): ParticipationChange {
+    return change;
+  }
+
+  @Subscription(() => EventChange, {
+    description: `Events of one program year's calendar scheduled, changed, cancelled, or their invitations or attendance changed; each only for who sees the event (site visits: managers and who sees an invited company's work). ${RESUME}`,
+    subscribe: ({ args, context }) => eventChanges(context as GraphQLContext, args as { programYearId: string; since?: number | null }),
+  })
+  eventChanged(
+    @Root() change: EventChange,
+    @Arg('programYearId', () => ID) _programYearId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): EventChange {
     return change;
   }
 

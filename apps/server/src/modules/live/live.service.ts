@@ -6,11 +6,12 @@ import { activityTopic, type ActivityAdded } from '../activity/index.ts';
 import { boardRowTopic, type BoardRowChange } from '../board/index.ts';
 import { commentTopic, type CommentChange } from '../comment/index.ts';
 import { diagnosisTopic, type DiagnosisChange } from '../diagnosis/index.ts';
+import { eventTopic, type EventChange } from '../event/index.ts';
 import { measureTopic, type MeasureChange } from '../measure/index.ts';
 import { notificationTopic, type NotificationAdded } from '../notification/index.ts';
 import { participationTopic, type ParticipationChange } from '../participation/index.ts';
 import { taskTopic, type TaskChange } from '../task/index.ts';
-import { assertMayWatch, companyOrYearScope, type CompanyOrYearArgs } from './live.access.ts';
+import { assertMayWatch, companyOrYearScope, yearEventsScope, type CompanyOrYearArgs } from './live.access.ts';
 
 /**
  * The subscriptions: who may open which (live.access.ts), then the feature module's topic
@@ -51,6 +52,11 @@ export async function diagnosisChanges(ctx: GraphQLContext, args: { companyId: s
 export async function participationChanges(ctx: GraphQLContext, args: { programYearId: string } & Since): Promise<AsyncIterable<ParticipationChange>> {
   const scope = await companyOrYearScope(ctx, 'program-results', { programYearId: args.programYearId });
   return ctx.services.realtime.subscribe(ctx, participationTopic(scope), sinceOf(args));
+}
+
+/** The events of one program year's calendar, each for whoever sees it. */
+export async function eventChanges(ctx: GraphQLContext, args: { programYearId: string } & Since): Promise<AsyncIterable<EventChange>> {
+  return ctx.services.realtime.subscribe(ctx, eventTopic(await yearEventsScope(ctx, args.programYearId)), sinceOf(args));
 }
 
 /** Board rows of one program year, recomputed once per event for every subscriber. */

@@ -63,7 +63,7 @@ export async function publish(
   });
 }
 
-/** Writes an event to the outbox (and its NOTIFY) in a transaction that then fails. */
+/** Writes an event to the outbox (and its NOTIFY) in a transaction that then fails, then wakes the dispatcher. */
 export async function publishAndRollBack(server: EcoHubServer, event: ChangeEvent): Promise<void> {
   await server.orm.em
     .fork()
@@ -74,7 +74,7 @@ export async function publishAndRollBack(server: EcoHubServer, event: ChangeEven
     .catch((error: unknown) => {
       if (!(error instanceof RolledBack)) throw error;
     });
-  server.services.outboxCommitted();
+  server.services.realtime.dispatcher.wake();
 }
 
 class RolledBack extends Error {}

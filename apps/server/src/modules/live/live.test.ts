@@ -110,10 +110,10 @@ describe('live subscriptions over graphql-ws', () => {
     const activity = admin.subscribe<Activity>(ACTIVITY, { companyId: ids.companyId });
     await subscribed(hub.server, before + 1);
     // A history entry id PostgreSQL rejects: loading the entry fails every time, with the database up.
-    await hub.server.orm.em.fork().transactional((em) =>
+    const batch = await hub.server.orm.em.fork().transactional((em) =>
       appendToOutbox(em, [{ type: EventType.TASK_UPDATED, entityId: ids.taskId, companyId: ids.companyId, taskId: ids.taskId, payload: { activityId: 'not-a-uuid' } }]),
     );
-    hub.server.services.outboxCommitted();
+    if (batch) hub.server.services.outboxCommitted(batch);
     expect(await activity.error()).toMatchObject({ extensions: { code: 'CONFLICT', reason: 'RESYNC_REQUIRED', detail: 'RENDER_FAILED' } });
     await until(() => hub.server.services.realtime.subscriptions === before);
   });

@@ -2671,6 +2671,55 @@ export default {
       },
       {
         "kind": "OBJECT",
+        "name": "EventChange",
+        "fields": [
+          {
+            "name": "event",
+            "type": {
+              "kind": "OBJECT",
+              "name": "ProgramEvent",
+              "ofType": null
+            },
+            "args": []
+          },
+          {
+            "name": "eventId",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "kind",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "seq",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": []
+      },
+      {
+        "kind": "OBJECT",
         "name": "ExpertTeam",
         "fields": [
           {
@@ -10155,6 +10204,36 @@ export default {
             "args": [
               {
                 "name": "companyId",
+                "type": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "kind": "SCALAR",
+                    "name": "Any"
+                  }
+                }
+              },
+              {
+                "name": "since",
+                "type": {
+                  "kind": "SCALAR",
+                  "name": "Any"
+                }
+              }
+            ]
+          },
+          {
+            "name": "eventChanged",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "EventChange",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": [
+              {
+                "name": "programYearId",
                 "type": {
                   "kind": "NON_NULL",
                   "ofType": {
