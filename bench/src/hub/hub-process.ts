@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createServer, loadConfig } from '@ecohub/server';
+import { now } from '../load/clock.ts';
 
 const send = (message: Record<string, unknown>) => process.send?.(message);
 const countStatements = process.env.BENCH_COUNT_STATEMENTS === '1';
@@ -18,7 +19,7 @@ try {
   let traceCommits = false;
   const committed = server.services.outboxCommitted.bind(server.services);
   server.services.outboxCommitted = (batch) => {
-    const at = performance.timeOrigin + performance.now();
+    const at = now();
     committed(batch);
     if (traceCommits) send({ type: 'committed', at });
   };

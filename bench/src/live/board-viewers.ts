@@ -1,7 +1,7 @@
 import { Pool } from 'undici';
 import WebSocket from 'ws';
 import type { WebOperation } from '../load/web-documents.ts';
-import { now } from './fleet.ts';
+import { now } from '../load/clock.ts';
 
 /** What the board page runs, taken from the web client's own documents and composable. */
 export interface BoardClientPlan {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLClient } from '../load/graphql.ts';
-import { now } from './fleet.ts';
+import { now } from '../load/clock.ts';
 
 export const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) {
   addComment(input: $input) { id }

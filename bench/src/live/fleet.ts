@@ -1,3 +1,4 @@
+import { now } from '../load/clock.ts';
 import WebSocket from 'ws';
 
 export interface Subscription {
@@ -23,10 +24,6 @@ export interface Receipt {
   data: Buffer;
 }
 
-/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
-export function now(): number {
-  return performance.timeOrigin + performance.now();
-}
 
 /**
  * Many graphql-ws clients in one process, speaking the graphql-transport-ws protocol directly
