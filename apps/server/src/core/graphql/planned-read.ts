@@ -3,7 +3,7 @@ import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { SqlCondition } from '../auth/visibility.ts';
 import { preparedRead } from '../database/prepared-read.ts';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
+import { decodeCursor, edgesOf, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -228,12 +228,11 @@ export async function plannedPage<T extends { id: string }>(
   );
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const edges = rows.slice(0, limit).map((json) => {
-    const row = hydrate(plan, json)!;
+  const nodes = rows.slice(0, limit).map((json) => hydrate(plan, json)!);
+  // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
+  const edges = edgesOf(nodes, (row) => {
     const value = (row as Record<string, unknown>)[field];
-    // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
-    const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
-    return { node: row, cursor };
+    return encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }

@@ -6,7 +6,7 @@ import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
-import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { edgesOf, pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
 import { jsonObjectSql, plainColumns, preload, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -65,7 +65,7 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
   if (page.after) qb.andWhere(`(${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)`, decode(page.after));
   qb.orderBy([{ [raw(COLUMN_ORDER_SQL)]: 'asc' }, { rank: 'asc' }, { id: 'asc' }] as never).limit(limit + 1);
   const [rows, totalCount] = await Promise.all([qb.getResultList(), em.count(Task, where as never)]);
-  const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encode(node) }));
+  const edges = edgesOf(rows.slice(0, limit), encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
@@ -154,11 +154,8 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
     params,
   );
   const rows = result!.rows;
-  const edges = rows.slice(0, limit).map((row) => {
-    const { task, assignees, ...rest } = row;
-    const node = preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest);
-    return { node, cursor: encode(task) };
-  });
+  const nodes = rows.slice(0, limit).map(({ task, assignees, ...rest }) => preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest));
+  const edges = edgesOf(nodes, encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }
 
