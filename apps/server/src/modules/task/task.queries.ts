@@ -2,6 +2,7 @@ import { TASK_STATUSES } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { preparedRead } from '../../core/database/prepared-read.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
+import { scopedSelect } from '../../core/database/scoped-select.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
@@ -123,8 +124,8 @@ export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
  */
 async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
   const limit = pageSize(page.first);
-  const scoped = ctx.em.createQueryBuilder(Task, 't').select('t.*').where(where as never);
-  const params: unknown[] = [...scoped.getParams()];
+  const scoped = scopedSelect(ctx.em, Task, 't', where);
+  const params: unknown[] = [...scoped.params];
   const after = page.after ? `where (${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)` : '';
   if (page.after) params.push(...decode(page.after));
   params.push(limit + 1);
@@ -146,8 +147,8 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
     ctx.em,
     // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
     // a plain subquery that PostgreSQL folds into the page's own plan.
-    `with ${plan.totalCount ? `scoped as (${scoped.getQuery()}),` : ''}
-     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.getQuery()})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
+    `with ${plan.totalCount ? `scoped as (${scoped.sql}),` : ''}
+     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.sql})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
      select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
             coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
        from page t`,
