@@ -2,7 +2,11 @@ import { roundTo } from '@ecohub/domain';
 import { mapExchange, type Exchange } from '@urql/core';
 import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig, type Variables } from '@urql/exchange-graphcache';
 import type { IntrospectionObjectType } from 'graphql';
+import { placeRow, type BoardMember } from '@/features/board/board-live';
 import {
+  BoardListMembersDocument,
+  BoardRowMembershipFragmentDoc,
+  BoardYearKpisDocument,
   CommentListMembersDocument,
   DiagnosisListMembersDocument,
   EventListMembersDocument,
@@ -10,6 +14,8 @@ import {
   MeasureTotalsOfDocument,
   MyTaskListMembersDocument,
   TaskListMembersDocument,
+  type BoardFilter,
+  type BoardRowChangedSubscription,
   type DiagnosisFilter,
   type EventFilter,
   type MeasureFilter,
@@ -298,6 +304,34 @@ function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: 
   if (gone) cache.invalidate(record);
 }
 
+/**
+ * A company's board row changed (its newest copy is already in the cache: a late, older copy
+ * carries only its identity past versionGuardExchange): every cached board of its year shows it
+ * where its filter and order put it, and the year's KPIs become the event's.
+ */
+function placeBoardRow(cache: Cache, programYearId: string, change: Omit<BoardRowChangedSubscription['boardRowChanged'], 'seq'>) {
+  cache.updateQuery({ query: BoardYearKpisDocument, variables: { programYearId } }, (data) => {
+    const kpis = data?.programYear?.kpis;
+    if (!data?.programYear || !kpis) return data;
+    return { ...data, programYear: { ...data.programYear, kpis: { ...kpis, totals: change.totals, byCategory: change.byCategory, budget: change.budget } } };
+  });
+  const companyId = change.companyId;
+  if (!companyId) return;
+  const row = change.row ? (cache.readFragment(BoardRowMembershipFragmentDoc, { __typename: 'BoardRow', id: change.row.id }) as BoardMember | null) : null;
+  // A row the cache cannot read in full cannot be judged: leave the boards as they are.
+  if (change.row && !row) return;
+  const year = { __typename: 'ProgramYear', id: programYearId };
+  for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'board')) {
+    const filter = (list.arguments?.filter ?? {}) as BoardFilter;
+    cache.updateQuery({ query: BoardListMembersDocument, variables: { programYearId, filter: list.arguments?.filter as BoardFilter | undefined } }, (data) => {
+      const rows = data?.programYear?.board;
+      if (!data?.programYear || !rows) return data;
+      const placed = placeRow(rows, companyId, row, filter);
+      return placed === rows ? data : { ...data, programYear: { ...data.programYear, board: [...placed] } };
+    });
+  }
+}
+
 interface TaskEvent {
   kind: string;
   taskId: string;
@@ -365,6 +399,9 @@ const updates: UpdatesConfig = {
       const change = result.eventChanged as { eventId: string; event?: object | null };
       if (!('event' in change)) return;
       placeEvent(cache, args.programYearId as string, change.eventId, !change.event);
+    },
+    boardRowChanged(result, args, cache) {
+      placeBoardRow(cache, args.programYearId as string, result.boardRowChanged as BoardRowChangedSubscription['boardRowChanged']);
     },
     measureChanged(result, _args, cache) {
       const event = result.measureChanged as MeasureEvent;

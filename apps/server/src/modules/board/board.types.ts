@@ -12,7 +12,8 @@ export class BoardFilter {
 
   @Field(() => MeasureCategory, {
     nullable: true,
-    description: 'Only companies with measures of this category, and measure figures for that category only',
+    description:
+      "Only companies with measures of this category. A board row's figures stay the company's own (that category's are in its `byCategory`); `boardKpis` and `boardTrend` count that category's measures only",
   })
   category?: MeasureCategory | null;
 }
@@ -50,6 +51,8 @@ export class MeasureFigures {
   @Field(() => SafeInt, { description: 'Actual annual savings the companies reported at follow-up' }) reportedAnnualSavingsKrw!: number;
   @Field(() => SafeInt) investmentKrw!: number;
   @Field(() => SafeInt, { description: 'Proposed: what the experts expect' }) expectedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Expected annual savings of the implemented (or verified) measures: what `implementationRateBySavings` divides' })
+  implementedExpectedAnnualSavingsKrw!: number;
   @Field(() => SafeInt, { description: 'Confirmed by an expert at follow-up' }) verifiedAnnualSavingsKrw!: number;
   @Field(() => Float) ghgReductionTco2e!: number;
   @Field(() => Float) electricityKwhPerYear!: number;
@@ -59,8 +62,25 @@ export class MeasureFigures {
   @Field(() => Float) rawMaterialsTPerYear!: number;
 }
 
+@ObjectType()
+export class CategoryKpi extends MeasureFigures {
+  @Field(() => MeasureCategory) category!: MeasureCategory;
+}
+
 @ObjectType({ description: "One participating company's progress in a program year" })
 export class BoardRow extends MeasureFigures {
+  @Field(() => ID, { description: "The row's identity: the company's participation in the year (the same id on every board and in every event)" })
+  id!: string;
+
+  @Field(() => SafeInt, {
+    description:
+      'The position (`seq`) of the latest event about the company when the row was read (0: none kept). Of two copies of a row, the one with the higher version is the newer',
+  })
+  version!: number;
+
+  @Field(() => [CategoryKpi], { description: "The company's figures per measure category (categories where it has a measure), whatever the board's filter" })
+  byCategory!: CategoryKpi[];
+
   companyId!: string;
   participationId!: string;
   teamId!: string | null;
@@ -75,11 +95,6 @@ export class BoardRow extends MeasureFigures {
 @ObjectType()
 export class KpiTotals extends MeasureFigures {
   @Field(() => Int, { description: 'Participating companies' }) companies!: number;
-}
-
-@ObjectType()
-export class CategoryKpi extends MeasureFigures {
-  @Field(() => MeasureCategory) category!: MeasureCategory;
 }
 
 @ObjectType()

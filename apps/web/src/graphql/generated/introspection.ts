@@ -695,6 +695,24 @@ export default {
         "name": "BoardRow",
         "fields": [
           {
+            "name": "byCategory",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "CategoryKpi",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "company",
             "type": {
               "kind": "NON_NULL",
@@ -751,6 +769,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "implementationRate",
             "type": {
               "kind": "NON_NULL",
@@ -774,6 +803,17 @@ export default {
           },
           {
             "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -890,6 +930,17 @@ export default {
           },
           {
             "name": "verifiedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "version",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -1304,6 +1355,17 @@ export default {
           },
           {
             "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -2124,6 +2186,17 @@ export default {
           },
           {
             "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -3515,6 +3588,17 @@ export default {
           },
           {
             "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
