@@ -1,5 +1,5 @@
 import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 
 @InputType()
@@ -40,9 +40,9 @@ export class MeasureCounts {
   @Field(() => Int) total!: number;
 }
 
-/** Figures over a set of measures; money, tCO2e and reductions leave dropped measures out. */
-@ObjectType()
-export class MeasureFigures {
+/** Shared by every set of measures the API totals, so a client can select the figures once (one fragment). */
+@InterfaceType({ description: 'Figures over a set of measures; money, tCO2e and reductions leave dropped measures out' })
+export abstract class MeasureFigures {
   @Field(() => MeasureCounts) measureCounts!: MeasureCounts;
   @Field(() => Int, { description: 'Implemented or verified' }) implemented!: number;
   @Field(() => Float, { description: 'Implemented ÷ measures not dropped (0–1)' }) implementationRate!: number;
@@ -62,12 +62,12 @@ export class MeasureFigures {
   @Field(() => Float) rawMaterialsTPerYear!: number;
 }
 
-@ObjectType()
+@ObjectType({ implements: MeasureFigures })
 export class CategoryKpi extends MeasureFigures {
   @Field(() => MeasureCategory) category!: MeasureCategory;
 }
 
-@ObjectType({ description: "One participating company's progress in a program year" })
+@ObjectType({ description: "One participating company's progress in a program year", implements: MeasureFigures })
 export class BoardRow extends MeasureFigures {
   @Field(() => ID, { description: "The row's identity: the company's participation in the year (the same id on every board and in every event)" })
   id!: string;
@@ -92,12 +92,12 @@ export class BoardRow extends MeasureFigures {
   lastActivityAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ implements: MeasureFigures })
 export class KpiTotals extends MeasureFigures {
   @Field(() => Int, { description: 'Participating companies' }) companies!: number;
 }
 
-@ObjectType()
+@ObjectType({ implements: MeasureFigures })
 export class CompanyKpi extends MeasureFigures {
   companyId!: string;
 }
