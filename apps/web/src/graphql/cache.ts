@@ -12,6 +12,7 @@ import {
   EventListMembersDocument,
   MeasureListMembersDocument,
   MeasureTotalsOfDocument,
+  ParticipationListMembersDocument,
   MyTaskListMembersDocument,
   TaskListMembersDocument,
   type BoardFilter,
@@ -19,6 +20,8 @@ import {
   type DiagnosisFilter,
   type EventFilter,
   type MeasureFilter,
+  type MeasureListMembersQuery,
+  type ParticipationFilter,
   type TaskFilter,
 } from './generated/graphql';
 import schema from './generated/introspection';
@@ -172,10 +175,7 @@ function measureMatches(cache: Cache, key: string, filter: MeasureFilter | null 
   ]);
 }
 
-type MeasureRows = NonNullable<ReturnType<typeof readMeasureList>>;
-function readMeasureList(cache: Cache, variables: Variables) {
-  return cache.readQuery({ query: MeasureListMembersDocument, variables })?.measures ?? null;
-}
+type MeasureRows = MeasureListMembersQuery['measures'];
 
 /**
  * The register's totals are the sums of its rows when the list holds all of them, so they are
@@ -200,58 +200,116 @@ const sameFilter = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSO
 
 type FieldInfo = ReturnType<Cache['inspectFields']>[number];
 
+/** One loaded page of a register: a connection with its count, its end and its rows in order. */
+interface RegisterPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: { node: { __typename?: string; id: string } }[];
+}
+
+/**
+ * A list the client pages through ("more") and keeps live at any length: which cached fields are
+ * its pages, what of a row decides its place (the server's order), and how the cache reads them.
+ */
+interface PagedList {
+  field: string;
+  typename: string;
+  document: Parameters<Cache['updateQuery']>[0]['query'];
+  /** The row's fields the order reads, as the cache holds them; undefined when it does not hold them all. */
+  place: (cache: Cache, key: string) => Record<string, string> | undefined;
+  /** Whether row a comes before row b in the server's order. */
+  before: (a: Record<string, string>, b: Record<string, string>) => boolean;
+}
+
+/** Ordered by creation time, then id (as the server pages measures). */
+const MEASURE_REGISTER: PagedList = {
+  field: 'measures',
+  typename: 'Measure',
+  document: MeasureListMembersDocument,
+  place: (cache, key) => fieldsOf(cache, key, ['createdAt']),
+  before: (a, b) => (a.createdAt === b.createdAt ? a.id! < b.id! : a.createdAt! < b.createdAt!),
+};
+
+/** Ordered by application day, then id (as the server pages participations). */
+const COMPANY_REGISTER: PagedList = {
+  field: 'participations',
+  typename: 'Participation',
+  document: ParticipationListMembersDocument,
+  place: (cache, key) => fieldsOf(cache, key, ['appliedOn']),
+  before: (a, b) => (a.appliedOn === b.appliedOn ? a.id! < b.id! : a.appliedOn! < b.appliedOn!),
+};
+
+function fieldsOf(cache: Cache, key: string, fields: string[]): Record<string, string> | undefined {
+  const values: Record<string, string> = {};
+  for (const field of fields) {
+    const value = cache.resolve(key, field);
+    if (typeof value !== 'string') return undefined;
+    values[field] = value;
+  }
+  return values;
+}
+
+function readPage(cache: Cache, list: PagedList, variables: Variables): RegisterPage | null {
+  const data = cache.readQuery({ query: list.document, variables }) as Data | null;
+  return (data?.[list.field] as RegisterPage | undefined) ?? null;
+}
+
+/** Every argument but the cursor names the register a page belongs to. */
+function sameRegister(a: FieldInfo, b: FieldInfo) {
+  const { after: _a, ...left } = a.arguments ?? {};
+  const { after: _b, ...right } = b.arguments ?? {};
+  return sameFilter(Object.entries(left).sort(), Object.entries(right).sort());
+}
+
 /**
  * The loaded pages of one register, in order: its first page, then each page read after the one
  * before it (by cursor), as far as the chain is cached.
  */
-function registerPages(cache: Cache, first: FieldInfo): { info: FieldInfo; list: MeasureRows }[] {
-  const all = cache.inspectFields('Query').filter(
-    (info) => info.fieldName === 'measures' && info.arguments?.first === first.arguments?.first && sameFilter(info.arguments?.filter, first.arguments?.filter),
-  );
-  const pages: { info: FieldInfo; list: MeasureRows }[] = [];
+function registerPages(cache: Cache, list: PagedList, first: FieldInfo): { info: FieldInfo; page: RegisterPage }[] {
+  const all = cache.inspectFields('Query').filter((info) => info.fieldName === list.field && sameRegister(info, first));
+  const pages: { info: FieldInfo; page: RegisterPage }[] = [];
   let info: FieldInfo | undefined = first;
   while (info) {
-    const list = readMeasureList(cache, info.arguments ?? {});
-    if (!list) break;
-    pages.push({ info, list });
-    const end = list.pageInfo;
+    const page = readPage(cache, list, info.arguments ?? {});
+    if (!page) break;
+    pages.push({ info, page });
+    const end = page.pageInfo;
     info = end.hasNextPage ? all.find((other) => other.arguments?.after === end.endCursor) : undefined;
   }
   return pages;
 }
 
-/** The register's order, as the server pages it: creation time, then id. */
-const measureBefore = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => (a.createdAt === b.createdAt ? a.id < b.id : a.createdAt < b.createdAt);
-
-function rewritePage(cache: Cache, info: FieldInfo, rewrite: (list: MeasureRows) => MeasureRows) {
-  cache.updateQuery({ query: MeasureListMembersDocument, variables: info.arguments ?? {} }, (data: Data | null) => {
-    const list = data?.measures as MeasureRows | undefined;
-    return list ? ({ ...data, measures: rewrite(list) } as Data) : data;
+function rewritePage(cache: Cache, list: PagedList, info: FieldInfo, rewrite: (page: RegisterPage) => RegisterPage) {
+  cache.updateQuery({ query: list.document, variables: info.arguments ?? {} }, (data: Data | null) => {
+    const page = data?.[list.field] as RegisterPage | undefined;
+    return page ? ({ ...data, [list.field]: rewrite(page) } as Data) : data;
   });
 }
 
 /**
- * Puts a measure in or out of a register at any length: taken out of the loaded page that shows
- * it, or put into the loaded page its place in the order falls in (a place in a page not loaded
- * yet only counts); every loaded page's count follows.
+ * Puts a row in or out of a register at any length: taken out of the loaded page that shows it,
+ * or put into the loaded page its place in the order falls in (a place in a page not loaded yet
+ * only counts); every loaded page's count follows.
  */
-function placeInRegister(cache: Cache, pages: { info: FieldInfo; list: MeasureRows }[], key: string, measureId: string, belongs: boolean) {
-  const at = pages.findIndex(({ list }) => list.edges.some((edge) => edge.node.id === measureId));
+function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo; page: RegisterPage }[], id: string, belongs: boolean) {
+  const at = pages.findIndex(({ page }) => page.edges.some((edge) => edge.node.id === id));
   if (belongs === at >= 0) return;
-  const createdAt = cache.resolve(key, 'createdAt') as string | undefined;
-  const node = { __typename: 'Measure', id: measureId, createdAt: createdAt ?? '' };
-  // Without its creation time a newcomer has no place: it only counts, until the register reads its pages again.
-  const into = !belongs || !createdAt ? -1 : pages.findIndex(({ list }) => !list.pageInfo.hasNextPage || !measureBefore(list.edges.at(-1)?.node ?? node, node));
+  const place = list.place(cache, cache.keyOfEntity({ __typename: list.typename, id }) as string);
+  const node = { __typename: list.typename, id, ...place };
+  const nodeOf = (edge: RegisterPage['edges'][number]) => edge.node as unknown as Record<string, string>;
+  // Without the fields of its place a newcomer has no place: it only counts, until the register reads its pages again.
+  const into =
+    !belongs || !place ? -1 : pages.findIndex(({ page }) => !page.pageInfo.hasNextPage || !list.before(page.edges.length ? nodeOf(page.edges.at(-1)!) : node, node));
   pages.forEach(({ info }, index) =>
-    rewritePage(cache, info, (list) => {
-      let edges = list.edges;
-      if (index === at) edges = edges.filter((edge) => edge.node.id !== measureId);
+    rewritePage(cache, list, info, (page) => {
+      let edges = page.edges;
+      if (index === at) edges = edges.filter((edge) => edge.node.id !== id);
       if (index === into) {
-        const before = edges.findIndex((edge) => measureBefore(node, edge.node));
-        const edge = { __typename: 'MeasureEdge', node } as unknown as MeasureRows['edges'][number];
+        const before = edges.findIndex((edge) => list.before(node, nodeOf(edge)));
+        const edge = { __typename: `${list.typename}Edge`, node };
         edges = before < 0 ? [...edges, edge] : [...edges.slice(0, before), edge, ...edges.slice(before)];
       }
-      return { ...list, totalCount: list.totalCount + (belongs ? 1 : -1), edges };
+      return { ...page, totalCount: page.totalCount + (belongs ? 1 : -1), edges };
     }),
   );
 }
@@ -260,18 +318,18 @@ function placeInRegister(cache: Cache, pages: { info: FieldInfo; list: MeasureRo
 function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
   const record = { __typename: 'Measure', id: measureId };
   const key = cache.keyOfEntity(record) as string;
-  const registers = firstPages(cache, 'measures').map((first) => ({ first, pages: registerPages(cache, first) }));
+  const registers = firstPages(cache, 'measures').map((first) => ({ first, pages: registerPages(cache, MEASURE_REGISTER, first) }));
   for (const { first, pages } of registers) {
     const filter = first.arguments?.filter as MeasureFilter | undefined;
     const belongs = deleted ? false : measureMatches(cache, key, filter);
     if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
-    else placeInRegister(cache, pages, key, measureId, belongs);
+    else placeInRegister(cache, MEASURE_REGISTER, pages, measureId, belongs);
   }
   for (const totals of cache.inspectFields('Query').filter((info) => info.fieldName === 'measureTotals')) {
     const filter = totals.arguments?.filter;
     const register = registers.find(({ first }) => sameFilter(first.arguments?.filter, filter));
     // Re-read after placing: the totals are the sums of the register's rows when its loaded pages hold all of them.
-    const rows = register ? registerPages(cache, register.first).map(({ list }) => list) : [];
+    const rows = register ? registerPages(cache, MEASURE_REGISTER, register.first).map(({ page }) => page as MeasureRows) : [];
     const last = rows.at(-1);
     const edges = rows.flatMap((list) => list.edges);
     if (!last || last.pageInfo.hasNextPage || edges.length !== last.totalCount) {
@@ -296,18 +354,38 @@ function placeDiagnosis(cache: Cache, diagnosis: { id: string; kind: string; com
   }
 }
 
+/** Whether a participation (already written to the cache) is in a year's list with this filter. */
+function participationMatches(cache: Cache, key: string, filter: ParticipationFilter | null | undefined): Verdict {
+  const search = filter?.search?.trim().toLocaleLowerCase();
+  const company = cache.resolve(key, 'company') as string | null | undefined;
+  const names = company ? [cache.resolve(company, 'nameKo'), cache.resolve(company, 'nameEn')] : undefined;
+  return all([
+    equalOrUnknown(cache.resolve(key, 'status'), filter?.status),
+    equalOrUnknown(linkedId(cache, key, 'team'), filter?.teamId),
+    !search ? true : names?.[0] === undefined ? undefined : names.some((name) => typeof name === 'string' && name.toLocaleLowerCase().includes(search)),
+  ]);
+}
+
 /**
- * A participation changed or was created: the record itself is normalized; a new one joins its
- * company's `participations`, and the year's filtered participation lists reload (a company
- * joining a year is rare, and their filters are the server's).
+ * A participation changed or was created (the record itself is normalized): a new one joins its
+ * company's `participations`, and every loaded page of its year's registers shows it where their
+ * filter and order do, so a register of any length stays live without reloading. Only the year's
+ * own `participations` field (which years have companies) reloads on a newcomer.
  */
 function placeParticipation(cache: Cache, programYearId: string, companyId: string, participationId: string, created: boolean) {
-  if (!created) return;
   const record = { __typename: 'Participation', id: participationId };
+  const key = cache.keyOfEntity(record) as string;
   const company = cache.keyOfEntity({ __typename: 'Company', id: companyId });
   const listed = company ? cache.resolve(company, 'participations') : undefined;
-  if (company && Array.isArray(listed) && !listed.includes(cache.keyOfEntity(record))) cache.link(company, 'participations', [...(listed as string[]), record]);
-  for (const list of cache.inspectFields('Query').filter((info) => info.fieldName === 'participations')) cache.invalidate('Query', list.fieldKey);
+  if (created && company && Array.isArray(listed) && !listed.includes(key)) cache.link(company, 'participations', [...(listed as string[]), record]);
+  for (const first of firstPages(cache, 'participations')) {
+    if (first.arguments?.programYearId !== programYearId) continue;
+    const pages = registerPages(cache, COMPANY_REGISTER, first);
+    const belongs = participationMatches(cache, key, first.arguments?.filter as ParticipationFilter | undefined);
+    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    else placeInRegister(cache, COMPANY_REGISTER, pages, participationId, belongs);
+  }
+  if (!created) return;
   const year = { __typename: 'ProgramYear', id: programYearId };
   for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'participations')) cache.invalidate(year, list.fieldKey);
 }

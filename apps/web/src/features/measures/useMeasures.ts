@@ -2,8 +2,8 @@ import { ErrorCode, type MeasureStatus } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
 import { useI18n } from 'vue-i18n';
 import { useToasts } from '@/composables/useToasts';
-import { computed, onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import type { Client } from '@urql/core';
+import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+import { useLaterPages } from '@/composables/useLaterPages';
 import { useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { useApi } from '@/graphql/api';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
@@ -14,7 +14,6 @@ import {
   TransitionMeasureDocument,
   type MeasureFilter,
   type MeasureRowFragment,
-  type MeasurePageFragment,
 } from '@/graphql/generated/graphql';
 
 const PAGE = 200;
@@ -42,7 +41,13 @@ export function useMeasures(options: {
     variables: () => ({ filter: toValue(options.filter), first: PAGE, includeDropped: toValue(options.includeDropped) ?? false }),
     pause: () => toValue(options.pause) ?? false,
   });
-  const later = useLaterPages(client, () => ({ filter: toValue(options.filter), first: PAGE }), () => query.data.value?.measures.pageInfo);
+  const later = useLaterPages({
+    client,
+    document: MeasuresAfterDocument,
+    variables: () => ({ filter: toValue(options.filter), first: PAGE }),
+    pageOf: (data) => data.measures,
+    firstPage: () => query.data.value?.measures.pageInfo,
+  });
   const rows = computed<MeasureRowFragment[]>(() => [
     ...(query.data.value?.measures.edges.map((edge) => edge.node) ?? []),
     ...later.pages.value.flatMap((page) => page.edges.map((edge) => edge.node)),
@@ -111,43 +116,4 @@ export function useMeasures(options: {
     loadMore: later.loadMore,
     loadingMore: later.loading,
   };
-}
-
-/**
- * The register's pages after the first, each a query kept open on the normalized cache, so a
- * loaded page stays live like the first: its rows change, and rows enter or leave it where the
- * register's filter and order say (graphql/cache.ts). A filter change starts again from the first page.
- */
-function useLaterPages(client: Client, variables: () => { filter: MeasureFilter; first: number }, firstPage: () => MeasurePageFragment['pageInfo'] | undefined) {
-  const pages = shallowRef<MeasurePageFragment[]>([]);
-  const loading = ref(false);
-  let open: { unsubscribe: () => void }[] = [];
-  /** Bumped by a reset: answers of pages opened before it are dropped. */
-  let generation = 0;
-  function reset() {
-    for (const page of open) page.unsubscribe();
-    open = [];
-    generation += 1;
-    pages.value = [];
-    loading.value = false;
-  }
-  watch(() => JSON.stringify(variables()), reset);
-  onScopeDispose(reset);
-
-  function loadMore() {
-    const end = pages.value.at(-1)?.pageInfo ?? firstPage();
-    if (!end?.hasNextPage || !end.endCursor || loading.value) return;
-    const index = pages.value.length;
-    const opened = generation;
-    loading.value = true;
-    const subscription = client.query(MeasuresAfterDocument, { ...variables(), after: end.endCursor }, { requestPolicy: 'cache-and-network' }).subscribe((result) => {
-      if (!result.data || opened !== generation) return;
-      const next = [...pages.value];
-      next[index] = result.data.measures;
-      pages.value = next;
-      loading.value = false;
-    });
-    open[index] = subscription;
-  }
-  return { pages, loading, loadMore };
 }
