@@ -3,6 +3,9 @@ import { pipe, subscribe } from 'wonka';
 import { cachedMockClient } from '@/testing/mock-client';
 import {
   CompanyParticipationDocument,
+  CompanyRegisterAfterDocument,
+  CompanyRegisterChangedDocument,
+  CompanyRegisterDocument,
   MeasureChangedDocument,
   MeasuresAfterDocument,
   MeasuresDocument,
@@ -237,5 +240,70 @@ describe('the normalized cache keeps the company overview live', () => {
     await emit(5, 'CREATED', participation('pa-2', { id: 'year-2', number: 2 }, 'APPLIED'));
     expect(seen.at(-1)).toEqual(['pa-1 INITIALLY_DIAGNOSED 1', 'pa-2 APPLIED 2']);
     expect(mock.network.slice(requests)).toEqual([]);
+  });
+});
+
+describe('the normalized cache keeps a company register longer than a page live', () => {
+  const row = (id: string, day: number, status = 'APPLIED', version = 1) => ({
+    id,
+    version,
+    status,
+    appliedOn: `2012-08-${String(day).padStart(2, '0')}`,
+    contributionKrw: day * 100_000,
+    company: { id: `co-${id}`, nameKo: `기업 ${id}`, nameEn: null, industryLabel: '도금' },
+    team: null,
+  });
+  type RegisterRow = ReturnType<typeof row>;
+  const page = (rows: RegisterRow[], total: number, next: string | null) => ({
+    totalCount: total,
+    pageInfo: { endCursor: next ?? 'last', hasNextPage: next !== null },
+    edges: rows.map((node) => ({ node })),
+  });
+
+  /** Four companies in pages of two: the first page as the register loads it, the second as "more" does. */
+  async function twoPages() {
+    const rows = [1, 3, 5, 7].map((day) => row(`p${day}`, day));
+    const mock = cachedMockClient({
+      CompanyRegister: () => ({ data: { liveSequence: 3, participations: page(rows.slice(0, 2), 4, 'c2') } }),
+      CompanyRegisterAfter: () => ({ data: { participations: page(rows.slice(2), 4, null) } }),
+    });
+    const shown = (data: { participations: { totalCount: number; edges: { node: RegisterRow }[] } }) => [
+      String(data.participations.totalCount),
+      ...data.participations.edges.map((edge) => `${edge.node.id} ${edge.node.status} ${edge.node.company.nameKo}`),
+    ];
+    const first: string[][] = [];
+    const second: string[][] = [];
+    pipe(mock.client.query(CompanyRegisterDocument, { programYearId: YEAR, first: 2 }), subscribe((result) => result.data && first.push(shown(result.data))));
+    pipe(mock.client.query(CompanyRegisterAfterDocument, { programYearId: YEAR, first: 2, after: 'c2' }), subscribe((result) => result.data && second.push(shown(result.data))));
+    pipe(mock.client.subscription(CompanyRegisterChangedDocument, { programYearId: YEAR, since: 3 }), subscribe(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    return {
+      first: () => first.at(-1),
+      second: () => second.at(-1),
+      newRequests: () => mock.network.slice(requests),
+      async change(seq: number, kind: string, record: RegisterRow) {
+        mock.emit('CompanyRegisterChanged', { participationChanged: { seq, kind, participationId: record.id, companyId: record.company.id, participation: record } });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+  }
+
+  it('puts a company joining the year into the loaded page its application day falls in, without a request', async () => {
+    const register = await twoPages();
+    await register.change(4, 'CREATED', row('p6', 6));
+    await register.change(5, 'CREATED', row('p2', 2));
+    expect(register.first()).toEqual(['6', 'p1 APPLIED 기업 p1', 'p2 APPLIED 기업 p2', 'p3 APPLIED 기업 p3']);
+    expect(register.second()).toEqual(['6', 'p5 APPLIED 기업 p5', 'p6 APPLIED 기업 p6', 'p7 APPLIED 기업 p7']);
+    expect(register.newRequests()).toEqual([]);
+  });
+
+  it('changes a row of a later page in place, and a repeated creation adds nothing', async () => {
+    const register = await twoPages();
+    await register.change(4, 'UPDATED', row('p7', 7, 'SELECTED', 2));
+    await register.change(5, 'CREATED', row('p5', 5));
+    expect(register.second()).toEqual(['4', 'p5 APPLIED 기업 p5', 'p7 SELECTED 기업 p7']);
+    expect(register.first()).toEqual(['4', 'p1 APPLIED 기업 p1', 'p3 APPLIED 기업 p3']);
+    expect(register.newRequests()).toEqual([]);
   });
 });
