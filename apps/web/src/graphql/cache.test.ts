@@ -10,6 +10,7 @@ import {
   MeasuresAfterDocument,
   MeasuresDocument,
   ParticipationChangedDocument,
+  type CompanyRegisterPageFragment,
   type MeasuresQuery,
 } from './generated/graphql';
 
@@ -267,9 +268,9 @@ describe('the normalized cache keeps a company register longer than a page live'
       CompanyRegister: () => ({ data: { liveSequence: 3, participations: page(rows.slice(0, 2), 4, 'c2') } }),
       CompanyRegisterAfter: () => ({ data: { participations: page(rows.slice(2), 4, null) } }),
     });
-    const shown = (data: { participations: { totalCount: number; edges: { node: RegisterRow }[] } }) => [
-      String(data.participations.totalCount),
-      ...data.participations.edges.map((edge) => `${edge.node.id} ${edge.node.status} ${edge.node.company.nameKo}`),
+    const shown = ({ participations }: { participations: CompanyRegisterPageFragment }) => [
+      String(participations.totalCount),
+      ...participations.edges.map((edge) => `${edge.node.id} ${edge.node.status} ${edge.node.company.nameKo}`),
     ];
     const first: string[][] = [];
     const second: string[][] = [];
