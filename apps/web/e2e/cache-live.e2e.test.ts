@@ -1,7 +1,7 @@
 import { TestClient } from '@ecohub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, signInAs, startHub, type Hub, type Person } from './harness.ts';
+import { describeWithBrowser, openEveryPage, signInAs, startHub, type Hub, type Person } from './harness.ts';
 
 const TASKS = `{ tasks(first: 200) { edges { node { id status version company { id } } } } }`;
 const MEASURES = `{ measures(first: 200) { edges { node { id version status } } } }`;
@@ -41,16 +41,9 @@ function registerText(page: Page) {
 
 /** The register with every page loaded ("more" until none is left). */
 async function openRegister(page: Page): Promise<number> {
-  await page.goto('/measures');
-  await page.locator('tbody tr[data-measure-id]').first().waitFor();
-  const rows = page.locator('tbody tr[data-measure-id]');
-  for (let shown = await rows.count(); await page.locator('.more button').isVisible(); ) {
-    await page.locator('.more button').click();
-    await expect.poll(() => rows.count()).toBeGreaterThan(shown);
-    shown = await rows.count();
-  }
+  const rows = await openEveryPage(page, '/measures', 'tbody tr[data-measure-id]');
   await page.locator('tfoot').waitFor();
-  return rows.count();
+  return rows;
 }
 
 describeWithBrowser('the normalized cache applies live events', () => {

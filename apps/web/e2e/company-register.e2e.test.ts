@@ -2,7 +2,7 @@ import { isValidBusinessNumber } from '@ecohub/domain';
 import { TestClient } from '@ecohub/server/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, signInAs, startHub, type Hub, type Person } from './harness.ts';
+import { describeWithBrowser, openEveryPage, signInAs, startHub, type Hub, type Person } from './harness.ts';
 
 const CREATE_COMPANY = `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { id } }`;
 const APPLY = `mutation($input: ApplyToProgramYearInput!) { applyToProgramYear(input: $input) { id } }`;
@@ -32,19 +32,6 @@ function registerText(page: Page) {
     count: document.querySelector<HTMLElement>('.toolbar p')?.innerText.replace(/\s+/g, ' ').trim() ?? '',
     rows: [...document.querySelectorAll<HTMLElement>(rows)].map((row) => `${row.dataset.participationId} ${row.innerText.replace(/\s+/g, ' ').trim()}`),
   }), ROWS);
-}
-
-/** The register with every page loaded ("more" until none is left). */
-async function openRegister(page: Page): Promise<number> {
-  await page.goto('/companies');
-  await page.locator(ROWS).first().waitFor();
-  const rows = page.locator(ROWS);
-  for (let shown = await rows.count(); await page.locator('.more button').isVisible(); ) {
-    await page.locator('.more button').click();
-    await expect.poll(() => rows.count()).toBeGreaterThan(shown);
-    shown = await rows.count();
-  }
-  return rows.count();
 }
 
 describeWithBrowser('the company register pages through a long year and stays live', () => {
@@ -89,7 +76,7 @@ describeWithBrowser('the company register pages through a long year and stays li
     }
 
     const register = await manager.context.newPage();
-    expect(await openRegister(register)).toBeGreaterThan(200);
+    expect(await openEveryPage(register, '/companies', ROWS)).toBeGreaterThan(200);
     await register.getByTestId('live-indicator').and(register.locator('.live--live')).waitFor({ timeout: 10_000 });
     const loads: string[] = [];
     register.on('request', (request) => {
@@ -113,7 +100,7 @@ describeWithBrowser('the company register pages through a long year and stays li
     await hub.server.server.services.realtime.dispatcher.caughtUp();
 
     const fresh = await manager.context.newPage();
-    await openRegister(fresh);
+    await openEveryPage(fresh, '/companies', ROWS);
     const expected = await registerText(fresh);
     expect(expected.rows.filter((row) => row.includes('버스트 신규 기업'))).toHaveLength(3);
     await expect.poll(() => registerText(register), { timeout: 5000 }).toEqual(expected);

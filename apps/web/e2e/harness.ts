@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startTestServer, type TestServer } from '@ecohub/server/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 
 export const webRoot = resolve(import.meta.dirname, '..');
 export const screenshotDir = join(webRoot, 'e2e', 'screenshots');
@@ -125,6 +125,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Opens a register and loads every page of it ("more" until none is left); answers how many rows it shows. */
+export async function openEveryPage(page: Page, path: string, rows: string): Promise<number> {
+  await page.goto(path);
+  await page.locator(rows).first().waitFor();
+  const shownRows = page.locator(rows);
+  for (let shown = await shownRows.count(); await page.locator('.more button').isVisible(); ) {
+    await page.locator('.more button').click();
+    await expect.poll(() => shownRows.count()).toBeGreaterThan(shown);
+    shown = await shownRows.count();
+  }
+  return shownRows.count();
 }
 
 export const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
