@@ -299,6 +299,27 @@ describe('the normalized cache keeps a company register longer than a page live'
     expect(register.newRequests()).toEqual([]);
   });
 
+  it('with a page left to load, counts a company joining past the loaded rows once and a change there not at all', async () => {
+    const rows = [1, 3, 5, 7].map((day) => row(`p${day}`, day));
+    const mock = cachedMockClient({
+      CompanyRegister: () => ({ data: { liveSequence: 3, participations: page(rows.slice(0, 2), 4, 'c2') } }),
+    });
+    const counts: number[] = [];
+    pipe(mock.client.query(CompanyRegisterDocument, { programYearId: YEAR, first: 2 }), subscribe((result) => result.data && counts.push(result.data.participations.totalCount)));
+    pipe(mock.client.subscription(CompanyRegisterChangedDocument, { programYearId: YEAR, since: 3 }), subscribe(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    const change = async (seq: number, kind: string, record: RegisterRow) => {
+      mock.emit('CompanyRegisterChanged', { participationChanged: { seq, kind, participationId: record.id, companyId: record.company.id, participation: record } });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await change(4, 'UPDATED', row('p7', 7, 'SELECTED', 2));
+    expect(counts.at(-1)).toBe(4);
+    await change(5, 'CREATED', row('p9', 9));
+    expect(counts.at(-1)).toBe(5);
+    expect(mock.network.slice(requests)).toEqual([]);
+  });
+
   it('changes a row of a later page in place, and a repeated creation adds nothing', async () => {
     const register = await twoPages();
     await register.change(4, 'UPDATED', row('p7', 7, 'SELECTED', 2));

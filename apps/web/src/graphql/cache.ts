@@ -288,34 +288,50 @@ function rewritePage(cache: Cache, list: PagedList, info: FieldInfo, rewrite: (p
 
 /**
  * Puts a row in or out of a register at any length: taken out of the loaded page that shows it,
- * or put into the loaded page its place in the order falls in (a place in a page not loaded yet
- * only counts); every loaded page's count follows.
+ * or put into the loaded page its place in the order falls in; every loaded page's count follows.
+ * A row whose place lies past the loaded pages only counts, and whether it counted before is then
+ * the caller's to say (`wasMember`: a created row did not); when nobody can tell, the register's
+ * pages reload rather than show a wrong count.
  */
-function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo; page: RegisterPage }[], id: string, belongs: boolean) {
+function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo; page: RegisterPage }[], id: string, belongs: boolean, wasMember: boolean | undefined) {
   const at = pages.findIndex(({ page }) => page.edges.some((edge) => edge.node.id === id));
-  if (belongs === at >= 0) return;
+  if (belongs && at >= 0) return;
   const place = list.place(cache, cache.keyOfEntity({ __typename: list.typename, id }) as string);
   const node = { __typename: list.typename, id, ...place };
   const nodeOf = (edge: RegisterPage['edges'][number]) => edge.node as unknown as Record<string, string>;
-  // Without the fields of its place a newcomer has no place: it only counts, until the register reads its pages again.
-  const into =
-    !belongs || !place ? -1 : pages.findIndex(({ page }) => !page.pageInfo.hasNextPage || !list.before(page.edges.length ? nodeOf(page.edges.at(-1)!) : node, node));
+  // The loaded page its order puts it in; -1 past the loaded rows, or without the fields of its place.
+  const into = !place ? -1 : pages.findIndex(({ page }) => !page.pageInfo.hasNextPage || !list.before(page.edges.length ? nodeOf(page.edges.at(-1)!) : node, node));
+  let change: number;
+  if (at >= 0) change = -1;
+  else if (into >= 0) {
+    // Its place is among the loaded rows and it is not there: it was not in the register.
+    if (!belongs) return;
+    change = 1;
+  } else {
+    if (wasMember === undefined) {
+      for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+      return;
+    }
+    if (wasMember === belongs) return;
+    change = belongs ? 1 : -1;
+  }
+  const insertAt = belongs ? into : -1;
   pages.forEach(({ info }, index) =>
     rewritePage(cache, list, info, (page) => {
       let edges = page.edges;
       if (index === at) edges = edges.filter((edge) => edge.node.id !== id);
-      if (index === into) {
+      if (index === insertAt) {
         const before = edges.findIndex((edge) => list.before(node, nodeOf(edge)));
         const edge = { __typename: `${list.typename}Edge`, node };
         edges = before < 0 ? [...edges, edge] : [...edges.slice(0, before), edge, ...edges.slice(before)];
       }
-      return { ...page, totalCount: page.totalCount + (belongs ? 1 : -1), edges };
+      return { ...page, totalCount: page.totalCount + change, edges };
     }),
   );
 }
 
 /** A measure changed, was created or deleted: registers show it where their filter and order do, and their totals follow. */
-function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
+function placeMeasure(cache: Cache, measureId: string, deleted: boolean, created = false) {
   const record = { __typename: 'Measure', id: measureId };
   const key = cache.keyOfEntity(record) as string;
   const registers = firstPages(cache, 'measures').map((first) => ({ first, pages: registerPages(cache, MEASURE_REGISTER, first) }));
@@ -323,7 +339,7 @@ function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
     const filter = first.arguments?.filter as MeasureFilter | undefined;
     const belongs = deleted ? false : measureMatches(cache, key, filter);
     if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
-    else placeInRegister(cache, MEASURE_REGISTER, pages, measureId, belongs);
+    else placeInRegister(cache, MEASURE_REGISTER, pages, measureId, belongs, created ? false : undefined);
   }
   for (const totals of cache.inspectFields('Query').filter((info) => info.fieldName === 'measureTotals')) {
     const filter = totals.arguments?.filter;
@@ -381,9 +397,12 @@ function placeParticipation(cache: Cache, programYearId: string, companyId: stri
   for (const first of firstPages(cache, 'participations')) {
     if (first.arguments?.programYearId !== programYearId) continue;
     const pages = registerPages(cache, COMPANY_REGISTER, first);
-    const belongs = participationMatches(cache, key, first.arguments?.filter as ParticipationFilter | undefined);
+    const filter = first.arguments?.filter as ParticipationFilter | undefined;
+    const belongs = participationMatches(cache, key, filter);
+    // A changed participation was in every unfiltered register of its year already.
+    const wasMember = created ? false : !filter?.status && !filter?.teamId && !filter?.search?.trim() ? true : undefined;
     if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
-    else placeInRegister(cache, COMPANY_REGISTER, pages, participationId, belongs);
+    else placeInRegister(cache, COMPANY_REGISTER, pages, participationId, belongs, wasMember);
   }
   if (!created) return;
   const year = { __typename: 'ProgramYear', id: programYearId };
@@ -545,7 +564,7 @@ const updates: UpdatesConfig = {
     measureChanged(result, _args, cache) {
       const event = result.measureChanged as MeasureEvent;
       if (!carries(event, 'measure', event.kind)) return;
-      placeMeasure(cache, event.measureId, event.kind === 'DELETED' || !event.measure);
+      placeMeasure(cache, event.measureId, event.kind === 'DELETED' || !event.measure, event.kind === 'CREATED');
     },
   },
   Mutation: {
@@ -581,7 +600,7 @@ const updates: UpdatesConfig = {
     cancelEvent: placeChangedEvent('cancelEvent'),
     createMeasure(result, _args, cache) {
       const measure = result.createMeasure as { id: string } | null;
-      if (measure) placeMeasure(cache, measure.id, false);
+      if (measure) placeMeasure(cache, measure.id, false, true);
     },
     transitionMeasure(result, _args, cache) {
       const measure = result.transitionMeasure as { id: string } | null;
