@@ -239,6 +239,18 @@ const COMPANY_REGISTER: PagedList = {
   before: (a, b) => (a.appliedOn === b.appliedOn ? a.id! < b.id! : a.appliedOn! < b.appliedOn!),
 };
 
+/** In calendar order: by start, then id (as the server pages events). */
+const EVENT_CALENDAR: PagedList = {
+  field: 'events',
+  typename: 'ProgramEvent',
+  document: EventListMembersDocument,
+  place: (cache, key) => fieldsOf(cache, key, ['startsAt']),
+  before: (a, b) => {
+    const [left, right] = [Date.parse(a.startsAt!), Date.parse(b.startsAt!)];
+    return left === right ? a.id! < b.id! : left < right;
+  },
+};
+
 function fieldsOf(cache: Cache, key: string, fields: string[]): Record<string, string> | undefined {
   const values: Record<string, string> = {};
   for (const field of fields) {
@@ -295,14 +307,26 @@ function rewritePage(cache: Cache, list: PagedList, info: FieldInfo, rewrite: (p
  */
 function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo; page: RegisterPage }[], id: string, belongs: boolean, wasMember: boolean | undefined) {
   const at = pages.findIndex(({ page }) => page.edges.some((edge) => edge.node.id === id));
-  if (belongs && at >= 0) return;
   const place = list.place(cache, cache.keyOfEntity({ __typename: list.typename, id }) as string);
   const node = { __typename: list.typename, id, ...place };
   const nodeOf = (edge: RegisterPage['edges'][number]) => edge.node as unknown as Record<string, string>;
+  if (belongs && at >= 0) {
+    // Still between its neighbours: nothing to do; otherwise its order changed (an event moved) and it moves.
+    const rows = pages.flatMap(({ page }) => page.edges.map(nodeOf));
+    const index = rows.findIndex((row) => row.id === id);
+    const [previous, next] = [rows[index - 1], rows[index + 1]];
+    if (!place || ((!previous || !list.before(node, previous)) && (!next || !list.before(next, node)))) return;
+  }
   // The loaded page its order puts it in; -1 past the loaded rows, or without the fields of its place.
-  const into = !place ? -1 : pages.findIndex(({ page }) => !page.pageInfo.hasNextPage || !list.before(page.edges.length ? nodeOf(page.edges.at(-1)!) : node, node));
+  const lastOther = (page: RegisterPage) => page.edges.filter((edge) => edge.node.id !== id).at(-1);
+  const into = !place
+    ? -1
+    : pages.findIndex(({ page }) => {
+        const last = lastOther(page);
+        return !page.pageInfo.hasNextPage || !last || !list.before(nodeOf(last), node);
+      });
   let change: number;
-  if (at >= 0) change = -1;
+  if (at >= 0) change = belongs ? 0 : -1;
   else if (into >= 0) {
     // Its place is among the loaded rows and it is not there: it was not in the register.
     if (!belongs) return;
@@ -428,35 +452,18 @@ function calendarMatches(cache: Cache, key: string, filter: EventFilter | null |
 
 /**
  * An event was scheduled, changed or cancelled, or left the viewer's calendar (`gone`): every
- * cached first page of its year's calendar shows it where its filter does, in calendar order
- * (by start, as the server lists them), so a moved event moves too.
+ * loaded page of its year's calendars shows it where its filter and calendar order (by start, as
+ * the server lists them) put it, so a moved event moves too, across pages.
  */
-function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: boolean) {
+function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: boolean, created = false) {
   const record = { __typename: 'ProgramEvent', id: eventId };
   const key = cache.keyOfEntity(record) as string;
-  for (const list of firstPages(cache, 'events')) {
-    const variables = list.arguments ?? {};
-    if (variables.programYearId !== programYearId) continue;
-    const belongs = gone ? false : calendarMatches(cache, key, variables.filter as EventFilter | undefined);
-    if (belongs === undefined) {
-      cache.invalidate('Query', list.fieldKey);
-      continue;
-    }
-    cache.updateQuery({ query: EventListMembersDocument, variables: { ...variables, programYearId } }, (data: Data | null) => {
-      const list = data?.events as { totalCount: number; edges: { node: { id: string; startsAt: string } }[] } | undefined;
-      if (!list) return data;
-      const others = list.edges.filter((edge) => edge.node.id !== eventId);
-      const present = others.length !== list.edges.length;
-      if (!belongs && !present) return data;
-      const startsAt = cache.resolve(key, 'startsAt') as string;
-      const edges: object[] = [...others];
-      if (belongs) {
-        const at = others.findIndex((edge) => Date.parse(edge.node.startsAt) > Date.parse(startsAt));
-        edges.splice(at === -1 ? edges.length : at, 0, { __typename: 'ProgramEventEdge', node: { __typename: 'ProgramEvent', id: eventId, startsAt } });
-      }
-      const totalCount = list.totalCount + (belongs === present ? 0 : belongs ? 1 : -1);
-      return { ...data, events: { ...list, totalCount, edges } } as Data;
-    });
+  for (const first of firstPages(cache, 'events')) {
+    if (first.arguments?.programYearId !== programYearId) continue;
+    const pages = registerPages(cache, EVENT_CALENDAR, first);
+    const belongs = gone ? false : calendarMatches(cache, key, first.arguments?.filter as EventFilter | undefined);
+    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    else placeInRegister(cache, EVENT_CALENDAR, pages, eventId, belongs, created ? false : undefined);
   }
   // Whatever still shows an event that left the calendar (its own page) reloads and learns it is gone.
   if (gone) cache.invalidate(record);
@@ -528,6 +535,7 @@ function signedIn(field: string) {
 function placeChangedEvent(field: 'createEvent' | 'updateEvent' | 'cancelEvent') {
   return (result: Data, _args: Variables, cache: Cache) => {
     const event = result[field] as { id: string; programYear: { id: string } } | null;
+    // Never counted as new past the loaded pages: its own event (CREATED) counts it there, and may come first.
     if (event) placeEvent(cache, event.programYear.id, event.id, false);
   };
 }
@@ -554,9 +562,9 @@ const updates: UpdatesConfig = {
       placeParticipation(cache, args.programYearId as string, event.companyId, event.participationId, event.kind === 'CREATED');
     },
     eventChanged(result, args, cache) {
-      const change = result.eventChanged as { eventId: string; event?: object | null };
+      const change = result.eventChanged as { kind: string; eventId: string; event?: object | null };
       if (!('event' in change)) return;
-      placeEvent(cache, args.programYearId as string, change.eventId, !change.event);
+      placeEvent(cache, args.programYearId as string, change.eventId, !change.event, change.kind === 'CREATED');
     },
     boardRowChanged(result, args, cache) {
       placeBoardRow(cache, args.programYearId as string, result.boardRowChanged as BoardRowChangedSubscription['boardRowChanged']);
@@ -599,8 +607,9 @@ const updates: UpdatesConfig = {
     updateEvent: placeChangedEvent('updateEvent'),
     cancelEvent: placeChangedEvent('cancelEvent'),
     createMeasure(result, _args, cache) {
+      // Not counted as new past the loaded pages: its own event (CREATED) counts it there, and may come first.
       const measure = result.createMeasure as { id: string } | null;
-      if (measure) placeMeasure(cache, measure.id, false, true);
+      if (measure) placeMeasure(cache, measure.id, false);
     },
     transitionMeasure(result, _args, cache) {
       const measure = result.transitionMeasure as { id: string } | null;
