@@ -92,9 +92,7 @@ export async function appendToOutbox(em: EntityManager, events: ChangeEvent[], c
          from jsonb_array_elements(?::jsonb) with ordinality as e(value, ord)
         order by e.ord
        returning ${OUTBOX_COLUMNS}
-     ), rendered as (
-       select i.*${carriedColumn(em, carried)} from inserted i
-     ), batch as (
+     ), ${renderedCte(em, carried)}, batch as (
        select json_build_object('after', (select seq from previous), 'events', (select json_agg(r order by r.seq) from rendered r))::text as message
      )
      select message, pg_notify('${OUTBOX_CHANNEL}', case
@@ -110,9 +108,19 @@ export async function appendToOutbox(em: EntityManager, events: ChangeEvent[], c
   return committed;
 }
 
-/** The `carried` column of an inserted row `i`: the records read for it by name, null when none was. */
-function carriedColumn(em: EntityManager, carried: readonly CarriedRecord<unknown>[]): string {
-  if (carried.length === 0) return '';
+/**
+ * `rendered`: the inserted rows, each with `carried`, the records read for it by name (null when
+ * none was). Each record is read once per row: in a materialized CTE, as PostgreSQL would
+ * otherwise copy the subquery into every place that uses its value (planned and run 3 times).
+ */
+function renderedCte(em: EntityManager, carried: readonly CarriedRecord<unknown>[]): string {
+  if (carried.length === 0) return 'rendered as (select * from inserted)';
   const values = carried.map((record) => `('${record.what}', (${record.sql(em)})::json)`).join(', ');
-  return `, (select json_object_agg(c.what, c.value) from (values ${values}) c(what, value) where c.value is not null) as carried`;
+  return `read_for_rendering as materialized (
+       select i.seq, v.what, v.value from inserted i cross join lateral (values ${values}) v(what, value)
+     ), carried as (
+       select seq, json_object_agg(what, value) as carried from read_for_rendering where value is not null group by seq
+     ), rendered as (
+       select i.*, c.carried from inserted i left join carried c on c.seq = i.seq
+     )`;
 }
