@@ -1,8 +1,8 @@
 import { ReferenceKind, wrap } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EventType } from '../../core/realtime/event-types.ts';
-import { appendToOutbox, OUTBOX_CHANNEL, parseCommittedBatch, type CommittedBatch } from '../../core/realtime/outbox.ts';
-import { PostgresListener } from '../../core/realtime/postgres-listener.ts';
+import { appendToOutbox, parseCommittedBatch, type CommittedBatch } from '../../core/realtime/outbox.ts';
+import { outboxNotifications } from '../../testing/outbox-notifications.ts';
 import { Fixtures, startTestServer, type TestServer } from '../../testing/index.ts';
 import { ACTIVITY_RECORD } from './activity-record.ts';
 import type { ActivityEntry } from './activity-entry.entity.ts';
@@ -60,15 +60,7 @@ describe('the history entry a committed batch carries', () => {
   it('is left out of the NOTIFY, not out of the batch, when it would make the payload 8,000 bytes or more', async () => {
     const em = hub.server.orm.em.fork();
     const [entry] = await em.execute<{ id: string }[]>('select id from activity_entry where actor_id is not null and company_id is not null order by created_at desc limit 1');
-    const payloads: string[] = [];
-    const listener = new PostgresListener({
-      url: hub.databaseUrl,
-      channel: OUTBOX_CHANNEL,
-      applicationName: 'activity-record-test',
-      logger: hub.server.logger,
-      onNotification: (payload) => payloads.push(payload),
-    });
-    await listener.start();
+    const { payloads, close } = await outboxNotifications(hub);
     try {
       const events = Array.from({ length: 8 }, () => ({ type: EventType.HISTORY_RECORDED, entityId: entry!.id, payload: { activityId: entry!.id } }));
       const batch = await em.transactional((tx) => appendToOutbox(tx, events, [ACTIVITY_RECORD]));
@@ -80,7 +72,7 @@ describe('the history entry a committed batch carries', () => {
       expect(notified?.records).toEqual(batch!.records.map(({ carried: _carried, ...record }) => record));
       expect(notified?.records.some((record) => 'carried' in record)).toBe(false);
     } finally {
-      await listener.close();
+      await close();
     }
   });
 });
