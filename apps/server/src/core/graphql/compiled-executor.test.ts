@@ -101,7 +101,7 @@ describe('compiled queries answer the web client byte for byte as graphql-js doe
     }
     const cases = (companyId: string, { taskId, measureId }: { taskId: string; measureId: string }): Case[] => [
       ['features/board/program-board.query.graphql', 'ProgramBoard', { programYearId }],
-      ['features/board/program-board.query.graphql', 'BoardKpis', { programYearId, filter: null }],
+      ['features/board/program-board.query.graphql', 'BoardTrend', { programYearId, filter: null }],
       ['features/company/company-workspace.query.graphql', 'CompanyWorkspace', { id: companyId }],
       ['features/tasks/company-tasks.query.graphql', 'CompanyTasks', { companyId }],
       ['features/tasks/task-detail.query.graphql', 'TaskDetail', { id: taskId }],

@@ -2,8 +2,9 @@ import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { SqlCondition } from '../auth/visibility.ts';
 import { preparedRead } from '../database/prepared-read.ts';
+import { scopedSelect } from '../database/scoped-select.ts';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
+import { decodeCursor, edgesOf, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -194,8 +195,8 @@ export async function plannedPage<T extends { id: string }>(
   const sortColumn = `e."${sortProp.fieldNames[0]}"`;
   const limit = pageSize(args.first);
   const direction = descending ? 'desc' : 'asc';
-  const scoped = em.createQueryBuilder(entity, 'e').select('e.*').where(where as never);
-  const params: unknown[] = [...scoped.getParams()];
+  const scoped = scopedSelect(em, entity, 'e', where);
+  const params: unknown[] = [...scoped.params];
   let after = '';
   if (args.after) {
     const op = descending ? '<' : '>';
@@ -219,8 +220,8 @@ export async function plannedPage<T extends { id: string }>(
   const total = connection.has('totalCount');
   const [result] = await preparedRead<{ total: number; rows: (T & { [RELATIONS_KEY]?: Record<string, unknown> })[] }>(
     em,
-    `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
-     page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
+    `with ${total ? `scoped as (${scoped.sql}),` : ''}
+     page as (select * from ${total ? 'scoped' : `(${scoped.sql})`} e ${after} order by ${order} limit ?)
      select ${total ? '(select count(*) from scoped)::int' : '0'} as total,
             coalesce(json_agg(${object.sql} order by ${order}), '[]'::json) as rows
        from page e`,
@@ -228,12 +229,11 @@ export async function plannedPage<T extends { id: string }>(
   );
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const edges = rows.slice(0, limit).map((json) => {
-    const row = hydrate(plan, json)!;
+  const nodes = rows.slice(0, limit).map((json) => hydrate(plan, json)!);
+  // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
+  const edges = edgesOf(nodes, (row) => {
     const value = (row as Record<string, unknown>)[field];
-    // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
-    const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
-    return { node: row, cursor };
+    return encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }

@@ -2,11 +2,12 @@ import { TASK_STATUSES } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { preparedRead } from '../../core/database/prepared-read.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
+import { scopedSelect } from '../../core/database/scoped-select.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
-import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { edgesOf, pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
 import { jsonObjectSql, plainColumns, preload, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -65,7 +66,7 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
   if (page.after) qb.andWhere(`(${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)`, decode(page.after));
   qb.orderBy([{ [raw(COLUMN_ORDER_SQL)]: 'asc' }, { rank: 'asc' }, { id: 'asc' }] as never).limit(limit + 1);
   const [rows, totalCount] = await Promise.all([qb.getResultList(), em.count(Task, where as never)]);
-  const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encode(node) }));
+  const edges = edgesOf(rows.slice(0, limit), encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
@@ -123,8 +124,8 @@ export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
  */
 async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
   const limit = pageSize(page.first);
-  const scoped = ctx.em.createQueryBuilder(Task, 't').select('t.*').where(where as never);
-  const params: unknown[] = [...scoped.getParams()];
+  const scoped = scopedSelect(ctx.em, Task, 't', where);
+  const params: unknown[] = [...scoped.params];
   const after = page.after ? `where (${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)` : '';
   if (page.after) params.push(...decode(page.after));
   params.push(limit + 1);
@@ -146,19 +147,16 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
     ctx.em,
     // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
     // a plain subquery that PostgreSQL folds into the page's own plan.
-    `with ${plan.totalCount ? `scoped as (${scoped.getQuery()}),` : ''}
-     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.getQuery()})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
+    `with ${plan.totalCount ? `scoped as (${scoped.sql}),` : ''}
+     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.sql})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
      select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
             coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
        from page t`,
     params,
   );
   const rows = result!.rows;
-  const edges = rows.slice(0, limit).map((row) => {
-    const { task, assignees, ...rest } = row;
-    const node = preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest);
-    return { node, cursor: encode(task) };
-  });
+  const nodes = rows.slice(0, limit).map(({ task, assignees, ...rest }) => preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest));
+  const edges = edgesOf(nodes, encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }
 
