@@ -81,13 +81,31 @@ export function plainColumns(
     if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.formula || prop.persist === false || prop.fieldNames.length !== 1) return null;
     columns.push({ property: name, column: prop.fieldNames[0]! });
   }
-  // json_build_object takes at most 100 arguments: 49 columns and the relations' key and object.
+  // json_build_object takes at most 100 arguments: 49 columns and the relations' key and object;
+  // a positional row (json_build_array) then has room for the relations and counts it appends.
   return columns.length <= 49 ? columns : null;
 }
 
 /** `json_build_object('nameKo', c."name_ko", …)`: keys are the entity's property names, as resolvers read them. */
 export function jsonObjectSql(columns: readonly PlainColumn[], alias: string): string {
   return `json_build_object(${columns.map((c) => `'${c.property}', ${alias}."${c.column}"`).join(', ')})`;
+}
+
+/**
+ * `c."name_ko", c."id", …`: the columns as the first values of a positional row,
+ * `json_build_array(…)`, read back by `rowOf`. PostgreSQL builds a positional row for about
+ * three quarters of the CPU of the same keyed object (every key is one more argument it converts
+ * on every row), and the hub parses fewer bytes.
+ */
+export function columnValuesSql(columns: readonly PlainColumn[], alias: string): string {
+  return columns.map((c) => `${alias}."${c.column}"`).join(', ');
+}
+
+/** The row `columnValuesSql` listed, keyed by the entity's property names as resolvers read them. */
+export function rowOf<T>(columns: readonly PlainColumn[], values: readonly unknown[]): T {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!.property] = values[i];
+  return row as T;
 }
 
 /** A to-one relation a planned read may follow (see `PagePlanSpec`). */
@@ -116,9 +134,6 @@ interface ObjectPlan {
   relations: { field: string; table: string; foreignKey: string; plan: ObjectPlan; visible?: RelationPlanSpec['visible'] }[];
 }
 
-/** Where the relations of a planned object travel in its JSON, apart from its columns. */
-const RELATIONS_KEY = '$relations';
-
 /** What `selection` reads on `entity` as plain columns and planned relations, or null when it needs entities. */
 function planObject(em: EntityManager, entity: ClassType, selection: Selection, spec: PagePlanSpec, always: readonly string[]): ObjectPlan | null {
   const node = new Map(selection);
@@ -144,29 +159,30 @@ function planObject(em: EntityManager, entity: ClassType, selection: Selection, 
   return columns && { columns, relations };
 }
 
-/** An object's JSON as PostgreSQL builds it: its columns, and its relations (each by one indexed lookup) under RELATIONS_KEY. */
+/**
+ * An object as PostgreSQL builds it, one positional JSON array: its columns, then each relation
+ * (by one indexed lookup) as a nested array of the same kind, or null.
+ */
 function objectSql(plan: ObjectPlan, alias: string): SqlCondition {
-  const fields = plan.columns.map((c) => `'${c.property}', ${alias}."${c.column}"`);
+  const values = [columnValuesSql(plan.columns, alias)];
   const params: unknown[] = [];
-  if (plan.relations.length) {
-    const relations = plan.relations.map((relation, index) => {
-      const related = `${alias}_${index}`;
-      const object = objectSql(relation.plan, related);
-      const visible = relation.visible?.(alias, related);
-      params.push(...object.params, ...(visible?.params ?? []));
-      return `'${relation.field}', (select ${object.sql} from "${relation.table}" ${related} where ${related}.id = ${alias}."${relation.foreignKey}"${visible ? ` and ${visible.sql}` : ''})`;
-    });
-    fields.push(`'${RELATIONS_KEY}', json_build_object(${relations.join(', ')})`);
-  }
-  return { sql: `json_build_object(${fields.join(', ')})`, params };
+  plan.relations.forEach((relation, index) => {
+    const related = `${alias}_${index}`;
+    const object = objectSql(relation.plan, related);
+    const visible = relation.visible?.(alias, related);
+    params.push(...object.params, ...(visible?.params ?? []));
+    values.push(`(select ${object.sql} from "${relation.table}" ${related} where ${related}.id = ${alias}."${relation.foreignKey}"${visible ? ` and ${visible.sql}` : ''})`);
+  });
+  return { sql: `json_build_array(${values.join(', ')})`, params };
 }
 
-/** A planned object's JSON as the row its resolvers read: columns as properties, relations preloaded. */
-function hydrate<T extends object>(plan: ObjectPlan, json: (T & { [RELATIONS_KEY]?: Record<string, unknown> }) | null): T | null {
-  if (!json) return null;
-  const { [RELATIONS_KEY]: related, ...row } = json;
-  if (!plan.relations.length) return row as T;
-  return preload(row as T, Object.fromEntries(plan.relations.map((relation) => [relation.field, hydrate(relation.plan, related?.[relation.field] as object | null)])));
+/** A planned object's JSON array as the row its resolvers read: columns as properties, relations preloaded. */
+function hydrate<T extends object>(plan: ObjectPlan, values: unknown[] | null): T | null {
+  if (!values) return null;
+  const row = rowOf<T>(plan.columns, values);
+  if (!plan.relations.length) return row;
+  const at = plan.columns.length;
+  return preload(row, Object.fromEntries(plan.relations.map((relation, index) => [relation.field, hydrate(relation.plan, values[at + index] as unknown[] | null)])));
 }
 
 /**
@@ -217,7 +233,7 @@ export async function plannedPage<T extends { id: string }>(
   const object = objectSql(plan, 'e');
   params.push(...object.params);
   const total = connection.has('totalCount');
-  const [result] = await preparedRead<{ total: number; rows: (T & { [RELATIONS_KEY]?: Record<string, unknown> })[] }>(
+  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(
     em,
     `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
      page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
@@ -228,8 +244,8 @@ export async function plannedPage<T extends { id: string }>(
   );
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const edges = rows.slice(0, limit).map((json) => {
-    const row = hydrate(plan, json)!;
+  const edges = rows.slice(0, limit).map((values) => {
+    const row = hydrate<T>(plan, values)!;
     const value = (row as Record<string, unknown>)[field];
     // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
     const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);

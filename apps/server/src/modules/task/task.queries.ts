@@ -7,7 +7,7 @@ import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
 import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
-import { jsonObjectSql, plainColumns, preload, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
+import { columnValuesSql, plainColumns, preload, rowOf, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
@@ -120,6 +120,8 @@ export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
 /**
  * A page of tasks as one statement shaped by the selection: the scoped filter, the keyset page,
  * the total and every selected relation and count built as JSON by PostgreSQL, no entities.
+ * Each task is one positional array (see `columnValuesSql`): its columns, then each selected
+ * relation (an array or null), the assignees (arrays, or null for none), the comment count.
  */
 async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
   const limit = pageSize(page.first);
@@ -128,41 +130,50 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
   const after = page.after ? `where (${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)` : '';
   if (page.after) params.push(...decode(page.after));
   params.push(limit + 1);
-  const fields = [`'task', ${jsonObjectSql(plan.task, 't')}`];
+  const values = [columnValuesSql(plan.task, 't')];
   for (const relation of plan.relations) {
-    fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = t."${relation.foreignKey}")`);
+    values.push(`(select json_build_array(${columnValuesSql(relation.columns, 'r')}) from "${relation.table}" r where r.id = t."${relation.foreignKey}")`);
   }
   if (plan.assignees) {
     const pivot = ctx.em.getMetadata().get(Task).properties.assignees;
-    fields.push(`'assignees', coalesce((select json_agg(${jsonObjectSql(plan.assignees, 'p')}) from "${pivot.pivotTable}" a
-      join person p on p.id = a."${pivot.inverseJoinColumns[0]}" where a."${pivot.joinColumns[0]}" = t.id), '[]'::json)`);
+    values.push(`(select json_agg(json_build_array(${columnValuesSql(plan.assignees, 'p')})) from "${pivot.pivotTable}" a
+      join person p on p.id = a."${pivot.inverseJoinColumns[0]}" where a."${pivot.joinColumns[0]}" = t.id)`);
   }
   if (plan.commentCount) {
     const readable = await ctx.access.sqlCommentCondition('comment');
-    fields.push(`'commentCount', (select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
+    values.push(`(select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
     params.push(...readable.params);
   }
-  const [result] = await preparedRead<{ total: number; rows: PlannedTask[] }>(
+  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(
     ctx.em,
     // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
     // a plain subquery that PostgreSQL folds into the page's own plan.
     `with ${plan.totalCount ? `scoped as (${scoped.getQuery()}),` : ''}
      page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.getQuery()})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
      select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
-            coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
+            coalesce(json_agg(json_build_array(${values.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
        from page t`,
     params,
   );
   const rows = result!.rows;
   const edges = rows.slice(0, limit).map((row) => {
-    const { task, assignees, ...rest } = row;
-    const node = preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest);
-    return { node, cursor: encode(task) };
+    const task = rowOf<Pick<Task, 'id' | 'status' | 'rank'>>(plan.task, row);
+    let at = plan.task.length;
+    const related: Record<string, unknown> = {};
+    for (const relation of plan.relations) {
+      const value = row[at++] as unknown[] | null;
+      related[relation.field] = value && rowOf(relation.columns, value);
+    }
+    const assignees = plan.assignees;
+    if (assignees) {
+      const people = (row[at++] as unknown[][] | null) ?? [];
+      related.assignees = byName(people.map((person) => rowOf<{ name: string }>(assignees, person)));
+    }
+    if (plan.commentCount) related.commentCount = row[at];
+    return { node: preload(task as Task, related), cursor: encode(task) };
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }
-
-type PlannedTask = { task: Pick<Task, 'id' | 'status' | 'rank'>; assignees?: { name: string }[] } & Record<string, unknown>;
 
 async function readPage(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, selection?: Selection) {
   const plan = selection && planTaskPage(ctx.em, selection);
