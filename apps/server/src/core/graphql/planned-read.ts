@@ -185,6 +185,43 @@ function hydrate<T extends object>(plan: ObjectPlan, values: unknown[] | null): 
   return preload(row, Object.fromEntries(plan.relations.map((relation, index) => [relation.field, hydrate(relation.plan, values[at + index] as unknown[] | null)])));
 }
 
+/** One planned page as a statement (see `pageStatement`). */
+export interface PageStatement {
+  /** The viewer's filtered set, `select "e".* from … where …`, read as `alias`. */
+  scoped: SqlCondition;
+  alias: string;
+  /** Keyset condition over `alias`: the rows after the cursor. */
+  after: SqlCondition | null;
+  /** The page's order over `alias` (an index in that order serves the page without a sort). */
+  order: string;
+  /** The aggregate's order, when it names columns the page adds (`pageColumns`) instead of `order`. */
+  rowOrder?: string;
+  /** Extra select-list entries of the page, e.g. an order expression computed once. */
+  pageColumns?: string;
+  /** Rows to read: the page size and one more (hasNextPage). */
+  fetch: number;
+  total: boolean;
+  /** One row's JSON over `alias`. */
+  row: SqlCondition;
+}
+
+/**
+ * `{ total, rows }`: the page as one JSON array in order, and the total when asked. The filtered
+ * set is a subquery both times, not a shared CTE: a materialized CTE hides the table's indexes,
+ * so the page would sort every scoped row and the total could not count from an index alone.
+ */
+export function pageStatement(page: PageStatement): SqlCondition {
+  const { scoped, alias } = page;
+  return {
+    sql: `with page as (select *${page.pageColumns ? `, ${page.pageColumns}` : ''} from (${scoped.sql}) ${alias} ${page.after ? `where ${page.after.sql}` : ''}
+       order by ${page.order} limit ?)
+     select ${page.total ? `(select count(*) from (${scoped.sql}) ${alias})::int` : '0'} as total,
+            coalesce(json_agg(${page.row.sql} order by ${page.rowOrder ?? page.order}), '[]'::json) as rows
+       from page ${alias}`,
+    params: [...scoped.params, ...(page.after?.params ?? []), page.fetch, ...(page.total ? scoped.params : []), ...page.row.params],
+  };
+}
+
 /**
  * `paginate`'s page (same order, same cursors, same total) read as one statement shaped by the
  * selection: the rows' selected columns and their selected to-one relations (and theirs) as
@@ -211,37 +248,30 @@ export async function plannedPage<T extends { id: string }>(
   const limit = pageSize(args.first);
   const direction = descending ? 'desc' : 'asc';
   const scoped = em.createQueryBuilder(entity, 'e').select('e.*').where(where as never);
-  const params: unknown[] = [...scoped.getParams()];
-  let after = '';
+  let after: SqlCondition | null = null;
   if (args.after) {
     const op = descending ? '<' : '>';
     if (field === 'id') {
-      after = `where e.id ${op} ?`;
-      params.push(...decodeCursor(args.after, 1));
+      after = { sql: `e.id ${op} ?`, params: decodeCursor(args.after, 1) };
     } else {
       const [value, id] = decodeCursor(args.after, 2) as [SortValue, string];
       const key = sortKeyOf(em, entity, field);
       // A null sort value needs the ORM's null ordering rules: page those with entities.
       if (value === null || !key) return null;
-      const condition = keysetAfterSql(key, descending, value, id, 'e');
-      after = `where ${condition.sql}`;
-      params.push(...condition.params);
+      after = keysetAfterSql(key, descending, value, id, 'e');
     }
   }
-  params.push(limit + 1);
   const order = field === 'id' ? `e.id ${direction}` : `${sortColumn} ${direction}, e.id ${direction}`;
-  const object = objectSql(plan, 'e');
-  params.push(...object.params);
-  const total = connection.has('totalCount');
-  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(
-    em,
-    `with ${total ? `scoped as (${scoped.getQuery()}),` : ''}
-     page as (select * from ${total ? 'scoped' : `(${scoped.getQuery()})`} e ${after} order by ${order} limit ?)
-     select ${total ? '(select count(*) from scoped)::int' : '0'} as total,
-            coalesce(json_agg(${object.sql} order by ${order}), '[]'::json) as rows
-       from page e`,
-    params,
-  );
+  const statement = pageStatement({
+    scoped: { sql: scoped.getQuery(), params: [...scoped.getParams()] },
+    alias: 'e',
+    after,
+    order,
+    fetch: limit + 1,
+    total: connection.has('totalCount'),
+    row: objectSql(plan, 'e'),
+  });
+  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(em, statement.sql, statement.params);
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
   const edges = rows.slice(0, limit).map((values) => {
