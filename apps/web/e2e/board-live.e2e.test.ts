@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
 
 const TASKS = `{ tasks(first: 200) { edges { node { id status version company { id } } } } }`;
-const MEASURES = `{ measures(first: 200) { edges { node { id version status company { id } } } } }`;
+const MEASURES = `{ measures(first: 200) { edges { node { id version status category company { id } } } } }`;
 const MOVE_TASK = `mutation($id: ID!, $status: TaskStatus!, $version: Int!) { moveTask(id: $id, status: $status, version: $version) { id } }`;
 const UPDATE_MEASURE = `mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`;
 const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`;
@@ -14,6 +14,7 @@ interface Row {
   id: string;
   status: string;
   version: number;
+  category?: string;
   company: { id: string };
 }
 
@@ -82,6 +83,69 @@ describeWithBrowser('the program board applies live events', () => {
     expect(boardLoads).toBe(0);
     await screenshot(page, 'board-after-burst');
     await fresh.close();
+  });
+
+  it('keeps a team-filtered and a category-filtered board live through a burst, equal to fresh loads, with no reload of either', async () => {
+    const { page } = manager;
+    await page.goto('/board');
+    await page.getByTestId('board-row').first().waitFor();
+    const teamSelect = page.getByLabel('전문가팀', { exact: true });
+    const team = (await teamSelect.locator('option').nth(1).getAttribute('value')) as string;
+    const measures = (await writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
+    const category = measures.find((measure) => measure.status !== 'DROPPED')?.category as string;
+    const boards: { page: Page; address: string; loads: number }[] = [];
+    for (const address of [`/board?team=${team}`, `/board?category=${category}`]) {
+      const board = address.endsWith(team) ? page : await manager.context.newPage();
+      await board.goto(address);
+      await board.getByTestId('board-totals-scope').filter({ hasText: '선택한 조건의 기업' }).waitFor();
+      await board.getByTestId('board-row').first().waitFor();
+      await board.getByTestId('live-indicator').and(board.locator('.live--live')).waitFor({ timeout: 10_000 });
+      const watched = { page: board, address, loads: 0 };
+      board.on('request', (request) => {
+        if (/query (ProgramBoard|BoardKpis)\b/.test(request.postData() ?? '')) watched.loads += 1;
+      });
+      boards.push(watched);
+    }
+    const before = await Promise.all(boards.map((board) => boardText(board.page)));
+    const teamCompanies = await page.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-company-id') as string));
+
+    // Changes inside and outside both filters: tasks moved and created, measures of the category and of others re-estimated.
+    const tasks = (await writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
+    const todo = tasks.filter((task) => task.status === 'TODO');
+    const companies = [...new Set([...teamCompanies, ...todo.map((task) => task.company.id)])].filter((id) => todo.some((task) => task.company.id === id));
+    const toMove = companies.slice(0, 8).map((id) => todo.find((task) => task.company.id === id) as Row);
+    const live = measures.filter((measure) => measure.status !== 'DROPPED');
+    const toEdit = [
+      ...live.filter((measure) => teamCompanies.includes(measure.company.id)).slice(0, 3),
+      ...live.filter((measure) => measure.category === category).slice(0, 3),
+      ...live.filter((measure) => measure.category !== category && !teamCompanies.includes(measure.company.id)).slice(0, 2),
+    ].filter((measure, i, all) => all.findIndex((other) => other.id === measure.id) === i);
+    expect(toMove.length).toBeGreaterThanOrEqual(5);
+    expect(toEdit.length).toBeGreaterThanOrEqual(6);
+    await Promise.all([
+      ...toMove.map((task, i) => writer.data(MOVE_TASK, { id: task.id, status: i % 2 ? 'IN_PROGRESS' : 'DONE', version: task.version })),
+      ...toEdit.map((measure, i) =>
+        writer.data(UPDATE_MEASURE, {
+          input: { id: measure.id, version: measure.version, investmentKrw: 13_000_000 * (i + 1), expectedAnnualSavingsKrw: 9_000_000 * (i + 3) },
+        }),
+      ),
+      ...teamCompanies.slice(0, 3).map((companyId, i) => writer.data(CREATE_TASK, { input: { companyId, title: `필터 버스트 과제 ${i + 1}`, status: 'DONE' } })),
+    ]);
+    await hub.server.server.services.realtime.dispatcher.caughtUp();
+
+    for (const [i, board] of boards.entries()) {
+      const fresh = await manager.context.newPage();
+      await fresh.goto(board.address);
+      await fresh.getByTestId('board-totals-scope').filter({ hasText: '선택한 조건의 기업' }).waitFor();
+      await fresh.getByTestId('board-row').first().waitFor();
+      const expected = await boardText(fresh);
+      expect(expected, board.address).not.toEqual(before[i]);
+      await expect.poll(() => boardText(board.page), { timeout: 5000 }).toEqual(expected);
+      expect(board.loads, board.address).toBe(0);
+      await fresh.close();
+    }
+    await screenshot(boards[1]!.page, 'board-category-after-burst');
+    await boards[1]!.page.close();
   });
 
   it('keeps a sorted, filtered view in its address, totals what it shows, and exports exactly those rows', async () => {

@@ -10,6 +10,9 @@ const ARCHIVE_TASK = `mutation($id: ID!, $version: Int!) { archiveTask(id: $id, 
 const CREATE_TASK = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id } }`;
 const UPDATE_MEASURE = `mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }`;
 const ARCHIVE_MEASURE = `mutation($id: ID!, $version: Int!) { archiveMeasure(id: $id, version: $version) { id } }`;
+const CREATE_MEASURE = `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id } }`;
+const YEAR_MEASURES = `query($y: ID!, $after: String) { measures(filter: { programYearId: $y }, first: 200, after: $after) {
+  totalCount pageInfo { endCursor hasNextPage } edges { node { id version status } } } }`;
 
 interface Row {
   id: string;
@@ -34,6 +37,20 @@ function registerText(page: Page) {
     rows: [...document.querySelectorAll<HTMLElement>('tbody tr[data-measure-id]')].map((row) => row.innerText.replace(/\s+/g, ' ').trim()),
     totals: document.querySelector<HTMLElement>('tfoot')?.innerText.replace(/\s+/g, ' ').trim() ?? '',
   }));
+}
+
+/** The register with every page loaded ("more" until none is left). */
+async function openRegister(page: Page): Promise<number> {
+  await page.goto('/measures');
+  await page.locator('tbody tr[data-measure-id]').first().waitFor();
+  const rows = page.locator('tbody tr[data-measure-id]');
+  for (let shown = await rows.count(); await page.locator('.more button').isVisible(); ) {
+    await page.locator('.more button').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(shown);
+    shown = await rows.count();
+  }
+  await page.locator('tfoot').waitFor();
+  return rows.count();
 }
 
 describeWithBrowser('the normalized cache applies live events', () => {
@@ -110,6 +127,57 @@ describeWithBrowser('the normalized cache applies live events', () => {
     // The fresh pages loaded once each; the live pages never reloaded.
     expect(loads.sort()).toEqual([`CompanyTasks ${freshBoard.url()}`, `Measures ${freshRegister.url()}`]);
     for (const page of [board, register, freshBoard, freshRegister]) await page.close();
+  });
+
+  it('a measures register longer than a page, every page loaded, equals a fresh load after a burst, with zero refetches', async () => {
+    type Page = { measures: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; edges: { node: Row }[] } };
+    const first = await writer.data<{ measures: { edges: { node: { company: { id: string }; programYear: { id: string } } }[] } }>(
+      '{ measures(first: 1) { edges { node { company { id } programYear { id } } } } }',
+    );
+    const { company, programYear } = first.measures.edges[0]!.node;
+    const missing = 230 - (await writer.data<Page>(YEAR_MEASURES, { y: programYear.id })).measures.totalCount;
+    for (let from = 0; from < missing; from += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, missing - from) }, (_, i) =>
+          writer.data(CREATE_MEASURE, {
+            input: { companyId: company.id, programYearId: programYear.id, title: `대량 대책 ${from + i + 1}`, category: 'GREEN_MANAGEMENT', investmentKrw: 1_000_000 + from + i },
+          }),
+        ),
+      );
+    }
+    const register = await manager.context.newPage();
+    expect(await openRegister(register)).toBeGreaterThan(200);
+    await register.getByTestId('live-indicator').and(register.locator('.live--live')).waitFor({ timeout: 10_000 });
+    const loads: string[] = [];
+    register.on('request', (request) => {
+      const body = request.postData() ?? '';
+      if (/query (Measures|MeasuresAfter|MeasureTotalsOf)\b/.test(body)) loads.push(body.slice(0, 40));
+    });
+
+    const pageOne = (await writer.data<Page>(YEAR_MEASURES, { y: programYear.id })).measures;
+    const pageTwo = (await writer.data<Page>(YEAR_MEASURES, { y: programYear.id, after: pageOne.pageInfo.endCursor })).measures.edges.map((edge) => edge.node);
+    const early = pageOne.edges.map((edge) => edge.node).filter((measure) => measure.status !== 'DROPPED');
+    const late = pageTwo.filter((measure) => measure.status !== 'DROPPED');
+    expect(late.length).toBeGreaterThanOrEqual(6);
+    await Promise.all([
+      ...[...early.slice(0, 2), ...late.slice(0, 4)].map((measure, i) =>
+        writer.data(UPDATE_MEASURE, { input: { id: measure.id, version: measure.version, investmentKrw: 4_000_000 * (i + 1), expectedAnnualSavingsKrw: 1_500_000 * (i + 2) } }),
+      ),
+      writer.data(ARCHIVE_MEASURE, { id: late[4]!.id, version: late[4]!.version }),
+      writer.data(ARCHIVE_MEASURE, { id: early[2]!.id, version: early[2]!.version }),
+      ...[1, 2].map((n) =>
+        writer.data(CREATE_MEASURE, { input: { companyId: company.id, programYearId: programYear.id, title: `버스트 신규 대책 ${n}`, category: 'ON_SITE_REUSE', investmentKrw: 9_000_000 * n } }),
+      ),
+    ]);
+    await hub.server.server.services.realtime.dispatcher.caughtUp();
+
+    const fresh = await manager.context.newPage();
+    await openRegister(fresh);
+    const expected = await registerText(fresh);
+    expect(expected.rows.some((row) => row.includes('버스트 신규 대책 2'))).toBe(true);
+    await expect.poll(() => registerText(register), { timeout: 5000 }).toEqual(expected);
+    expect(loads).toEqual([]);
+    for (const page of [register, fresh]) await page.close();
   });
 
   it("a company's staff see events scheduled and edited elsewhere without reloading, and nothing of another company's site visit", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factorsForYear, factorsUsed, ghgReductionTco2e, implementationRate, paybackYears } from './kpi.ts';
+import { addUpFigures, factorsForYear, factorsUsed, ghgReductionTco2e, implementationRate, paybackYears, type AdditiveFigures } from './kpi.ts';
 
 describe('ghgReductionTco2e', () => {
   it('converts saved electricity with the grid factor the measure recorded', () => {
@@ -38,6 +38,37 @@ describe('implementationRate', () => {
   it('is implemented over proposed, and zero when nothing was proposed', () => {
     expect(implementationRate(3, 12)).toBe(0.25);
     expect(implementationRate(0, 0)).toBe(0);
+  });
+});
+
+describe('addUpFigures', () => {
+  const part = (over: Partial<AdditiveFigures>): AdditiveFigures => ({
+    measureCounts: { total: 0, dropped: 0 },
+    implemented: 0,
+    investmentKrw: 0,
+    expectedAnnualSavingsKrw: 0,
+    implementedExpectedAnnualSavingsKrw: 0,
+    reportedAnnualSavingsKrw: 0,
+    verifiedAnnualSavingsKrw: 0,
+    ghgReductionTco2e: 0,
+    ...over,
+  });
+
+  it('derives the rates from the sums, not from the parts’ rates', () => {
+    const a = part({ measureCounts: { total: 4, dropped: 1 }, implemented: 3, expectedAnnualSavingsKrw: 10, implementedExpectedAnnualSavingsKrw: 10 });
+    const b = part({ measureCounts: { total: 1, dropped: 0 }, implemented: 0, expectedAnnualSavingsKrw: 30 });
+    const sum = addUpFigures([a, b]);
+    expect(sum.measureCounts).toEqual({ total: 5, dropped: 1 });
+    expect(sum.implementationRate).toBe(0.75);
+    expect(sum.implementationRateBySavings).toBe(0.25);
+  });
+
+  it('adds money and tCO2e without floating-point noise, and is all zero for no parts', () => {
+    expect(addUpFigures([part({ ghgReductionTco2e: 0.1, reportedAnnualSavingsKrw: 5 }), part({ ghgReductionTco2e: 0.2, reportedAnnualSavingsKrw: 7 })])).toMatchObject({
+      ghgReductionTco2e: 0.3,
+      reportedAnnualSavingsKrw: 12,
+    });
+    expect(addUpFigures([])).toMatchObject({ implemented: 0, implementationRate: 0, implementationRateBySavings: 0, ghgReductionTco2e: 0 });
   });
 });
 

@@ -46,6 +46,46 @@ export function implementationRate(implemented: number, proposed: number): numbe
   return proposed === 0 ? 0 : roundTo(implemented / proposed, 4);
 }
 
+/** The figures of a set of measures that add up across sets (companies, categories): counts, money, tCO2e. */
+export interface AdditiveFigures {
+  measureCounts: { total: number; dropped: number };
+  implemented: number;
+  investmentKrw: number;
+  expectedAnnualSavingsKrw: number;
+  implementedExpectedAnnualSavingsKrw: number;
+  reportedAnnualSavingsKrw: number;
+  verifiedAnnualSavingsKrw: number;
+  ghgReductionTco2e: number;
+}
+
+/** The two rates of a set of measures, from its additive figures (the SQL aggregates' and a sum of them alike). */
+export function figureRates(f: Pick<AdditiveFigures, 'measureCounts' | 'implemented' | 'expectedAnnualSavingsKrw' | 'implementedExpectedAnnualSavingsKrw'>) {
+  return {
+    implementationRate: implementationRate(f.implemented, f.measureCounts.total - f.measureCounts.dropped),
+    implementationRateBySavings: implementationRate(f.implementedExpectedAnnualSavingsKrw, f.expectedAnnualSavingsKrw),
+  };
+}
+
+/**
+ * The figures of the union of disjoint sets of measures (e.g. the companies a board shows): sums,
+ * with the rates derived again from the sums rather than averaged. Each part's tCO2e is already
+ * rounded to 3 decimals, so the sum is rounded again only to drop floating-point noise.
+ */
+export function addUpFigures(parts: readonly AdditiveFigures[]): AdditiveFigures & ReturnType<typeof figureRates> {
+  const sum = (pick: (part: AdditiveFigures) => number) => parts.reduce((total, part) => total + pick(part), 0);
+  const figures: AdditiveFigures = {
+    measureCounts: { total: sum((p) => p.measureCounts.total), dropped: sum((p) => p.measureCounts.dropped) },
+    implemented: sum((p) => p.implemented),
+    investmentKrw: sum((p) => p.investmentKrw),
+    expectedAnnualSavingsKrw: sum((p) => p.expectedAnnualSavingsKrw),
+    implementedExpectedAnnualSavingsKrw: sum((p) => p.implementedExpectedAnnualSavingsKrw),
+    reportedAnnualSavingsKrw: sum((p) => p.reportedAnnualSavingsKrw),
+    verifiedAnnualSavingsKrw: sum((p) => p.verifiedAnnualSavingsKrw),
+    ghgReductionTco2e: roundTo(sum((p) => p.ghgReductionTco2e), 3),
+  };
+  return { ...figures, ...figureRates(figures) };
+}
+
 export function roundTo(value: number, digits: number): number {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;

@@ -4,6 +4,7 @@ import { cachedMockClient } from '@/testing/mock-client';
 import {
   CompanyParticipationDocument,
   MeasureChangedDocument,
+  MeasuresAfterDocument,
   MeasuresDocument,
   ParticipationChangedDocument,
   type MeasuresQuery,
@@ -11,7 +12,10 @@ import {
 
 const YEAR = 'year-1';
 
-function measure(id: string, fields: { status?: string; category?: string; investmentKrw?: number; ghg?: number; archivedAt?: string | null } = {}) {
+function measure(
+  id: string,
+  fields: { status?: string; category?: string; investmentKrw?: number; ghg?: number; archivedAt?: string | null; createdAt?: string } = {},
+) {
   return {
     id,
     title: `대책 ${id}`,
@@ -24,6 +28,8 @@ function measure(id: string, fields: { status?: string; category?: string; inves
     ghgReductionTco2e: fields.ghg ?? 1.25,
     tasksCount: 0,
     version: 1,
+    // The register's order: creation time, then id.
+    createdAt: fields.createdAt ?? '2012-11-01T00:00:00.000Z',
     company: { id: 'co-1', nameKo: '(주)한일도금', nameEn: null },
     owner: null,
     archivedAt: fields.archivedAt ?? null,
@@ -113,6 +119,74 @@ describe('the normalized cache keeps the measures register live', () => {
     await page.change(5, 'UPDATED', { ...measure('m1', { investmentKrw: 7_000_000 }), version: 2 });
     expect(page.latest().measures.edges[0]?.node).toMatchObject({ version: 3, investmentKrw: 9_000_000 });
     expect(page.latest().measureTotals.investmentKrw).toBe(9_000_000);
+  });
+});
+
+describe('the normalized cache keeps a register longer than a page live', () => {
+  const at = (day: number) => `2012-11-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+  const page = (rows: Row[], total: number, next: string | null) => ({
+    totalCount: total,
+    pageInfo: { endCursor: next ?? 'last', hasNextPage: next !== null },
+    edges: rows.map((node) => ({ node })),
+  });
+  const sums = (rows: Row[]) => ({
+    count: rows.length,
+    droppedCount: 0,
+    includesDropped: false,
+    investmentKrw: rows.reduce((sum, row) => sum + row.investmentKrw, 0),
+    expectedAnnualSavingsKrw: rows.length * 500_000,
+    verifiedAnnualSavingsKrw: 0,
+    ghgReductionTco2e: rows.reduce((sum, row) => sum + row.ghgReductionTco2e, 0),
+  });
+
+  /** Four measures in pages of two: the first page as the register loads it, the second as "more" does. */
+  async function twoPages() {
+    const rows = [1, 3, 5, 7].map((day) => measure(`m${day}`, { createdAt: at(day), investmentKrw: day * 1_000_000 }));
+    const mock = cachedMockClient({
+      Measures: () => ({ data: { liveSequence: 3, measures: page(rows.slice(0, 2), 4, 'c2'), measureTotals: sums(rows) } }),
+      MeasuresAfter: () => ({ data: { measures: page(rows.slice(2), 4, null) } }),
+    });
+    const filter = { programYearId: YEAR };
+    const first: MeasuresQuery[] = [];
+    const second: string[][] = [];
+    pipe(mock.client.query(MeasuresDocument, { filter, first: 2, includeDropped: false }), subscribe((result) => result.data && first.push(result.data)));
+    pipe(
+      mock.client.query(MeasuresAfterDocument, { filter, first: 2, after: 'c2' }),
+      subscribe((result) => result.data && second.push(result.data.measures.edges.map((edge) => `${edge.node.id} ${edge.node.investmentKrw}`))),
+    );
+    pipe(mock.client.subscription(MeasureChangedDocument, { programYearId: YEAR, companyId: null, since: 3 }), subscribe(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    return {
+      first: () => first.at(-1) as MeasuresQuery,
+      second: () => second.at(-1),
+      newRequests: () => mock.network.slice(requests),
+      async change(seq: number, kind: string, row: Row | null, id = row?.id) {
+        mock.emit('MeasureChanged', { measureChanged: { seq, kind, measureId: id, companyId: 'co-1', measure: row } });
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    };
+  }
+
+  it('changes a row of a later page in place and adds the totals up from every loaded page, without a request', async () => {
+    const register = await twoPages();
+    await register.change(4, 'UPDATED', { ...measure('m7', { createdAt: at(7), investmentKrw: 70_000_000 }), version: 2 });
+    expect(register.second()).toEqual(['m5 5000000', 'm7 70000000']);
+    expect(register.first().measureTotals).toMatchObject({ count: 4, investmentKrw: 79_000_000 });
+    expect(register.newRequests()).toEqual([]);
+  });
+
+  it('puts a newcomer into the loaded page its place falls in, and takes a leaving row out of its page', async () => {
+    const register = await twoPages();
+    await register.change(4, 'CREATED', measure('m6', { createdAt: at(6), investmentKrw: 6_000_000 }));
+    await register.change(5, 'CREATED', measure('m2', { createdAt: at(2), investmentKrw: 2_000_000 }));
+    expect(register.first().measures.edges.map((edge) => edge.node.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(register.second()).toEqual(['m5 5000000', 'm6 6000000', 'm7 7000000']);
+    expect(register.first().measures.totalCount).toBe(6);
+    await register.change(6, 'UPDATED', { ...measure('m5', { createdAt: at(5), investmentKrw: 5_000_000, archivedAt: '2013-01-01T00:00:00.000Z' }), version: 2 });
+    expect(register.second()).toEqual(['m6 6000000', 'm7 7000000']);
+    expect(register.first().measureTotals).toMatchObject({ count: 5, investmentKrw: 19_000_000 });
+    expect(register.newRequests()).toEqual([]);
   });
 });
 

@@ -2,7 +2,11 @@ import { roundTo } from '@ecohub/domain';
 import { mapExchange, type Exchange } from '@urql/core';
 import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig, type Variables } from '@urql/exchange-graphcache';
 import type { IntrospectionObjectType } from 'graphql';
+import { placeRow, type BoardMember } from '@/features/board/board-live';
 import {
+  BoardListMembersDocument,
+  BoardRowMembershipFragmentDoc,
+  BoardYearKpisDocument,
   CommentListMembersDocument,
   DiagnosisListMembersDocument,
   EventListMembersDocument,
@@ -10,6 +14,8 @@ import {
   MeasureTotalsOfDocument,
   MyTaskListMembersDocument,
   TaskListMembersDocument,
+  type BoardFilter,
+  type BoardRowChangedSubscription,
   type DiagnosisFilter,
   type EventFilter,
   type MeasureFilter,
@@ -192,26 +198,87 @@ function sumMeasures(rows: MeasureRows['edges'], includeDropped: boolean) {
 
 const sameFilter = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** A measure changed, was created or deleted: registers show it where their filter does, and their totals follow. */
+type FieldInfo = ReturnType<Cache['inspectFields']>[number];
+
+/**
+ * The loaded pages of one register, in order: its first page, then each page read after the one
+ * before it (by cursor), as far as the chain is cached.
+ */
+function registerPages(cache: Cache, first: FieldInfo): { info: FieldInfo; list: MeasureRows }[] {
+  const all = cache.inspectFields('Query').filter(
+    (info) => info.fieldName === 'measures' && info.arguments?.first === first.arguments?.first && sameFilter(info.arguments?.filter, first.arguments?.filter),
+  );
+  const pages: { info: FieldInfo; list: MeasureRows }[] = [];
+  let info: FieldInfo | undefined = first;
+  while (info) {
+    const list = readMeasureList(cache, info.arguments ?? {});
+    if (!list) break;
+    pages.push({ info, list });
+    const end = list.pageInfo;
+    info = end.hasNextPage ? all.find((other) => other.arguments?.after === end.endCursor) : undefined;
+  }
+  return pages;
+}
+
+/** The register's order, as the server pages it: creation time, then id. */
+const measureBefore = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) => (a.createdAt === b.createdAt ? a.id < b.id : a.createdAt < b.createdAt);
+
+function rewritePage(cache: Cache, info: FieldInfo, rewrite: (list: MeasureRows) => MeasureRows) {
+  cache.updateQuery({ query: MeasureListMembersDocument, variables: info.arguments ?? {} }, (data: Data | null) => {
+    const list = data?.measures as MeasureRows | undefined;
+    return list ? ({ ...data, measures: rewrite(list) } as Data) : data;
+  });
+}
+
+/**
+ * Puts a measure in or out of a register at any length: taken out of the loaded page that shows
+ * it, or put into the loaded page its place in the order falls in (a place in a page not loaded
+ * yet only counts); every loaded page's count follows.
+ */
+function placeInRegister(cache: Cache, pages: { info: FieldInfo; list: MeasureRows }[], key: string, measureId: string, belongs: boolean) {
+  const at = pages.findIndex(({ list }) => list.edges.some((edge) => edge.node.id === measureId));
+  if (belongs === at >= 0) return;
+  const createdAt = cache.resolve(key, 'createdAt') as string | undefined;
+  const node = { __typename: 'Measure', id: measureId, createdAt: createdAt ?? '' };
+  // Without its creation time a newcomer has no place: it only counts, until the register reads its pages again.
+  const into = !belongs || !createdAt ? -1 : pages.findIndex(({ list }) => !list.pageInfo.hasNextPage || !measureBefore(list.edges.at(-1)?.node ?? node, node));
+  pages.forEach(({ info }, index) =>
+    rewritePage(cache, info, (list) => {
+      let edges = list.edges;
+      if (index === at) edges = edges.filter((edge) => edge.node.id !== measureId);
+      if (index === into) {
+        const before = edges.findIndex((edge) => measureBefore(node, edge.node));
+        const edge = { __typename: 'MeasureEdge', node } as unknown as MeasureRows['edges'][number];
+        edges = before < 0 ? [...edges, edge] : [...edges.slice(0, before), edge, ...edges.slice(before)];
+      }
+      return { ...list, totalCount: list.totalCount + (belongs ? 1 : -1), edges };
+    }),
+  );
+}
+
+/** A measure changed, was created or deleted: registers show it where their filter and order do, and their totals follow. */
 function placeMeasure(cache: Cache, measureId: string, deleted: boolean) {
   const record = { __typename: 'Measure', id: measureId };
   const key = cache.keyOfEntity(record) as string;
-  for (const list of firstPages(cache, 'measures')) {
-    const filter = list.arguments?.filter as MeasureFilter | undefined;
+  const registers = firstPages(cache, 'measures').map((first) => ({ first, pages: registerPages(cache, first) }));
+  for (const { first, pages } of registers) {
+    const filter = first.arguments?.filter as MeasureFilter | undefined;
     const belongs = deleted ? false : measureMatches(cache, key, filter);
-    if (belongs === undefined) cache.invalidate('Query', list.fieldKey);
-    else placeInList(cache, MeasureListMembersDocument, 'measures', list.arguments ?? {}, record, belongs);
+    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    else placeInRegister(cache, pages, key, measureId, belongs);
   }
-  const lists = firstPages(cache, 'measures');
   for (const totals of cache.inspectFields('Query').filter((info) => info.fieldName === 'measureTotals')) {
     const filter = totals.arguments?.filter;
-    const listed = lists.find((info) => sameFilter(info.arguments?.filter, filter));
-    const list = listed ? readMeasureList(cache, listed.arguments ?? {}) : null;
-    if (!list || list.pageInfo.hasNextPage || list.edges.length !== list.totalCount) {
+    const register = registers.find(({ first }) => sameFilter(first.arguments?.filter, filter));
+    // Re-read after placing: the totals are the sums of the register's rows when its loaded pages hold all of them.
+    const rows = register ? registerPages(cache, register.first).map(({ list }) => list) : [];
+    const last = rows.at(-1);
+    const edges = rows.flatMap((list) => list.edges);
+    if (!last || last.pageInfo.hasNextPage || edges.length !== last.totalCount) {
       cache.invalidate('Query', totals.fieldKey);
       continue;
     }
-    const measureTotals = sumMeasures(list.edges, Boolean(totals.arguments?.includeDropped));
+    const measureTotals = sumMeasures(edges, Boolean(totals.arguments?.includeDropped));
     cache.updateQuery({ query: MeasureTotalsOfDocument, variables: totals.arguments ?? {} }, () => ({ __typename: 'Query', measureTotals }));
   }
   if (deleted) cache.invalidate(record);
@@ -298,6 +365,34 @@ function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: 
   if (gone) cache.invalidate(record);
 }
 
+/**
+ * A company's board row changed (its newest copy is already in the cache: a late, older copy
+ * carries only its identity past versionGuardExchange): every cached board of its year shows it
+ * where its filter and order put it, and the year's KPIs become the event's.
+ */
+function placeBoardRow(cache: Cache, programYearId: string, change: Omit<BoardRowChangedSubscription['boardRowChanged'], 'seq'>) {
+  cache.updateQuery({ query: BoardYearKpisDocument, variables: { programYearId } }, (data) => {
+    const kpis = data?.programYear?.kpis;
+    if (!data?.programYear || !kpis) return data;
+    return { ...data, programYear: { ...data.programYear, kpis: { ...kpis, totals: change.totals, byCategory: change.byCategory, budget: change.budget } } };
+  });
+  const companyId = change.companyId;
+  if (!companyId) return;
+  const row = change.row ? (cache.readFragment(BoardRowMembershipFragmentDoc, { __typename: 'BoardRow', id: change.row.id }) as BoardMember | null) : null;
+  // A row the cache cannot read in full cannot be judged: leave the boards as they are.
+  if (change.row && !row) return;
+  const year = { __typename: 'ProgramYear', id: programYearId };
+  for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'board')) {
+    const filter = (list.arguments?.filter ?? {}) as BoardFilter;
+    cache.updateQuery({ query: BoardListMembersDocument, variables: { programYearId, filter: list.arguments?.filter as BoardFilter | undefined } }, (data) => {
+      const rows = data?.programYear?.board;
+      if (!data?.programYear || !rows) return data;
+      const placed = placeRow(rows, companyId, row, filter);
+      return placed === rows ? data : { ...data, programYear: { ...data.programYear, board: [...placed] } };
+    });
+  }
+}
+
 interface TaskEvent {
   kind: string;
   taskId: string;
@@ -365,6 +460,9 @@ const updates: UpdatesConfig = {
       const change = result.eventChanged as { eventId: string; event?: object | null };
       if (!('event' in change)) return;
       placeEvent(cache, args.programYearId as string, change.eventId, !change.event);
+    },
+    boardRowChanged(result, args, cache) {
+      placeBoardRow(cache, args.programYearId as string, result.boardRowChanged as BoardRowChangedSubscription['boardRowChanged']);
     },
     measureChanged(result, _args, cache) {
       const event = result.measureChanged as MeasureEvent;

@@ -34,6 +34,28 @@ export interface ConnectionShape<T> {
   totalCount: number;
 }
 
+/**
+ * An edge whose cursor is written when it is read: a page's cursors are base64 JSON, one per row,
+ * and most pages select only `pageInfo.endCursor` (the task page spent 2.6% of its CPU on them).
+ */
+class LazyEdge<T> {
+  #cursor: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= this.cursorOf(this.node));
+  }
+}
+
+/** Edges of `nodes`, each cursor written by `cursorOf` only if something reads it. */
+export function edgesOf<T>(nodes: readonly T[], cursorOf: (node: T) => string): { node: T; cursor: string }[] {
+  return nodes.map((node) => new LazyEdge(node, cursorOf));
+}
+
 export function Connection<T extends object>(node: ClassType<T>, name = node.name) {
   @ObjectType(`${name}Edge`)
   class Edge {
@@ -169,13 +191,9 @@ export async function paginate<T extends { id: string }>(
     }),
     em.count(entity, where),
   ]);
-  const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({
-    node,
-    cursor: encodeCursor(
-      field === 'id' ? [node.id] : [sortValue((node as Record<string, unknown>)[field]), node.id],
-    ),
-  }));
+  const edges = edgesOf(rows.slice(0, limit), (node) =>
+    encodeCursor(field === 'id' ? [node.id] : [sortValue((node as Record<string, unknown>)[field]), node.id]),
+  );
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },

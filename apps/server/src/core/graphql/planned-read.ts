@@ -2,8 +2,9 @@ import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { SqlCondition } from '../auth/visibility.ts';
 import { preparedRead } from '../database/prepared-read.ts';
+import { scopedSelect, type ScopedSelect } from '../database/scoped-select.ts';
 import type { Selection } from './look-ahead.ts';
-import { decodeCursor, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
+import { decodeCursor, edgesOf, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
 
 /**
  * Selection-shaped reads: a list query that knows what the operation selects (look-ahead) asks
@@ -188,7 +189,7 @@ function hydrate<T extends object>(plan: ObjectPlan, values: unknown[] | null): 
 /** One planned page as a statement (see `pageStatement`). */
 export interface PageStatement {
   /** The viewer's filtered set, `select "e".* from … where …`, read as `alias`. */
-  scoped: SqlCondition;
+  scoped: ScopedSelect;
   alias: string;
   /** Keyset condition over `alias`: the rows after the cursor. */
   after: SqlCondition | null;
@@ -247,7 +248,7 @@ export async function plannedPage<T extends { id: string }>(
   const sortColumn = `e."${sortProp.fieldNames[0]}"`;
   const limit = pageSize(args.first);
   const direction = descending ? 'desc' : 'asc';
-  const scoped = em.createQueryBuilder(entity, 'e').select('e.*').where(where as never);
+  const scoped = scopedSelect(em, entity, 'e', where);
   let after: SqlCondition | null = null;
   if (args.after) {
     const op = descending ? '<' : '>';
@@ -263,7 +264,7 @@ export async function plannedPage<T extends { id: string }>(
   }
   const order = field === 'id' ? `e.id ${direction}` : `${sortColumn} ${direction}, e.id ${direction}`;
   const statement = pageStatement({
-    scoped: { sql: scoped.getQuery(), params: [...scoped.getParams()] },
+    scoped,
     alias: 'e',
     after,
     order,
@@ -274,12 +275,11 @@ export async function plannedPage<T extends { id: string }>(
   const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(em, statement.sql, statement.params);
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const edges = rows.slice(0, limit).map((values) => {
-    const row = hydrate<T>(plan, values)!;
+  const nodes = rows.slice(0, limit).map((values) => hydrate<T>(plan, values)!);
+  // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
+  const edges = edgesOf(nodes, (row) => {
     const value = (row as Record<string, unknown>)[field];
-    // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
-    const cursor = encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
-    return { node: row, cursor };
+    return encodeCursor(field === 'id' ? [row.id] : [dateSort && typeof value === 'string' ? new Date(value).toISOString() : sortValue(value), row.id]);
   });
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }

@@ -9,6 +9,7 @@ import type { EventPayload } from './event-types.ts';
  */
 @Entity({ tableName: 'outbox_event' })
 @Index({ properties: ['createdAt'] })
+@Index({ properties: ['companyId', 'seq'] })
 export class OutboxEvent {
   @PrimaryKey({ type: new BigIntType('number'), autoincrement: false })
   seq!: number;

@@ -1,4 +1,4 @@
-import { PARTICIPATING_STATUSES, TaskStatus, type ParticipationStatus } from '@ecohub/domain';
+import { PARTICIPATING_STATUSES, TaskStatus, type MeasureCategory, type ParticipationStatus } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import type { Access } from '../../core/auth/access.ts';
@@ -43,7 +43,8 @@ const T = TaskStatus;
 
 /**
  * The board of a program year in one statement: one row per participating company with its
- * task and measure aggregates and last activity, scoped to the companies the viewer may see
+ * task and measure aggregates (the company's, and per category: what a filtered board's totals
+ * add up), its last activity and its version (the company's latest event position), scoped to the companies the viewer may see
  * ('program-results'). Bounded by the year's participants (about 20), so not paginated.
  * Tasks count in a year unless they belong to a measure of another year.
  */
@@ -66,11 +67,7 @@ export async function boardRows(
     rowsWhere += ' and p.company_id = ?';
     params.push(options.companyId);
   }
-  let measureWhere = '';
-  if (f.category) {
-    measureWhere = ' and m.category = ?';
-    params.push(f.category);
-  }
+  if (f.category) params.push(f.category);
   const relations = options.relations ?? [];
   const relationsSql = relations
     .map(({ field, table, columns }) => `, (select ${jsonObjectSql(columns, 'x')} from "${table}" x where x.id = r.${RELATIONS[field][1]}) as "${field}"`)
@@ -97,19 +94,22 @@ export async function boardRows(
         group by t.company_id
      ),
      measures as (
-       select m.participation_id as of_participation, ${measureAggregatesSql('m')}
+       select m.participation_id as of_participation, m.category, grouping(m.category) as by_company, ${measureAggregatesSql('m')}
          from measure m ${ghgFactorJoins('m')}
-        where m.participation_id in (select participation_id from rows) and m.archived_at is null${measureWhere}
-        group by m.participation_id
+        where m.participation_id in (select participation_id from rows) and m.archived_at is null
+        group by grouping sets ((m.participation_id), (m.participation_id, m.category))
      )
      select r.participation_id, r.company_id, r.stage, r.team_id,
             (select max(a.created_at) from activity_entry a where a.company_id = r.company_id) as last_activity_at,
+            (select max(o.seq) from outbox_event o where o.company_id = r.company_id) as version,
             tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
-            measures.*${relationsSql}
+            measures.*,
+            (select coalesce(json_agg(to_jsonb(c) order by c.category), '[]')
+               from measures c where c.of_participation = r.participation_id and c.by_company = 0) as by_category${relationsSql}
        from rows r
        left join tasks on tasks.company_id = r.company_id
-       left join measures on measures.of_participation = r.participation_id
-      ${f.category ? 'where measures.of_participation is not null' : ''}
+       left join measures on measures.of_participation = r.participation_id and measures.by_company = 1
+      ${f.category ? 'where exists (select 1 from measures c where c.of_participation = r.participation_id and c.category = ?)' : ''}
       order by r.name_ko, r.company_id`,
     params,
   );
@@ -119,8 +119,12 @@ export async function boardRows(
 
 function toBoardRow(row: MeasureAggregateRow & Record<string, unknown>): BoardRow {
   const n = (key: string) => Number(row[key] ?? 0);
+  const byCategory = (row['by_category'] as (MeasureAggregateRow & { category: MeasureCategory })[] | null) ?? [];
   return {
     ...figuresOf(row),
+    id: row['participation_id'] as string,
+    version: n('version'),
+    byCategory: byCategory.map((figures) => ({ ...figuresOf(figures), category: figures.category })),
     companyId: row['company_id'] as string,
     participationId: row['participation_id'] as string,
     teamId: (row['team_id'] as string | null) ?? null,

@@ -1,4 +1,4 @@
-import { ParticipationStatus } from '@ecohub/domain';
+import { addUpFigures, ParticipationStatus, type AdditiveFigures } from '@ecohub/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Access } from '../../core/auth/access.ts';
 import { startTestServer, TestClient, type TestServer } from '../../testing/index.ts';
@@ -8,7 +8,7 @@ import { boardRow } from './board.queries.ts';
 const FIGURES = `measureCounts { proposed approved inProgress implemented verified dropped total } implemented implementationRate
   investmentKrw expectedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e electricityKwhPerYear lngNm3PerYear`;
 const BOARD = `query($id: ID!, $filter: BoardFilter) { programYear(id: $id) { board(filter: $filter) {
-  company { id nameKo } participation { id status } stage team { id name } lastActivityAt
+  id version company { id nameKo } participation { id status } stage team { id name } lastActivityAt byCategory { category measureCounts { total } }
   taskCounts { todo inProgress inReview done blocked total overdue } ${FIGURES} } } }`;
 const KPIS = `query($id: ID!) { programYear(id: $id) { kpis {
   totals { companies ${FIGURES} }
@@ -18,7 +18,16 @@ const KPIS = `query($id: ID!) { programYear(id: $id) { kpis {
 const CREATE_MEASURE = `mutation($input: CreateMeasureInput!) { createMeasure(input: $input) { id version ghgReductionTco2e } }`;
 const TRANSITION = `mutation($id: ID!, $to: MeasureStatus!, $version: Int!) { transitionMeasure(id: $id, to: $to, version: $version) { id version } }`;
 
-type Row = { company: { id: string }; stage: string; team: { id: string } | null; taskCounts: Record<string, number>; measureCounts: Record<string, number> } & Record<string, unknown>;
+type Row = {
+  id: string;
+  company: { id: string };
+  participation: { id: string };
+  stage: string;
+  team: { id: string } | null;
+  taskCounts: Record<string, number>;
+  measureCounts: Record<string, number>;
+  byCategory: { category: string; measureCounts: { total: number } }[];
+} & Record<string, unknown>;
 
 describe('program board and KPIs over HTTP', () => {
   let hub: TestServer;
@@ -99,8 +108,15 @@ describe('program board and KPIs over HTTP', () => {
   it('filters by team, stage and measure category', async () => {
     expect((await board(w.as.manager, { teamId: w.otherTeam.id })).map((r) => r.company.id)).toEqual([w.otherCompany.id]);
     expect((await board(w.as.manager, { status: 'APPLIED' })).map((r) => r.stage)).toEqual(['APPLIED']);
+    // A category filter keeps the companies with such a measure; their rows keep the company's own figures, the category's are beside them.
     const reuse = await board(w.as.manager, { category: 'ON_SITE_REUSE' });
-    expect(reuse.map((r) => [r.company.id, r.measureCounts['total']])).toEqual([[w.company.id, 1]]);
+    expect(reuse.map((r) => [r.company.id, r.measureCounts['total']])).toEqual([[w.company.id, 3]]);
+    expect(reuse[0]!.byCategory.map((c) => [c.category, c.measureCounts.total])).toEqual([
+      ['ON_SITE_REUSE', 1],
+      ['OPERATING_CONDITIONS', 2],
+    ]);
+    // A row is the company's participation in the year, whatever the filter.
+    expect(reuse[0]!.id).toBe(reuse[0]!.participation.id);
     expect(await w.as.manager.errorCode(BOARD, { id: w.year.id, filter: { teamId: 'x' } })).toBe('BAD_USER_INPUT');
   });
 
@@ -125,21 +141,18 @@ describe('program board and KPIs over HTTP', () => {
     expect(anonymous.byCompany).toEqual([]);
   });
 
-  it('totals what each board shows: the viewer’s companies under the filter, adding up its rows', async () => {
+  it('totals what each board shows: the viewer’s companies under the filter, adding up its rows (as the web client does)', async () => {
+    const ADDITIVE = `measureCounts { total dropped } implemented investmentKrw expectedAnnualSavingsKrw implementedExpectedAnnualSavingsKrw
+      reportedAnnualSavingsKrw verifiedAnnualSavingsKrw ghgReductionTco2e implementationRate implementationRateBySavings`;
     const BOARD_KPIS = `query($id: ID!, $filter: BoardFilter) { programYear(id: $id) {
-      board(filter: $filter) { investmentKrw implemented measureCounts { total dropped } }
-      boardKpis(filter: $filter) { totals { companies investmentKrw implemented measureCounts { total dropped } } byCategory { category investmentKrw } }
-      kpis { totals { companies investmentKrw implemented measureCounts { total dropped } } } } }`;
-    type Figures = { companies?: number; investmentKrw: number; implemented: number; measureCounts: { total: number; dropped: number } };
-    type Answer = { board: Figures[]; boardKpis: { totals: Figures; byCategory: { category: string; investmentKrw: number }[] }; kpis: { totals: Figures } };
+      board(filter: $filter) { ${ADDITIVE} byCategory { category ${ADDITIVE} } }
+      boardKpis(filter: $filter) { totals { companies ${ADDITIVE} } byCategory { category ${ADDITIVE} } }
+      kpis { totals { companies ${ADDITIVE} } } } }`;
+    type Figures = AdditiveFigures & { companies?: number; implementationRate: number; implementationRateBySavings: number };
+    type Category = Figures & { category: string };
+    type Answer = { board: (Figures & { byCategory: Category[] })[]; boardKpis: { totals: Figures; byCategory: Category[] }; kpis: { totals: Figures } };
     const ask = async (client: TestClient, filter: Record<string, unknown> | null = null) =>
       (await client.data<{ programYear: Answer }>(BOARD_KPIS, { id: w.year.id, filter })).programYear;
-    const sum = (rows: Figures[]) => ({
-      companies: rows.length,
-      investmentKrw: rows.reduce((n, r) => n + r.investmentKrw, 0),
-      implemented: rows.reduce((n, r) => n + r.implemented, 0),
-      measureCounts: { total: rows.reduce((n, r) => n + r.measureCounts.total, 0), dropped: rows.reduce((n, r) => n + r.measureCounts.dropped, 0) },
-    });
     for (const [client, filter] of [
       [w.as.manager, null],
       [w.as.otherExpert, null],
@@ -149,14 +162,20 @@ describe('program board and KPIs over HTTP', () => {
       [w.as.manager, { status: 'APPLIED' }],
     ] as const) {
       const answer = await ask(client, filter);
-      expect(answer.boardKpis.totals).toEqual(sum(answer.board));
+      const category = filter && 'category' in filter ? filter.category : null;
+      // Under a category filter a board shows (and totals) each row's figures for that category.
+      const shown = answer.board.map((row) => (category ? (row.byCategory.find((c) => c.category === category) as Figures) : row));
+      expect(answer.boardKpis.totals, JSON.stringify(filter)).toEqual({ companies: answer.board.length, ...addUpFigures(shown) });
+      const categories = [...new Set(answer.board.flatMap((row) => row.byCategory.map((c) => c.category)))].filter((c) => !category || c === category).sort();
+      const byCategory = categories.map((c) => ({ category: c, ...addUpFigures(answer.board.flatMap((row) => row.byCategory.filter((f) => f.category === c))) }));
+      expect(answer.boardKpis.byCategory, JSON.stringify(filter)).toEqual(byCategory);
     }
     const manager = await ask(w.as.manager);
     expect(manager.boardKpis.totals).toEqual(manager.kpis.totals);
     const expert = await ask(w.as.otherExpert);
     expect(expert.boardKpis.totals).toMatchObject({ companies: 1, investmentKrw: 1_000_000 });
     expect(expert.kpis.totals.investmentKrw).toBe(13_000_000);
-    expect((await ask(w.as.manager, { category: 'ON_SITE_REUSE' })).boardKpis.byCategory).toEqual([{ category: 'ON_SITE_REUSE', investmentKrw: 2_000_000 }]);
+    expect((await ask(w.as.manager, { category: 'ON_SITE_REUSE' })).boardKpis.byCategory).toMatchObject([{ category: 'ON_SITE_REUSE', investmentKrw: 2_000_000 }]);
     expect((await ask(new TestClient(hub.url))).boardKpis.totals).toMatchObject({ companies: 0, investmentKrw: 0 });
   });
 

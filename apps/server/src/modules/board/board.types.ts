@@ -1,5 +1,5 @@
 import { FundingSource, MeasureCategory, ParticipationStatus } from '@ecohub/domain';
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { LocalDate, SafeInt } from '../../core/graphql/scalars.ts';
 
 @InputType()
@@ -12,7 +12,8 @@ export class BoardFilter {
 
   @Field(() => MeasureCategory, {
     nullable: true,
-    description: 'Only companies with measures of this category, and measure figures for that category only',
+    description:
+      "Only companies with measures of this category. A board row's figures stay the company's own (that category's are in its `byCategory`); `boardKpis` and `boardTrend` count that category's measures only",
   })
   category?: MeasureCategory | null;
 }
@@ -39,9 +40,9 @@ export class MeasureCounts {
   @Field(() => Int) total!: number;
 }
 
-/** Figures over a set of measures; money, tCO2e and reductions leave dropped measures out. */
-@ObjectType()
-export class MeasureFigures {
+/** Shared by every set of measures the API totals, so a client can select the figures once (one fragment). */
+@InterfaceType({ description: 'Figures over a set of measures; money, tCO2e and reductions leave dropped measures out' })
+export abstract class MeasureFigures {
   @Field(() => MeasureCounts) measureCounts!: MeasureCounts;
   @Field(() => Int, { description: 'Implemented or verified' }) implemented!: number;
   @Field(() => Float, { description: 'Implemented ÷ measures not dropped (0–1)' }) implementationRate!: number;
@@ -50,6 +51,8 @@ export class MeasureFigures {
   @Field(() => SafeInt, { description: 'Actual annual savings the companies reported at follow-up' }) reportedAnnualSavingsKrw!: number;
   @Field(() => SafeInt) investmentKrw!: number;
   @Field(() => SafeInt, { description: 'Proposed: what the experts expect' }) expectedAnnualSavingsKrw!: number;
+  @Field(() => SafeInt, { description: 'Expected annual savings of the implemented (or verified) measures: what `implementationRateBySavings` divides' })
+  implementedExpectedAnnualSavingsKrw!: number;
   @Field(() => SafeInt, { description: 'Confirmed by an expert at follow-up' }) verifiedAnnualSavingsKrw!: number;
   @Field(() => Float) ghgReductionTco2e!: number;
   @Field(() => Float) electricityKwhPerYear!: number;
@@ -59,8 +62,25 @@ export class MeasureFigures {
   @Field(() => Float) rawMaterialsTPerYear!: number;
 }
 
-@ObjectType({ description: "One participating company's progress in a program year" })
+@ObjectType({ implements: MeasureFigures })
+export class CategoryKpi extends MeasureFigures {
+  @Field(() => MeasureCategory) category!: MeasureCategory;
+}
+
+@ObjectType({ description: "One participating company's progress in a program year", implements: MeasureFigures })
 export class BoardRow extends MeasureFigures {
+  @Field(() => ID, { description: "The row's identity: the company's participation in the year (the same id on every board and in every event)" })
+  id!: string;
+
+  @Field(() => SafeInt, {
+    description:
+      'The position (`seq`) of the latest event about the company when the row was read (0: none kept). Of two copies of a row, the one with the higher version is the newer',
+  })
+  version!: number;
+
+  @Field(() => [CategoryKpi], { description: "The company's figures per measure category (categories where it has a measure), whatever the board's filter" })
+  byCategory!: CategoryKpi[];
+
   companyId!: string;
   participationId!: string;
   teamId!: string | null;
@@ -72,17 +92,12 @@ export class BoardRow extends MeasureFigures {
   lastActivityAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ implements: MeasureFigures })
 export class KpiTotals extends MeasureFigures {
   @Field(() => Int, { description: 'Participating companies' }) companies!: number;
 }
 
-@ObjectType()
-export class CategoryKpi extends MeasureFigures {
-  @Field(() => MeasureCategory) category!: MeasureCategory;
-}
-
-@ObjectType()
+@ObjectType({ implements: MeasureFigures })
 export class CompanyKpi extends MeasureFigures {
   companyId!: string;
 }

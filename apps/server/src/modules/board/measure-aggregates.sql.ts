@@ -1,4 +1,4 @@
-import { IMPLEMENTED_MEASURE_STATUSES, implementationRate, MEASURE_STATUSES, MeasureStatus, roundTo } from '@ecohub/domain';
+import { figureRates, IMPLEMENTED_MEASURE_STATUSES, MEASURE_STATUSES, MeasureStatus, roundTo } from '@ecohub/domain';
 import { ghgTco2eSql } from '../measure/index.ts';
 import type { MeasureFigures } from './board.types.ts';
 
@@ -41,23 +41,26 @@ export function figuresOf(row: MeasureAggregateRow | undefined): MeasureFigures 
   const count = (status: MeasureStatus) => num(row?.[status]);
   const total = num(row?.['measures']);
   const implemented = num(row?.['implemented']);
+  const measureCounts = {
+    proposed: count('PROPOSED'),
+    approved: count('APPROVED'),
+    inProgress: count('IN_PROGRESS'),
+    implemented: count('IMPLEMENTED'),
+    verified: count('VERIFIED'),
+    dropped: count('DROPPED'),
+    total,
+  };
+  const expectedAnnualSavingsKrw = num(row?.['expected']);
+  const implementedExpectedAnnualSavingsKrw = num(row?.['implemented_expected']);
   return {
-    measureCounts: {
-      proposed: count('PROPOSED'),
-      approved: count('APPROVED'),
-      inProgress: count('IN_PROGRESS'),
-      implemented: count('IMPLEMENTED'),
-      verified: count('VERIFIED'),
-      dropped: count('DROPPED'),
-      total,
-    },
+    measureCounts,
     implemented,
-    implementationRate: implementationRate(implemented, total - count('DROPPED')),
-    implementationRateBySavings: implementationRate(num(row?.['implemented_expected']), num(row?.['expected'])),
+    ...figureRates({ measureCounts, implemented, expectedAnnualSavingsKrw, implementedExpectedAnnualSavingsKrw }),
     followUpAnswered: num(row?.['reported_count']),
     reportedAnnualSavingsKrw: num(row?.['reported']),
     investmentKrw: num(row?.['investment']),
-    expectedAnnualSavingsKrw: num(row?.['expected']),
+    expectedAnnualSavingsKrw,
+    implementedExpectedAnnualSavingsKrw,
     verifiedAnnualSavingsKrw: num(row?.['verified']),
     ghgReductionTco2e: roundTo(num(row?.['tco2e']), 3),
     electricityKwhPerYear: num(row?.['electricity']),

@@ -169,6 +169,38 @@ describe('live subscriptions fed by mutations', () => {
     expect(event?.byCategory).toEqual(kpis.byCategory);
   });
 
+  it('sends each board row with its identity, a newer version and its figures per category, exactly as a fresh board read after the change', async () => {
+    const ROW = `id version stage investmentKrw reportedAnnualSavingsKrw implementedExpectedAnnualSavingsKrw implementationRateBySavings
+      measureCounts { total dropped } byCategory { category investmentKrw expectedAnnualSavingsKrw implementedExpectedAnnualSavingsKrw ghgReductionTco2e measureCounts { total } }`;
+    type FullRow = { id: string; version: number; byCategory: { category: string; investmentKrw: number }[] };
+    const board = await subscribe<{ seq: number; row: FullRow | null }>(
+      admin,
+      `subscription($programYearId: ID!, $since: SafeInt) { boardRowChanged(programYearId: $programYearId, since: $since) { seq row { ${ROW} company { id } } } }`,
+      { programYearId },
+    );
+    const read = async () =>
+      (await admin.data<{ programYear: { board: (FullRow & { company: { id: string } })[] } }>(`query($id: ID!) { programYear(id: $id) { board { ${ROW} company { id } } } }`, {
+        id: programYearId,
+      })).programYear.board.find((row) => row.company.id === task.company_id);
+    const before = await read();
+    const [measure] = await hub.server.orm.em
+      .fork()
+      .execute<{ id: string; version: number; category: string }[]>(
+        `select id, version, category from measure where company_id = ? and archived_at is null and status <> 'DROPPED' order by id limit 1`,
+        [task.company_id],
+      );
+    await admin.data('mutation($input: UpdateMeasureInput!) { updateMeasure(input: $input) { id } }', {
+      input: { id: measure!.id, version: measure!.version, investmentKrw: 98_765_432 },
+    });
+    const [event] = await board.until((received) => received.length === 1);
+    const after = await read();
+    expect(event?.row).toEqual(after);
+    expect(after?.id).toBe(before?.id);
+    expect(after!.version).toBeGreaterThan(before!.version);
+    expect(after!.version).toBeGreaterThanOrEqual(event!.seq);
+    expect(after!.byCategory.find((figures) => figures.category === measure!.category)?.investmentKrw).toBeGreaterThanOrEqual(98_765_432);
+  });
+
   it("sends the year's budget to every board, observers included, when a manager records spending", async () => {
     const observer = await new TestClient(hub.url).signInAs('observer@ansan.go.kr');
     const budgetQuery = 'query($id: ID!) { programYear(id: $id) { kpis { budget { source plannedKrw spentKrw spentRate } } } }';

@@ -2,12 +2,13 @@ import { TASK_STATUSES } from '@ecohub/domain';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { preparedRead } from '../../core/database/prepared-read.ts';
 import { containsPattern, findRecord } from '../../core/database/records.ts';
+import { scopedSelect } from '../../core/database/scoped-select.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
 import type { SqlCondition } from '../../core/auth/visibility.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
-import { pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
+import { edgesOf, pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
 import { columnValuesSql, pageStatement, plainColumns, preload, rowOf, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
@@ -70,7 +71,7 @@ export async function pageOfTasks(em: EntityManager, where: Record<string, unkno
   if (page.after) qb.andWhere(`(${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)`, decode(page.after));
   qb.orderBy([{ [raw(COLUMN_ORDER_SQL)]: 'asc' }, { rank: 'asc' }, { id: 'asc' }] as never).limit(limit + 1);
   const [rows, totalCount] = await Promise.all([qb.getResultList(), em.count(Task, where as never)]);
-  const edges = rows.slice(0, limit).map((node) => ({ node, cursor: encode(node) }));
+  const edges = edgesOf(rows.slice(0, limit), encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }
 
@@ -129,7 +130,7 @@ export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
  * relation (an array or null), the assignees (arrays, or null for none), the comment count.
  */
 async function plannedStatement(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<SqlCondition> {
-  const scoped = ctx.em.createQueryBuilder(Task, 't').select('t.*').where(where as never);
+  const scoped = scopedSelect(ctx.em, Task, 't', where);
   const values = [columnValuesSql(plan.task, 't')];
   const params: unknown[] = [];
   for (const relation of plan.relations) {
@@ -147,7 +148,7 @@ async function plannedStatement(ctx: UnitOfWork, where: Record<string, unknown>,
     params.push(...readable.params);
   }
   return pageStatement({
-    scoped: { sql: scoped.getQuery(), params: [...scoped.getParams()] },
+    scoped,
     alias: 't',
     after: page.after ? { sql: `(${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)`, params: decode(page.after) } : null,
     order: `${COLUMN_ORDER_SQL}, t.rank, t.id`,
@@ -171,7 +172,7 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
   const statement = await plannedStatement(ctx, where, page, plan);
   const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(ctx.em, statement.sql, statement.params);
   const rows = result!.rows;
-  const edges = rows.slice(0, limit).map((row) => {
+  const nodes = rows.slice(0, limit).map((row) => {
     const task = rowOf<Pick<Task, 'id' | 'status' | 'rank'>>(plan.task, row);
     let at = plan.task.length;
     const related: Record<string, unknown> = {};
@@ -185,8 +186,9 @@ async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown
       related.assignees = byName(people.map((person) => rowOf<{ name: string }>(assignees, person)));
     }
     if (plan.commentCount) related.commentCount = row[at];
-    return { node: preload(task as Task, related), cursor: encode(task) };
+    return preload(task as Task, related);
   });
+  const edges = edgesOf(nodes, encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }
 

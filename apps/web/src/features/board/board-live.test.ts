@@ -1,65 +1,110 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardRowData, BoardRowChange, BoardView } from './board-live';
-import { applyBoardRowChange, rowMatches } from './board-live';
+import type { BoardRowData } from './board-live';
+import { categoryView, placeRow, rowMatches, totalsOfRows } from './board-live';
+
+type Figures = BoardRowData['byCategory'][number];
+
+function figures(category: Figures['category'], extra: Partial<Figures> = {}): Figures {
+  return {
+    category,
+    investmentKrw: 0,
+    expectedAnnualSavingsKrw: 0,
+    implementedExpectedAnnualSavingsKrw: 0,
+    reportedAnnualSavingsKrw: 0,
+    verifiedAnnualSavingsKrw: 0,
+    ghgReductionTco2e: 0,
+    implementationRate: 0,
+    implementationRateBySavings: 0,
+    implemented: 0,
+    measureCounts: { total: 1, proposed: 1, approved: 0, inProgress: 0, implemented: 0, verified: 0, dropped: 0 },
+    ...extra,
+  };
+}
 
 function row(id: string, nameKo: string, extra: Partial<BoardRowData> = {}): BoardRowData {
   return {
+    id: `p-${id}`,
+    version: 1,
     stage: 'ACTIVE',
     lastActivityAt: null,
     investmentKrw: 0,
     expectedAnnualSavingsKrw: 0,
+    implementedExpectedAnnualSavingsKrw: 0,
+    reportedAnnualSavingsKrw: 0,
     verifiedAnnualSavingsKrw: 0,
     ghgReductionTco2e: 0,
     implementationRate: 0,
+    implementationRateBySavings: 0,
     implemented: 0,
-    company: { id, nameKo, nameEn: null, industryLabel: null },
+    company: { id, nameKo, nameEn: id, industryLabel: '' },
     participation: { id: `p-${id}` },
     team: { id: 'team-1', name: '1팀' },
     taskCounts: { total: 0, todo: 0, inProgress: 0, inReview: 0, blocked: 0, done: 0, overdue: 0 },
     measureCounts: { total: 0, proposed: 0, approved: 0, inProgress: 0, implemented: 0, verified: 0, dropped: 0 },
+    byCategory: [],
     ...extra,
-  } as BoardRowData;
+  };
 }
 
-const totals = (companies: number) =>
-  ({
-    companies,
-    investmentKrw: 0,
-    expectedAnnualSavingsKrw: 0,
-    verifiedAnnualSavingsKrw: 0,
-    ghgReductionTco2e: 0,
-    implementationRate: 0,
-    implemented: 0,
-    measureCounts: { total: 0, dropped: 0 },
-  }) as BoardRowChange['totals'];
+const rows = () => [row('a', '가'), row('c', '다')];
+const ids = (list: readonly BoardRowData[]) => list.map((r) => r.company.id);
 
-const view = (): BoardView => ({
-  rows: [row('a', '가'), row('c', '다')],
-  kpis: { totals: totals(2), budget: [], byCategory: [] } as unknown as BoardView['kpis'],
-});
-const change = (companyId: string, value: BoardRowData | null, companies = 2): BoardRowChange =>
-  ({ seq: 1, companyId, row: value, totals: totals(companies), byCategory: [], budget: [] }) as BoardRowChange;
-const ids = (result: BoardView | 'reload') => (result === 'reload' ? result : result.rows.map((r) => r.company.id));
-
-describe('applying boardRowChanged to the board', () => {
-  it('replaces a row in place and takes the year totals from the event', () => {
-    const result = applyBoardRowChange(view(), change('c', row('c', '다', { implemented: 3 }), 7), {});
-    expect(ids(result)).toEqual(['a', 'c']);
-    expect(result !== 'reload' && result.rows[1]?.implemented).toBe(3);
-    expect(result !== 'reload' && result.kpis?.totals.companies).toBe(7);
+describe('placing a changed row on a board', () => {
+  it('keeps a row that still belongs where it is, as the same list', () => {
+    const board = rows();
+    expect(placeRow(board, 'c', row('c', '다', { implemented: 3 }), {})).toBe(board);
   });
 
   it('inserts a new company in name order and removes one that left the board', () => {
-    expect(ids(applyBoardRowChange(view(), change('b', row('b', '나')), {}))).toEqual(['a', 'b', 'c']);
-    expect(ids(applyBoardRowChange(view(), change('a', null), {}))).toEqual(['c']);
-    expect(ids(applyBoardRowChange(view(), change('a', row('a', '가', { stage: 'WITHDRAWN' })), {}))).toEqual(['c']);
+    expect(ids(placeRow(rows(), 'b', row('b', '나'), {}))).toEqual(['a', 'b', 'c']);
+    expect(ids(placeRow(rows(), 'a', null, {}))).toEqual(['c']);
+    expect(ids(placeRow(rows(), 'a', row('a', '가', { stage: 'WITHDRAWN' }), {}))).toEqual(['c']);
   });
 
-  it('follows the team and stage filters, and asks for a reload under a category filter', () => {
-    const otherTeam = row('a', '가', { team: { id: 'team-2', name: '2팀' } } as Partial<BoardRowData>);
-    expect(ids(applyBoardRowChange(view(), change('a', otherTeam), { teamId: 'team-1' }))).toEqual(['c']);
+  it('follows the team, stage and category filters', () => {
+    const otherTeam = row('a', '가', { team: { id: 'team-2', name: '2팀' } });
+    expect(ids(placeRow(rows(), 'a', otherTeam, { teamId: 'team-1' }))).toEqual(['c']);
     expect(rowMatches(row('x', '엑스', { stage: 'SELECTED' }), { status: 'SELECTED' })).toBe(true);
     expect(rowMatches(row('x', '엑스', { stage: 'ACTIVE' }), { status: 'SELECTED' })).toBe(false);
-    expect(applyBoardRowChange(view(), change('a', row('a', '가')), { category: 'GREEN_MANAGEMENT' })).toBe('reload');
+    const reuse = row('b', '나', { byCategory: [figures('ON_SITE_REUSE')] });
+    expect(ids(placeRow(rows(), 'b', reuse, { category: 'ON_SITE_REUSE' }))).toEqual(['a', 'b', 'c']);
+    expect(ids(placeRow([reuse], 'b', row('b', '나'), { category: 'ON_SITE_REUSE' }))).toEqual([]);
+  });
+});
+
+describe('a filtered board from its rows', () => {
+  it('shows a row under a category filter with that category’s figures only', () => {
+    const both = row('a', '가', {
+      investmentKrw: 5,
+      byCategory: [figures('GREEN_MANAGEMENT', { investmentKrw: 2 }), figures('ON_SITE_REUSE', { investmentKrw: 3 })],
+    });
+    const shown = categoryView(both, 'ON_SITE_REUSE');
+    expect(shown.investmentKrw).toBe(3);
+    expect(shown.byCategory.map((f) => f.category)).toEqual(['ON_SITE_REUSE']);
+    expect(shown.company.id).toBe('a');
+    expect(categoryView(both, null)).toBe(both);
+  });
+
+  it('totals its rows with rates from the sums, and by category (in the domain’s order) from each row’s categories', () => {
+    const a = row('a', '가', {
+      implemented: 1,
+      measureCounts: { total: 2, proposed: 1, approved: 0, inProgress: 0, implemented: 1, verified: 0, dropped: 0 },
+      expectedAnnualSavingsKrw: 40,
+      implementedExpectedAnnualSavingsKrw: 10,
+      reportedAnnualSavingsKrw: 7,
+      byCategory: [figures('ON_SITE_REUSE', { expectedAnnualSavingsKrw: 40 })],
+    });
+    const c = row('c', '다', {
+      measureCounts: { total: 2, proposed: 2, approved: 0, inProgress: 0, implemented: 0, verified: 0, dropped: 0 },
+      expectedAnnualSavingsKrw: 60,
+      byCategory: [figures('ON_SITE_REUSE', { expectedAnnualSavingsKrw: 20 }), figures('GREEN_MANAGEMENT', { expectedAnnualSavingsKrw: 40 })],
+    });
+    const { totals, byCategory } = totalsOfRows([a, c], null);
+    expect(totals).toMatchObject({ companies: 2, implemented: 1, implementationRate: 0.25, implementationRateBySavings: 0.1, reportedAnnualSavingsKrw: 7 });
+    expect(byCategory.map((f) => [f.category, f.expectedAnnualSavingsKrw, f.measureCounts.total])).toEqual([
+      ['ON_SITE_REUSE', 60, 2],
+      ['GREEN_MANAGEMENT', 40, 1],
+    ]);
+    expect(totalsOfRows([a, c], 'ON_SITE_REUSE').byCategory.map((f) => f.category)).toEqual(['ON_SITE_REUSE']);
   });
 });

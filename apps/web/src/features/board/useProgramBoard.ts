@@ -1,26 +1,21 @@
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
-import { debounced, useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
+import { useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { problemOf } from '@/graphql/errors';
-import {
-  BoardKpisDocument,
-  BoardRowChangedDocument,
-  BoardTrendDocument,
-  ProgramBoardDocument,
-  type BoardFilter,
-  type YearTargetFieldsFragment,
-} from '@/graphql/generated/graphql';
-import { applyBoardRowChange, type BoardRowChange, type BoardView } from './board-live';
+import { BoardRowChangedDocument, BoardTrendDocument, ProgramBoardDocument, type BoardFilter, type YearTargetFieldsFragment } from '@/graphql/generated/graphql';
+import { categoryView, placeRow, totalsOfRows, type BoardRowChange, type BoardRowData } from './board-live';
 
 /** Events kept to re-apply over an answer that was read before them. */
 const RECENT_EVENTS = 100;
 const TREND_RELOAD_MS = 10_000;
 
 /**
- * The program board of one year, live: each `boardRowChanged` event carries the company's
- * recomputed row and the year's totals, which are applied where they are shown — no reload per
- * event. The board reloads only when the server cannot replay what was missed (RESYNC_REQUIRED, or
- * a reconnect before any event), or under a category filter, whose figures the event does not carry.
+ * The program board of one year, live. Its rows live in the normalized cache (by id, the newer
+ * version winning); each `boardRowChanged` event carries the company's row with its figures per
+ * category and the year's totals, which the cache applies to every cached board (graphql/cache.ts).
+ * A board that shows part of the program (a filter, or a viewer who sees some companies) totals
+ * its own rows. Nothing reloads per event: only when the server cannot replay what was missed
+ * (RESYNC_REQUIRED, or a reconnect beyond the window).
  */
 export function useProgramBoard(options: {
   programYearId: MaybeRefOrGetter<string | null>;
@@ -30,11 +25,7 @@ export function useProgramBoard(options: {
 }) {
   const variables = () => ({ programYearId: toValue(options.programYearId) ?? '', filter: toValue(options.filter) });
   const query = useQuery({ query: ProgramBoardDocument, variables, pause: () => !toValue(options.programYearId) });
-  // A partial board's totals come from the server for its scope and filter; the events carry the
-  // whole year's, so a partial board reloads just these after a change.
   const partial = () => toValue(options.partial) ?? false;
-  const partialKpis = useQuery({ query: BoardKpisDocument, variables, pause: () => !toValue(options.programYearId) || !partial() });
-  const reloadPartialKpis = debounced(() => partialKpis.executeQuery({ requestPolicy: 'network-only' }), 300);
   // The monthly trend changes slowly: after changes it reloads at most every TREND_RELOAD_MS.
   const trend = useQuery({ query: BoardTrendDocument, variables, pause: () => !toValue(options.programYearId) });
   let trendTimer: ReturnType<typeof setTimeout> | null = null;
@@ -50,32 +41,28 @@ export function useProgramBoard(options: {
   const changed = useRecentlyChanged();
   const liveWindow = useLiveWindow();
   const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
-  const refetchSoon = debounced(refetch, 150);
 
-  // The board as shown: the query's answer, then every live event applied to it. An answer read
-  // before some events already applied (a filter change, a reload) gets those events again.
-  const view = shallowRef<BoardView>({ rows: [], kpis: null });
-  const recent: BoardRowChange[] = [];
-  function apply(base: BoardView, changes: readonly BoardRowChange[]): BoardView | 'reload' {
-    let next = base;
-    for (const change of changes) {
-      const applied = applyBoardRowChange(next, change, toValue(options.filter));
-      if (applied === 'reload') return 'reload';
-      next = applied;
+  // Events newer than the answer (one read before them: a filter change, a reload) are applied
+  // over it again; over an answer the cache already updated they change nothing.
+  const recent = shallowRef<readonly BoardRowChange[]>([]);
+  const missed = computed(() => {
+    const since = query.data.value?.liveSequence ?? Number.POSITIVE_INFINITY;
+    return recent.value.filter((change) => change.seq > since);
+  });
+  const rows = computed(() => {
+    const filter = toValue(options.filter);
+    let rows: readonly BoardRowData[] = query.data.value?.programYear?.board ?? [];
+    for (const change of missed.value) {
+      // A copy older than one already seen arrives as its identity only (versionGuardExchange): its newer copy placed it.
+      if (change.companyId && (!change.row || 'company' in change.row)) rows = placeRow(rows, change.companyId, change.row, filter);
     }
-    return next;
-  }
-  watch(
-    () => query.data.value,
-    (data) => {
-      const year = data?.programYear;
-      const loaded: BoardView = { rows: year?.board ?? [], kpis: year?.kpis ?? null };
-      const missed = recent.filter((change) => change.seq > (data?.liveSequence ?? Number.POSITIVE_INFINITY));
-      const next = apply(loaded, missed);
-      view.value = next === 'reload' ? loaded : next;
-    },
-    { immediate: true },
-  );
+    return filter.category ? rows.map((row) => categoryView(row, filter.category)) : rows;
+  });
+  const yearKpis = computed(() => {
+    const loaded = query.data.value?.programYear?.kpis ?? null;
+    const latest = missed.value.at(-1);
+    return loaded && latest ? { ...loaded, totals: latest.totals, byCategory: latest.byCategory, budget: latest.budget } : loaded;
+  });
 
   useLive({
     subscription: BoardRowChangedDocument,
@@ -86,12 +73,7 @@ export function useProgramBoard(options: {
     onEvent: ({ boardRowChanged: change }) => {
       if (change.companyId) changed.mark(change.companyId);
       liveWindow.touch();
-      recent.push(change);
-      if (recent.length > RECENT_EVENTS) recent.shift();
-      const next = apply(view.value, [change]);
-      if (next === 'reload') refetchSoon();
-      else view.value = next;
-      if (partial()) reloadPartialKpis();
+      recent.value = [...recent.value.slice(1 - RECENT_EVENTS), change];
       reloadTrendLater();
     },
   });
@@ -103,16 +85,14 @@ export function useProgramBoard(options: {
   return {
     query,
     year,
-    rows: computed(() => view.value.rows),
+    rows,
     kpis: computed(() => {
-      const kpis = view.value.kpis;
-      const own = partialKpis.data.value?.programYear.boardKpis;
-      if (!kpis || !partial()) return kpis;
-      return own ? { ...kpis, totals: own.totals, byCategory: own.byCategory } : null;
+      const kpis = yearKpis.value;
+      return kpis && partial() ? { ...kpis, ...totalsOfRows(rows.value, toValue(options.filter).category) } : kpis;
     }),
     teams: computed(() => year.value?.expertTeams ?? []),
     /** The whole year's totals (what targets compare with), whatever the board shows. */
-    yearTotals: computed(() => view.value.kpis?.totals ?? null),
+    yearTotals: computed(() => yearKpis.value?.totals ?? null),
     targets: computed<YearTargetFieldsFragment | null>(() => {
       const loaded = year.value;
       const saved = savedTargets.value;

@@ -2,25 +2,29 @@ import { ErrorCode, type MeasureStatus } from '@ecohub/domain';
 import { useMutation, useQuery } from '@urql/vue';
 import { useI18n } from 'vue-i18n';
 import { useToasts } from '@/composables/useToasts';
-import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import { computed, onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
+import type { Client } from '@urql/core';
 import { useLive, useLiveWindow, useRecentlyChanged } from '@/composables/useLive';
 import { useApi } from '@/graphql/api';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
   MeasureChangedDocument,
+  MeasuresAfterDocument,
   MeasuresDocument,
   TransitionMeasureDocument,
   type MeasureFilter,
   type MeasureRowFragment,
+  type MeasurePageFragment,
 } from '@/graphql/generated/graphql';
 
 const PAGE = 200;
 
 /**
- * A filtered register of measures with its totals, kept live: measureChanged carries the row, and
- * the normalized cache changes it, adds it to or takes it from the register by its filter and adds
- * the totals up again when the register holds all its rows (graphql/cache.ts); a longer register
- * reloads its totals. The changed row is marked.
+ * A filtered register of measures with its totals, kept live at any length: measureChanged carries
+ * the row, and the normalized cache changes it, adds it to or takes it from the loaded page its
+ * place falls in by the register's filter and order, and adds the totals up again when the loaded
+ * pages hold all the register's rows (graphql/cache.ts); while pages are left to load, the totals
+ * reload. The changed row is marked.
  */
 export function useMeasures(options: {
   filter: MaybeRefOrGetter<MeasureFilter>;
@@ -38,15 +42,10 @@ export function useMeasures(options: {
     variables: () => ({ filter: toValue(options.filter), first: PAGE, includeDropped: toValue(options.includeDropped) ?? false }),
     pause: () => toValue(options.pause) ?? false,
   });
-  const extra = ref<MeasureRowFragment[]>([]);
-  const loadingMore = ref(false);
-  watch(
-    () => query.data.value,
-    () => (extra.value = []),
-  );
+  const later = useLaterPages(client, () => ({ filter: toValue(options.filter), first: PAGE }), () => query.data.value?.measures.pageInfo);
   const rows = computed<MeasureRowFragment[]>(() => [
     ...(query.data.value?.measures.edges.map((edge) => edge.node) ?? []),
-    ...extra.value,
+    ...later.pages.value.flatMap((page) => page.edges.map((edge) => edge.node)),
   ]);
   const changed = useRecentlyChanged();
   const liveWindow = useLiveWindow();
@@ -73,11 +72,12 @@ export function useMeasures(options: {
   /** Every page of the current filter (for export), fetched on demand. */
   async function loadAll(): Promise<MeasureRowFragment[]> {
     const all = [...rows.value];
-    let cursor = query.data.value?.measures.pageInfo.endCursor ?? null;
-    let more = query.data.value?.measures.pageInfo.hasNextPage ?? false;
+    const loaded = later.pages.value.at(-1)?.pageInfo ?? query.data.value?.measures.pageInfo;
+    let cursor = loaded?.endCursor ?? null;
+    let more = loaded?.hasNextPage ?? false;
     while (more) {
       const page = await client
-        .query(MeasuresDocument, { filter: toValue(options.filter), first: PAGE, after: cursor }, { requestPolicy: 'network-only' })
+        .query(MeasuresAfterDocument, { filter: toValue(options.filter), first: PAGE, after: cursor }, { requestPolicy: 'network-only' })
         .toPromise();
       if (!page.data) throw page.error ?? new Error('no data');
       all.push(...page.data.measures.edges.map((edge) => edge.node));
@@ -85,18 +85,6 @@ export function useMeasures(options: {
       more = page.data.measures.pageInfo.hasNextPage;
     }
     return all;
-  }
-
-  async function loadMore() {
-    const info = query.data.value?.measures.pageInfo;
-    if (!info?.hasNextPage || loadingMore.value) return;
-    loadingMore.value = true;
-    const after = extra.value.length ? null : info.endCursor;
-    const page = await client
-      .query(MeasuresDocument, { filter: toValue(options.filter), first: PAGE, after }, { requestPolicy: 'network-only' })
-      .toPromise();
-    loadingMore.value = false;
-    if (page.data) extra.value = [...extra.value, ...page.data.measures.edges.map((edge) => edge.node)];
   }
 
   /** Moves a measure to its next status (the answer updates the cache); a lost race reloads the register with a message. */
@@ -120,7 +108,46 @@ export function useMeasures(options: {
     live: liveWindow.active,
     refetch,
     loadAll,
-    loadMore,
-    loadingMore,
+    loadMore: later.loadMore,
+    loadingMore: later.loading,
   };
+}
+
+/**
+ * The register's pages after the first, each a query kept open on the normalized cache, so a
+ * loaded page stays live like the first: its rows change, and rows enter or leave it where the
+ * register's filter and order say (graphql/cache.ts). A filter change starts again from the first page.
+ */
+function useLaterPages(client: Client, variables: () => { filter: MeasureFilter; first: number }, firstPage: () => MeasurePageFragment['pageInfo'] | undefined) {
+  const pages = shallowRef<MeasurePageFragment[]>([]);
+  const loading = ref(false);
+  let open: { unsubscribe: () => void }[] = [];
+  /** Bumped by a reset: answers of pages opened before it are dropped. */
+  let generation = 0;
+  function reset() {
+    for (const page of open) page.unsubscribe();
+    open = [];
+    generation += 1;
+    pages.value = [];
+    loading.value = false;
+  }
+  watch(() => JSON.stringify(variables()), reset);
+  onScopeDispose(reset);
+
+  function loadMore() {
+    const end = pages.value.at(-1)?.pageInfo ?? firstPage();
+    if (!end?.hasNextPage || !end.endCursor || loading.value) return;
+    const index = pages.value.length;
+    const opened = generation;
+    loading.value = true;
+    const subscription = client.query(MeasuresAfterDocument, { ...variables(), after: end.endCursor }, { requestPolicy: 'cache-and-network' }).subscribe((result) => {
+      if (!result.data || opened !== generation) return;
+      const next = [...pages.value];
+      next[index] = result.data.measures;
+      pages.value = next;
+      loading.value = false;
+    });
+    open[index] = subscription;
+  }
+  return { pages, loading, loadMore };
 }

@@ -695,6 +695,24 @@ export default {
         "name": "BoardRow",
         "fields": [
           {
+            "name": "byCategory",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "LIST",
+                "ofType": {
+                  "kind": "NON_NULL",
+                  "ofType": {
+                    "name": "CategoryKpi",
+                    "kind": "OBJECT",
+                    "ofType": null
+                  }
+                }
+              }
+            },
+            "args": []
+          },
+          {
             "name": "company",
             "type": {
               "kind": "NON_NULL",
@@ -751,6 +769,17 @@ export default {
             "args": []
           },
           {
+            "name": "id",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "implementationRate",
             "type": {
               "kind": "NON_NULL",
@@ -774,6 +803,17 @@ export default {
           },
           {
             "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
             "type": {
               "kind": "NON_NULL",
               "ofType": {
@@ -900,6 +940,17 @@ export default {
             "args": []
           },
           {
+            "name": "version",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "wasteTPerYear",
             "type": {
               "kind": "NON_NULL",
@@ -922,7 +973,12 @@ export default {
             "args": []
           }
         ],
-        "interfaces": []
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "MeasureFigures"
+          }
+        ]
       },
       {
         "kind": "OBJECT",
@@ -1314,6 +1370,17 @@ export default {
             "args": []
           },
           {
+            "name": "implementedExpectedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "investmentKrw",
             "type": {
               "kind": "NON_NULL",
@@ -1403,7 +1470,12 @@ export default {
             "args": []
           }
         ],
-        "interfaces": []
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "MeasureFigures"
+          }
+        ]
       },
       {
         "kind": "OBJECT",
@@ -2134,6 +2206,17 @@ export default {
             "args": []
           },
           {
+            "name": "implementedExpectedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "investmentKrw",
             "type": {
               "kind": "NON_NULL",
@@ -2223,7 +2306,12 @@ export default {
             "args": []
           }
         ],
-        "interfaces": []
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "MeasureFigures"
+          }
+        ]
       },
       {
         "kind": "OBJECT",
@@ -3525,6 +3613,17 @@ export default {
             "args": []
           },
           {
+            "name": "implementedExpectedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
             "name": "investmentKrw",
             "type": {
               "kind": "NON_NULL",
@@ -3614,7 +3713,12 @@ export default {
             "args": []
           }
         ],
-        "interfaces": []
+        "interfaces": [
+          {
+            "kind": "INTERFACE",
+            "name": "MeasureFigures"
+          }
+        ]
       },
       {
         "kind": "OBJECT",
@@ -4830,6 +4934,208 @@ export default {
           }
         ],
         "interfaces": []
+      },
+      {
+        "kind": "INTERFACE",
+        "name": "MeasureFigures",
+        "fields": [
+          {
+            "name": "electricityKwhPerYear",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "expectedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "followUpAnswered",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "ghgReductionTco2e",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementationRate",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementationRateBySavings",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implemented",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "implementedExpectedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "investmentKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "lngNm3PerYear",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "measureCounts",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "name": "MeasureCounts",
+                "kind": "OBJECT",
+                "ofType": null
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "rawMaterialsTPerYear",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "reportedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "verifiedAnnualSavingsKrw",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "wasteTPerYear",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          },
+          {
+            "name": "waterM3PerYear",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "Any"
+              }
+            },
+            "args": []
+          }
+        ],
+        "interfaces": [],
+        "possibleTypes": [
+          {
+            "kind": "OBJECT",
+            "name": "BoardRow"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "CategoryKpi"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "CompanyKpi"
+          },
+          {
+            "kind": "OBJECT",
+            "name": "KpiTotals"
+          }
+        ]
       },
       {
         "kind": "OBJECT",
