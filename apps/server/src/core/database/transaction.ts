@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
+import { ACTIVITY_RECORD, ActivityEntry, type FieldDiff } from '../../modules/activity/index.ts';
 import { audience as audiences, type Audience } from '../auth/visibility.ts';
 import { newId } from '../ids.ts';
 import type { UnitOfWork } from '../actor/unit-of-work.ts';
@@ -125,7 +125,8 @@ async function runTransaction<T>(
       });
     }
     await em.flush();
-    const committed = await appendToOutbox(em, changes.events);
+    // Every event with a history entry carries it: activityAdded renders from it on every instance.
+    const committed = await appendToOutbox(em, changes.events, [ACTIVITY_RECORD]);
     await enqueueJobs(em, changes.jobs);
     return { result: value, batch: committed };
   });

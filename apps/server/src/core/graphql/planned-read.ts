@@ -2,7 +2,7 @@ import { ReferenceKind, type EntityManager, type FilterQuery } from '@mikro-orm/
 import { getMetadataStorage, type ClassType } from 'type-graphql';
 import type { SqlCondition } from '../auth/visibility.ts';
 import { preparedRead } from '../database/prepared-read.ts';
-import { scopedSelect } from '../database/scoped-select.ts';
+import { scopedSelect, type ScopedSelect } from '../database/scoped-select.ts';
 import type { Selection } from './look-ahead.ts';
 import { decodeCursor, edgesOf, encodeCursor, keysetAfterSql, pageSize, paginate, sortKeyOf, sortValue, type ConnectionShape, type PageArgs, type SortValue } from './pagination.ts';
 
@@ -82,13 +82,31 @@ export function plainColumns(
     if (!prop || prop.kind !== ReferenceKind.SCALAR || prop.formula || prop.persist === false || prop.fieldNames.length !== 1) return null;
     columns.push({ property: name, column: prop.fieldNames[0]! });
   }
-  // json_build_object takes at most 100 arguments: 49 columns and the relations' key and object.
+  // json_build_object takes at most 100 arguments: 49 columns and the relations' key and object;
+  // a positional row (json_build_array) then has room for the relations and counts it appends.
   return columns.length <= 49 ? columns : null;
 }
 
 /** `json_build_object('nameKo', c."name_ko", …)`: keys are the entity's property names, as resolvers read them. */
 export function jsonObjectSql(columns: readonly PlainColumn[], alias: string): string {
   return `json_build_object(${columns.map((c) => `'${c.property}', ${alias}."${c.column}"`).join(', ')})`;
+}
+
+/**
+ * `c."name_ko", c."id", …`: the columns as the first values of a positional row,
+ * `json_build_array(…)`, read back by `rowOf`. PostgreSQL builds a positional row for about
+ * three quarters of the CPU of the same keyed object (every key is one more argument it converts
+ * on every row), and the hub parses fewer bytes.
+ */
+export function columnValuesSql(columns: readonly PlainColumn[], alias: string): string {
+  return columns.map((c) => `${alias}."${c.column}"`).join(', ');
+}
+
+/** The row `columnValuesSql` listed, keyed by the entity's property names as resolvers read them. */
+export function rowOf<T>(columns: readonly PlainColumn[], values: readonly unknown[]): T {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < columns.length; i++) row[columns[i]!.property] = values[i];
+  return row as T;
 }
 
 /** A to-one relation a planned read may follow (see `PagePlanSpec`). */
@@ -117,9 +135,6 @@ interface ObjectPlan {
   relations: { field: string; table: string; foreignKey: string; plan: ObjectPlan; visible?: RelationPlanSpec['visible'] }[];
 }
 
-/** Where the relations of a planned object travel in its JSON, apart from its columns. */
-const RELATIONS_KEY = '$relations';
-
 /** What `selection` reads on `entity` as plain columns and planned relations, or null when it needs entities. */
 function planObject(em: EntityManager, entity: ClassType, selection: Selection, spec: PagePlanSpec, always: readonly string[]): ObjectPlan | null {
   const node = new Map(selection);
@@ -145,29 +160,67 @@ function planObject(em: EntityManager, entity: ClassType, selection: Selection, 
   return columns && { columns, relations };
 }
 
-/** An object's JSON as PostgreSQL builds it: its columns, and its relations (each by one indexed lookup) under RELATIONS_KEY. */
+/**
+ * An object as PostgreSQL builds it, one positional JSON array: its columns, then each relation
+ * (by one indexed lookup) as a nested array of the same kind, or null.
+ */
 function objectSql(plan: ObjectPlan, alias: string): SqlCondition {
-  const fields = plan.columns.map((c) => `'${c.property}', ${alias}."${c.column}"`);
+  const values = [columnValuesSql(plan.columns, alias)];
   const params: unknown[] = [];
-  if (plan.relations.length) {
-    const relations = plan.relations.map((relation, index) => {
-      const related = `${alias}_${index}`;
-      const object = objectSql(relation.plan, related);
-      const visible = relation.visible?.(alias, related);
-      params.push(...object.params, ...(visible?.params ?? []));
-      return `'${relation.field}', (select ${object.sql} from "${relation.table}" ${related} where ${related}.id = ${alias}."${relation.foreignKey}"${visible ? ` and ${visible.sql}` : ''})`;
-    });
-    fields.push(`'${RELATIONS_KEY}', json_build_object(${relations.join(', ')})`);
-  }
-  return { sql: `json_build_object(${fields.join(', ')})`, params };
+  plan.relations.forEach((relation, index) => {
+    const related = `${alias}_${index}`;
+    const object = objectSql(relation.plan, related);
+    const visible = relation.visible?.(alias, related);
+    params.push(...object.params, ...(visible?.params ?? []));
+    values.push(`(select ${object.sql} from "${relation.table}" ${related} where ${related}.id = ${alias}."${relation.foreignKey}"${visible ? ` and ${visible.sql}` : ''})`);
+  });
+  return { sql: `json_build_array(${values.join(', ')})`, params };
 }
 
-/** A planned object's JSON as the row its resolvers read: columns as properties, relations preloaded. */
-function hydrate<T extends object>(plan: ObjectPlan, json: (T & { [RELATIONS_KEY]?: Record<string, unknown> }) | null): T | null {
-  if (!json) return null;
-  const { [RELATIONS_KEY]: related, ...row } = json;
-  if (!plan.relations.length) return row as T;
-  return preload(row as T, Object.fromEntries(plan.relations.map((relation) => [relation.field, hydrate(relation.plan, related?.[relation.field] as object | null)])));
+/** A planned object's JSON array as the row its resolvers read: columns as properties, relations preloaded. */
+function hydrate<T extends object>(plan: ObjectPlan, values: unknown[] | null): T | null {
+  if (!values) return null;
+  const row = rowOf<T>(plan.columns, values);
+  if (!plan.relations.length) return row;
+  const at = plan.columns.length;
+  return preload(row, Object.fromEntries(plan.relations.map((relation, index) => [relation.field, hydrate(relation.plan, values[at + index] as unknown[] | null)])));
+}
+
+/** One planned page as a statement (see `pageStatement`). */
+export interface PageStatement {
+  /** The viewer's filtered set, `select "e".* from … where …`, read as `alias`. */
+  scoped: ScopedSelect;
+  alias: string;
+  /** Keyset condition over `alias`: the rows after the cursor. */
+  after: SqlCondition | null;
+  /** The page's order over `alias` (an index in that order serves the page without a sort). */
+  order: string;
+  /** The aggregate's order, when it names columns the page adds (`pageColumns`) instead of `order`. */
+  rowOrder?: string;
+  /** Extra select-list entries of the page, e.g. an order expression computed once. */
+  pageColumns?: string;
+  /** Rows to read: the page size and one more (hasNextPage). */
+  fetch: number;
+  total: boolean;
+  /** One row's JSON over `alias`. */
+  row: SqlCondition;
+}
+
+/**
+ * `{ total, rows }`: the page as one JSON array in order, and the total when asked. The filtered
+ * set is a subquery both times, not a shared CTE: a materialized CTE hides the table's indexes,
+ * so the page would sort every scoped row and the total could not count from an index alone.
+ */
+export function pageStatement(page: PageStatement): SqlCondition {
+  const { scoped, alias } = page;
+  return {
+    sql: `with page as (select *${page.pageColumns ? `, ${page.pageColumns}` : ''} from (${scoped.sql}) ${alias} ${page.after ? `where ${page.after.sql}` : ''}
+       order by ${page.order} limit ?)
+     select ${page.total ? `(select count(*) from (${scoped.sql}) ${alias})::int` : '0'} as total,
+            coalesce(json_agg(${page.row.sql} order by ${page.rowOrder ?? page.order}), '[]'::json) as rows
+       from page ${alias}`,
+    params: [...scoped.params, ...(page.after?.params ?? []), page.fetch, ...(page.total ? scoped.params : []), ...page.row.params],
+  };
 }
 
 /**
@@ -196,40 +249,33 @@ export async function plannedPage<T extends { id: string }>(
   const limit = pageSize(args.first);
   const direction = descending ? 'desc' : 'asc';
   const scoped = scopedSelect(em, entity, 'e', where);
-  const params: unknown[] = [...scoped.params];
-  let after = '';
+  let after: SqlCondition | null = null;
   if (args.after) {
     const op = descending ? '<' : '>';
     if (field === 'id') {
-      after = `where e.id ${op} ?`;
-      params.push(...decodeCursor(args.after, 1));
+      after = { sql: `e.id ${op} ?`, params: decodeCursor(args.after, 1) };
     } else {
       const [value, id] = decodeCursor(args.after, 2) as [SortValue, string];
       const key = sortKeyOf(em, entity, field);
       // A null sort value needs the ORM's null ordering rules: page those with entities.
       if (value === null || !key) return null;
-      const condition = keysetAfterSql(key, descending, value, id, 'e');
-      after = `where ${condition.sql}`;
-      params.push(...condition.params);
+      after = keysetAfterSql(key, descending, value, id, 'e');
     }
   }
-  params.push(limit + 1);
   const order = field === 'id' ? `e.id ${direction}` : `${sortColumn} ${direction}, e.id ${direction}`;
-  const object = objectSql(plan, 'e');
-  params.push(...object.params);
-  const total = connection.has('totalCount');
-  const [result] = await preparedRead<{ total: number; rows: (T & { [RELATIONS_KEY]?: Record<string, unknown> })[] }>(
-    em,
-    `with ${total ? `scoped as (${scoped.sql}),` : ''}
-     page as (select * from ${total ? 'scoped' : `(${scoped.sql})`} e ${after} order by ${order} limit ?)
-     select ${total ? '(select count(*) from scoped)::int' : '0'} as total,
-            coalesce(json_agg(${object.sql} order by ${order}), '[]'::json) as rows
-       from page e`,
-    params,
-  );
+  const statement = pageStatement({
+    scoped,
+    alias: 'e',
+    after,
+    order,
+    fetch: limit + 1,
+    total: connection.has('totalCount'),
+    row: objectSql(plan, 'e'),
+  });
+  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(em, statement.sql, statement.params);
   const rows = result!.rows;
   const dateSort = sortProp.runtimeType === 'Date';
-  const nodes = rows.slice(0, limit).map((json) => hydrate(plan, json)!);
+  const nodes = rows.slice(0, limit).map((values) => hydrate<T>(plan, values)!);
   // Cursors as `paginate` writes them, so either way of reading continues the other's pages.
   const edges = edgesOf(nodes, (row) => {
     const value = (row as Record<string, unknown>)[field];

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { CarriedRecord } from './carried-record.ts';
 import { InFlight } from './in-flight.ts';
+import type { OutboxRecord } from './outbox-store.ts';
 
 const DEFAULT_CAPACITY = 2_000;
 
@@ -31,5 +33,14 @@ export class EventRecords {
       if (oldest !== undefined) this.cache.delete(oldest);
     }
     return loading;
+  }
+
+  /**
+   * A record the event's batch may have carried: built from it without a statement (the usual
+   * case for live events, on every instance), else loaded. Cached like `load`, under its name.
+   */
+  carried<T>(record: OutboxRecord, carried: CarriedRecord<T>): Promise<T> {
+    const data = record.carried?.[carried.what];
+    return this.load(record.seq, carried.what, data === undefined ? (em) => carried.load(em, record) : async (em) => carried.hydrate(em, data));
   }
 }

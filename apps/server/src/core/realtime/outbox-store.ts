@@ -14,6 +14,11 @@ export interface OutboxRecord<K extends EventType = EventType> {
   recipientId: string | null;
   payload: EventPayload<K>;
   createdAt: Date;
+  /**
+   * Records its committing transaction read for rendering, by name (carried-record.ts): only on
+   * events delivered from their batch, never on events read from the outbox.
+   */
+  carried?: Readonly<Record<string, unknown>>;
 }
 
 /** The record, typed by its event type when it is one of `types` (its payload then too), else null. */
@@ -34,6 +39,8 @@ export interface OutboxRow {
   payload: EventPayload;
   /** A string when the row travelled as JSON. */
   created_at: Date | string;
+  /** In a committed batch: the records it carries (absent from reads). */
+  carried?: Record<string, unknown> | null;
 }
 
 export const OUTBOX_COLUMNS = 'seq, type, entity_id, company_id, program_year_id, task_id, recipient_id, payload, created_at';
@@ -143,7 +150,7 @@ export class OutboxStore {
 }
 
 export function recordFromRow(row: OutboxRow): OutboxRecord {
-  return {
+  const record: OutboxRecord = {
     seq: Number(row.seq),
     type: row.type,
     entityId: row.entity_id,
@@ -154,4 +161,6 @@ export function recordFromRow(row: OutboxRow): OutboxRecord {
     payload: row.payload,
     createdAt: new Date(row.created_at),
   };
+  if (row.carried) record.carried = row.carried;
+  return record;
 }

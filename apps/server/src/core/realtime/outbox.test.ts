@@ -1,11 +1,11 @@
 import { IsolationLevel } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../../testing/index.ts';
+import { outboxNotifications } from '../../testing/outbox-notifications.ts';
 import { OutboxDispatcher } from './dispatcher.ts';
 import { EventType } from './event-types.ts';
-import { appendToOutbox, OUTBOX_CHANNEL, type ChangeEvent, type CommittedBatch } from './outbox.ts';
+import { appendToOutbox, type ChangeEvent, type CommittedBatch } from './outbox.ts';
 import { OutboxStore } from './outbox-store.ts';
-import { PostgresListener } from './postgres-listener.ts';
 
 const WRITERS = 8;
 const ENTITY = '00000000-0000-7000-8000-000000000000';
@@ -138,15 +138,7 @@ describe('committed batches', () => {
   });
 
   it('travel in the NOTIFY, or an empty NOTIFY when 8,000 bytes or more', async () => {
-    const payloads: string[] = [];
-    const listener = new PostgresListener({
-      url: hub.databaseUrl,
-      channel: OUTBOX_CHANNEL,
-      applicationName: 'outbox-test',
-      logger: hub.server.logger,
-      onNotification: (payload) => payloads.push(payload),
-    });
-    await listener.start();
+    const { payloads, close } = await outboxNotifications(hub);
     try {
       const small = await commit(taskEvents(2));
       const large = await commit(taskEvents(100));
@@ -154,7 +146,7 @@ describe('committed batches', () => {
       expect(Buffer.byteLength(large.message)).toBeGreaterThanOrEqual(8_000);
       expect(payloads).toEqual([small.message, '']);
     } finally {
-      await listener.close();
+      await close();
     }
   });
 

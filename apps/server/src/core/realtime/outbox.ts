@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CarriedRecord } from './carried-record.ts';
 import type { EventPayload, EventType } from './event-types.ts';
 import { LAST_POSITION_SQL, OUTBOX_COLUMNS, recordFromRow, type OutboxRecord, type OutboxRow } from './outbox-store.ts';
 
@@ -61,8 +62,13 @@ export function parseCommittedBatch(message: string): CommittedBatch | null {
  * rollback) with the batch as its payload, so other instances deliver the events without
  * reading them back; a batch of 8,000 bytes or more is announced empty and read instead. The
  * batch is also returned, for this instance to deliver once the transaction has committed.
+ *
+ * `carried`: records the subscribers render from, read in the same statement into each event of
+ * the batch (carried-record.ts), so no instance loads them on the delivery path. When they make
+ * the NOTIFY too large it goes without them (its readers load them), and only a batch too large
+ * even so is announced empty. The returned batch (this instance, Redis) always carries them.
  */
-export async function appendToOutbox(em: EntityManager, events: ChangeEvent[]): Promise<CommittedBatch | null> {
+export async function appendToOutbox(em: EntityManager, events: ChangeEvent[], carried: readonly CarriedRecord<unknown>[] = []): Promise<CommittedBatch | null> {
   if (events.length === 0) return null;
   const rows = events.map((event) => ({
     type: event.type,
@@ -86,14 +92,35 @@ export async function appendToOutbox(em: EntityManager, events: ChangeEvent[]): 
          from jsonb_array_elements(?::jsonb) with ordinality as e(value, ord)
         order by e.ord
        returning ${OUTBOX_COLUMNS}
-     ), batch as (
-       select json_build_object('after', (select seq from previous), 'events', (select json_agg(i order by i.seq) from inserted i))::text as message
+     ), ${renderedCte(em, carried)}, batch as (
+       select json_build_object('after', (select seq from previous), 'events', (select json_agg(r order by r.seq) from rendered r))::text as message
      )
-     select message, pg_notify('${OUTBOX_CHANNEL}', case when octet_length(message) < ${NOTIFY_PAYLOAD_LIMIT} then message else '' end)
+     select message, pg_notify('${OUTBOX_CHANNEL}', case
+              when octet_length(message) < ${NOTIFY_PAYLOAD_LIMIT} then message
+              else (select case when octet_length(bare) < ${NOTIFY_PAYLOAD_LIMIT} then bare else '' end
+                      from (select json_build_object('after', (select seq from previous), 'events', (select json_agg(i order by i.seq) from inserted i))::text as bare) b)
+            end)
        from batch`,
     [JSON.stringify(rows)],
   );
   const committed = batch ? parseCommittedBatch(batch.message) : null;
   if (!committed) throw new Error('the outbox insert returned no batch');
   return committed;
+}
+
+/**
+ * `rendered`: the inserted rows, each with `carried`, the records read for it by name (null when
+ * none was). Each record is read once per row: in a materialized CTE, as PostgreSQL would
+ * otherwise copy the subquery into every place that uses its value (planned and run 3 times).
+ */
+function renderedCte(em: EntityManager, carried: readonly CarriedRecord<unknown>[]): string {
+  if (carried.length === 0) return 'rendered as (select * from inserted)';
+  const values = carried.map((record) => `('${record.what}', (${record.sql(em)})::json)`).join(', ');
+  return `read_for_rendering as materialized (
+       select i.seq, v.what, v.value from inserted i cross join lateral (values ${values}) v(what, value)
+     ), carried as (
+       select seq, json_object_agg(what, value) as carried from read_for_rendering where value is not null group by seq
+     ), rendered as (
+       select i.*, c.carried from inserted i left join carried c on c.seq = i.seq
+     )`;
 }

@@ -5,6 +5,7 @@ import { liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import type { OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
 import { ActivityEntry } from './activity-entry.entity.ts';
+import { ACTIVITY_RECORD } from './activity-record.ts';
 
 /** Everything that writes a history entry; notifications and access changes do not. */
 export const ACTIVITY_EVENTS = Object.values(EventType).filter(
@@ -23,9 +24,7 @@ export class ActivityAdded {
 /** History entries as they are written, within a scope (a company, or everything). */
 export function activityTopic(scope: OutboxScope): LiveTopic<ActivityAdded> {
   return liveTopic('work', ACTIVITY_EVENTS, scope, async (record, records) => {
-    const activityId = record.payload.activityId;
-    if (typeof activityId !== 'string') return null;
-    const entry = await records.load(record.seq, 'activity', (em) => em.findOne(ActivityEntry, activityId, { populate: ['actor', 'company'] }));
+    const entry = await records.carried(record, ACTIVITY_RECORD);
     return entry ? { seq: record.seq, entry } : null;
   });
 }

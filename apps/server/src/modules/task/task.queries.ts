@@ -5,10 +5,11 @@ import { containsPattern, findRecord } from '../../core/database/records.ts';
 import { scopedSelect } from '../../core/database/scoped-select.ts';
 import { badInput } from '../../core/errors.ts';
 import type { UnitOfWork } from '../../core/actor/unit-of-work.ts';
+import type { SqlCondition } from '../../core/auth/visibility.ts';
 import { assertFilterIds } from '../../core/graphql/id-filter.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
 import { edgesOf, pageSize, type ConnectionShape, type PageArgs } from '../../core/graphql/pagination.ts';
-import { jsonObjectSql, plainColumns, preload, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
+import { columnValuesSql, pageStatement, plainColumns, preload, rowOf, type PagePlanSpec, type PlainColumn } from '../../core/graphql/planned-read.ts';
 import { Company } from '../company/company.entity.ts';
 import { Measure } from '../measure/index.ts';
 import { Person } from '../people/person.entity.ts';
@@ -16,7 +17,11 @@ import type { TaskFilter } from './task.inputs.ts';
 import { overdueTaskSql } from './task-overdue.sql.ts';
 import { Task } from './task.entity.ts';
 
-/** Board order: columns in the domain's order, then rank within a column. */
+/**
+ * Board order: columns in the domain's order, then rank within a column. The index
+ * `task_board_order_index` (migration 20261206192600) holds this exact expression: a company's
+ * page is then read from the index in order, without a sort. Change both together.
+ */
 const COLUMN_ORDER_SQL = `array_position(array[${TASK_STATUSES.map((s) => `'${s}'`).join(', ')}]::text[], t.status::text)`;
 
 export async function taskWhere(ctx: UnitOfWork, filter: TaskFilter | null | undefined): Promise<Record<string, unknown>> {
@@ -121,46 +126,71 @@ export function byName<T extends { name: string }>(people: Iterable<T>): T[] {
 /**
  * A page of tasks as one statement shaped by the selection: the scoped filter, the keyset page,
  * the total and every selected relation and count built as JSON by PostgreSQL, no entities.
+ * Each task is one positional array (see `columnValuesSql`): its columns, then each selected
+ * relation (an array or null), the assignees (arrays, or null for none), the comment count.
  */
-async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
-  const limit = pageSize(page.first);
+async function plannedStatement(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<SqlCondition> {
   const scoped = scopedSelect(ctx.em, Task, 't', where);
-  const params: unknown[] = [...scoped.params];
-  const after = page.after ? `where (${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)` : '';
-  if (page.after) params.push(...decode(page.after));
-  params.push(limit + 1);
-  const fields = [`'task', ${jsonObjectSql(plan.task, 't')}`];
+  const values = [columnValuesSql(plan.task, 't')];
+  const params: unknown[] = [];
   for (const relation of plan.relations) {
-    fields.push(`'${relation.field}', (select ${jsonObjectSql(relation.columns, 'r')} from "${relation.table}" r where r.id = t."${relation.foreignKey}")`);
+    values.push(`(select json_build_array(${columnValuesSql(relation.columns, 'r')}) from "${relation.table}" r where r.id = t."${relation.foreignKey}")`);
   }
   if (plan.assignees) {
     const pivot = ctx.em.getMetadata().get(Task).properties.assignees;
-    fields.push(`'assignees', coalesce((select json_agg(${jsonObjectSql(plan.assignees, 'p')}) from "${pivot.pivotTable}" a
-      join person p on p.id = a."${pivot.inverseJoinColumns[0]}" where a."${pivot.joinColumns[0]}" = t.id), '[]'::json)`);
+    values.push(`(select json_agg(json_build_array(${columnValuesSql(plan.assignees, 'p')})) from "${pivot.pivotTable}" a
+      join person p on p.id = a."${pivot.inverseJoinColumns[0]}" where a."${pivot.joinColumns[0]}" = t.id)`);
   }
   if (plan.commentCount) {
+    // Shaped for the partial index on live comments (migration 20261206192600): counted from the index alone.
     const readable = await ctx.access.sqlCommentCondition('comment');
-    fields.push(`'commentCount', (select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
+    values.push(`(select count(*) from comment where comment.task_id = t.id and comment.deleted_at is null and ${readable.sql})`);
     params.push(...readable.params);
   }
-  const [result] = await preparedRead<{ total: number; rows: PlannedTask[] }>(
-    ctx.em,
-    // The filtered set is a CTE only when the total is asked (it is then read twice); otherwise
-    // a plain subquery that PostgreSQL folds into the page's own plan.
-    `with ${plan.totalCount ? `scoped as (${scoped.sql}),` : ''}
-     page as (select * from ${plan.totalCount ? 'scoped' : `(${scoped.sql})`} t ${after} order by ${COLUMN_ORDER_SQL}, t.rank, t.id limit ?)
-     select ${plan.totalCount ? '(select count(*) from scoped)::int' : '0'} as total,
-            coalesce(json_agg(json_build_object(${fields.join(', ')}) order by ${COLUMN_ORDER_SQL}, t.rank, t.id), '[]'::json) as rows
-       from page t`,
-    params,
-  );
+  return pageStatement({
+    scoped,
+    alias: 't',
+    after: page.after ? { sql: `(${COLUMN_ORDER_SQL}, t.rank, t.id) > (?, ?, ?)`, params: decode(page.after) } : null,
+    order: `${COLUMN_ORDER_SQL}, t.rank, t.id`,
+    // The page's order computed once and named, so the rows leave the board-order index already in the aggregate's order.
+    pageColumns: `${COLUMN_ORDER_SQL} as board_column`,
+    rowOrder: 't.board_column, t.rank, t.id',
+    fetch: pageSize(page.first) + 1,
+    total: plan.totalCount,
+    row: { sql: `json_build_array(${values.join(', ')})`, params },
+  });
+}
+
+/** The planned statement of a task page, or null when the selection needs entities (tests check which indexes serve it). */
+export async function taskPageStatement(ctx: UnitOfWork, filter: TaskFilter | null | undefined, page: PageArgs, selection: Selection): Promise<SqlCondition | null> {
+  const plan = planTaskPage(ctx.em, selection);
+  return plan && plannedStatement(ctx, await taskWhere(ctx, filter), page, plan);
+}
+
+async function plannedPageOfTasks(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, plan: TaskPagePlan): Promise<ConnectionShape<Task>> {
+  const limit = pageSize(page.first);
+  const statement = await plannedStatement(ctx, where, page, plan);
+  const [result] = await preparedRead<{ total: number; rows: unknown[][] }>(ctx.em, statement.sql, statement.params);
   const rows = result!.rows;
-  const nodes = rows.slice(0, limit).map(({ task, assignees, ...rest }) => preload(task as Task, assignees ? { ...rest, assignees: byName(assignees) } : rest));
+  const nodes = rows.slice(0, limit).map((row) => {
+    const task = rowOf<Pick<Task, 'id' | 'status' | 'rank'>>(plan.task, row);
+    let at = plan.task.length;
+    const related: Record<string, unknown> = {};
+    for (const relation of plan.relations) {
+      const value = row[at++] as unknown[] | null;
+      related[relation.field] = value && rowOf(relation.columns, value);
+    }
+    const assignees = plan.assignees;
+    if (assignees) {
+      const people = (row[at++] as unknown[][] | null) ?? [];
+      related.assignees = byName(people.map((person) => rowOf<{ name: string }>(assignees, person)));
+    }
+    if (plan.commentCount) related.commentCount = row[at];
+    return preload(task as Task, related);
+  });
   const edges = edgesOf(nodes, encode);
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: result!.total };
 }
-
-type PlannedTask = { task: Pick<Task, 'id' | 'status' | 'rank'>; assignees?: { name: string }[] } & Record<string, unknown>;
 
 async function readPage(ctx: UnitOfWork, where: Record<string, unknown>, page: PageArgs, selection?: Selection) {
   const plan = selection && planTaskPage(ctx.em, selection);
