@@ -1,5 +1,6 @@
 import { PARTICIPATING_STATUSES, TaskStatus, type MeasureCategory, type ParticipationStatus } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { preparedRead } from '../../core/database/prepared-read.ts';
 import type { ClassType } from 'type-graphql';
 import type { Access } from '../../core/auth/access.ts';
 import type { Selection } from '../../core/graphql/look-ahead.ts';
@@ -73,7 +74,9 @@ export async function boardRows(
     .map(({ field, table, columns }) => `, (select ${jsonObjectSql(columns, 'x')} from "${table}" x where x.id = r.${RELATIONS[field][1]}) as "${field}"`)
     .join('');
   // Last activity: one step on the (company_id, created_at) index per row, not an aggregate over the history.
-  const rows = await em.execute<(MeasureAggregateRow & Record<string, unknown>)[]>(
+  // A prepared statement: planning this one took 6.6 ms at 200 companies, on every request.
+  const rows = await preparedRead<MeasureAggregateRow & Record<string, unknown>>(
+    em,
     `with rows as (
        select p.id as participation_id, p.company_id, p.status as stage, p.team_id, c.name_ko
          from participation p join company c on c.id = p.company_id
@@ -98,18 +101,23 @@ export async function boardRows(
          from measure m ${ghgFactorJoins('m')}
         where m.participation_id in (select participation_id from rows) and m.archived_at is null
         group by grouping sets ((m.participation_id), (m.participation_id, m.category))
+     ),
+     categories as (
+       select c.of_participation, json_agg(c order by c.category) as by_category
+         from measures c where c.by_company = 0
+        group by c.of_participation
      )
      select r.participation_id, r.company_id, r.stage, r.team_id,
             (select max(a.created_at) from activity_entry a where a.company_id = r.company_id) as last_activity_at,
             (select max(o.seq) from outbox_event o where o.company_id = r.company_id) as version,
             tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
             measures.*,
-            (select coalesce(json_agg(to_jsonb(c) order by c.category), '[]')
-               from measures c where c.of_participation = r.participation_id and c.by_company = 0) as by_category${relationsSql}
+            coalesce(categories.by_category, '[]') as by_category${relationsSql}
        from rows r
        left join tasks on tasks.company_id = r.company_id
        left join measures on measures.of_participation = r.participation_id and measures.by_company = 1
-      ${f.category ? 'where exists (select 1 from measures c where c.of_participation = r.participation_id and c.category = ?)' : ''}
+       left join categories on categories.of_participation = r.participation_id
+      ${f.category ? 'where r.participation_id in (select c.of_participation from measures c where c.by_company = 0 and c.category = ?)' : ''}
       order by r.name_ko, r.company_id`,
     params,
   );
