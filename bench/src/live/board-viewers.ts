@@ -1,6 +1,6 @@
 import { Pool } from 'undici';
 import WebSocket from 'ws';
-import type { WebOperation } from '../load/web-documents.ts';
+import { WHOLE_YEAR, type WebOperation } from '../load/web-documents.ts';
 import { now } from '../load/clock.ts';
 
 /** What the board page runs, taken from the web client's own documents and composable. */
@@ -55,7 +55,7 @@ class BoardViewer {
       path: '/graphql',
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: this.options.cookie },
-      body: JSON.stringify({ query: this.options.plan.board.text, variables: { programYearId: this.options.programYearId, filter: {} } }),
+      body: JSON.stringify({ query: this.options.plan.board.text, variables: { programYearId: this.options.programYearId, filter: {}, ...WHOLE_YEAR } }),
     });
     const answer = (await response.body.json()) as { data?: { liveSequence?: number }; errors?: unknown[] };
     if (answer.errors?.length || !answer.data) throw new Error(`board query: ${JSON.stringify(answer.errors).slice(0, 300)}`);
@@ -78,7 +78,7 @@ class BoardViewer {
         if (frame.type === 'connection_ack') {
           socket.off('error', fail);
           this.options.plan.subscriptions.forEach(({ operation }, i) => {
-            const variables = { programYearId: this.options.programYearId, since: liveSequence ?? null };
+            const variables = { programYearId: this.options.programYearId, since: liveSequence ?? null, ...WHOLE_YEAR };
             socket.send(JSON.stringify({ id: String(i), type: 'subscribe', payload: { query: operation.text, operationName: operation.name, variables } }));
           });
           resolve();

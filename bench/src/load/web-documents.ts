@@ -105,3 +105,9 @@ export function composableUse(relativePath: string): ComposableUse {
   const debounce = /debounced\(\s*refetch\s*,\s*(\d+)\s*\)/.exec(source);
   return { documents, refetchDebounceMs: debounce ? Number(debounce[1]) : 0 };
 }
+
+/**
+ * The board page's variables for a viewer who sees the whole year unfiltered (a program manager):
+ * useProgramBoard.ts asks for per-category row figures only when the board totals its own rows.
+ */
+export const WHOLE_YEAR = { withCategories: false } as const;

@@ -1,6 +1,6 @@
 import { GraphQLClient, probe } from '../load/graphql.ts';
 import { graphqlCheck, runLoad, type LoadResult } from '../load/http-load.ts';
-import { WebDocuments } from '../load/web-documents.ts';
+import { WebDocuments, WHOLE_YEAR } from '../load/web-documents.ts';
 import { cpuBetween, treeCpu } from '../live/cpu.ts';
 import type { Cell, ScenarioResult } from '../report/report.ts';
 import { statementsPer, type BenchContext } from './context.ts';
@@ -15,7 +15,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
   const documents = new WebDocuments();
   const query = documents.has(BOARD_OPERATION) ? documents.operation(BOARD_OPERATION).text : null;
   const client = new GraphQLClient(ctx.hub.url, cookie, 1);
-  const missing = query ? await probe(client, query, { programYearId: ctx.data.yearId('s') }) : `${BOARD_OPERATION} not found`;
+  const missing = query ? await probe(client, query, { programYearId: ctx.data.yearId('s'), ...WHOLE_YEAR }) : `${BOARD_OPERATION} not found`;
   await client.close();
   if (missing || !query) {
     return {
@@ -39,7 +39,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
   const p50At: Record<string, number | null> = {};
   const statementsAt: Record<string, number> = {};
   for (const { key, companies } of sizes) {
-    const body = JSON.stringify({ query, variables: { programYearId: ctx.data.yearId(key) } });
+    const body = JSON.stringify({ query, variables: { programYearId: ctx.data.yearId(key), ...WHOLE_YEAR } });
     const target = { origin: ctx.hub.url, path: '/graphql', headers: { cookie }, body: () => body, check: graphqlCheck };
     const runs: (LoadResult & { hubCpuMs: number; postgresCpuMs: number })[] = [];
     for (const concurrency of [1, 16]) {
@@ -54,7 +54,7 @@ export async function boardScenario(ctx: BenchContext): Promise<ScenarioResult> 
     }
     const counting = new GraphQLClient(counter.url, cookie, 1);
     const statements = await statementsPer(counter, ctx.quick ? 3 : 10, async () => {
-      await counting.data(query, { programYearId: ctx.data.yearId(key) });
+      await counting.data(query, { programYearId: ctx.data.yearId(key), ...WHOLE_YEAR });
     });
     await counting.close();
     statementsAt[key] = statements.typical;

@@ -482,16 +482,25 @@ function placeBoardRow(cache: Cache, programYearId: string, change: Omit<BoardRo
   });
   const companyId = change.companyId;
   if (!companyId) return;
-  const row = change.row ? (cache.readFragment(BoardRowMembershipFragmentDoc, { __typename: 'BoardRow', id: change.row.id }) as BoardMember | null) : null;
+  const rowId = change.row?.id;
+  // A copy without per-category figures (a whole-year board's) makes any cached ones stale.
+  if (change.row && 'company' in change.row && !('byCategory' in change.row)) cache.invalidate({ __typename: 'BoardRow', id: rowId! }, 'byCategory');
+  const member = (withCategories: boolean) =>
+    rowId ? (cache.readFragment(BoardRowMembershipFragmentDoc, { __typename: 'BoardRow', id: rowId }, { withCategories }) as BoardMember | null) : null;
+  const row = member(false);
   // A row the cache cannot read in full cannot be judged: leave the boards as they are.
   if (change.row && !row) return;
   const year = { __typename: 'ProgramYear', id: programYearId };
   for (const list of cache.inspectFields(year).filter((info) => info.fieldName === 'board')) {
     const filter = (list.arguments?.filter ?? {}) as BoardFilter;
-    cache.updateQuery({ query: BoardListMembersDocument, variables: { programYearId, filter: list.arguments?.filter as BoardFilter | undefined } }, (data) => {
+    // Only a category board needs the row's categories to place it; without them cached it stays as it is.
+    const judged = filter.category ? member(true) : row;
+    if (change.row && !judged) continue;
+    const variables = { programYearId, filter: list.arguments?.filter as BoardFilter | undefined, withCategories: Boolean(filter.category) };
+    cache.updateQuery({ query: BoardListMembersDocument, variables }, (data) => {
       const rows = data?.programYear?.board;
       if (!data?.programYear || !rows) return data;
-      const placed = placeRow(rows, companyId, row, filter);
+      const placed = placeRow(rows, companyId, judged, filter);
       return placed === rows ? data : { ...data, programYear: { ...data.programYear, board: [...placed] } };
     });
   }

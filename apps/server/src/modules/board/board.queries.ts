@@ -53,8 +53,15 @@ export async function boardRows(
   em: EntityManager,
   access: Access,
   programYearId: string,
-  options: { filter?: BoardFilter | null; companyId?: string; relations?: BoardRelations } = {},
+  options: {
+    filter?: BoardFilter | null;
+    companyId?: string;
+    relations?: BoardRelations;
+    /** Each row's figures per category too (a board that totals its own rows needs them); the default. */
+    withCategories?: boolean;
+  } = {},
 ): Promise<BoardRow[]> {
+  const withCategories = options.withCategories ?? true;
   const f = options.filter ?? {};
   if (!isUuid(programYearId) || (f.teamId && !isUuid(f.teamId)) || (options.companyId && !isUuid(options.companyId))) return [];
   const scope = await access.sqlCompanyCondition('program-results', 'p.company_id');
@@ -97,27 +104,31 @@ export async function boardRows(
         group by t.company_id
      ),
      measures as (
-       select m.participation_id as of_participation, m.category, grouping(m.category) as by_company, ${measureAggregatesSql('m')}
+       select m.participation_id as of_participation, ${withCategories ? 'm.category, grouping(m.category)' : 'null::text as category, 1'} as by_company, ${measureAggregatesSql('m')}
          from measure m ${ghgFactorJoins('m')}
         where m.participation_id in (select participation_id from rows) and m.archived_at is null
-        group by grouping sets ((m.participation_id), (m.participation_id, m.category))
-     ),
+        group by ${withCategories ? 'grouping sets ((m.participation_id), (m.participation_id, m.category))' : 'm.participation_id'}
+     )${
+       withCategories
+         ? `,
      categories as (
        select c.of_participation, json_agg(c order by c.category) as by_category
          from measures c where c.by_company = 0
         group by c.of_participation
-     )
+     )`
+         : ''
+     }
      select r.participation_id, r.company_id, r.stage, r.team_id,
             (select max(a.created_at) from activity_entry a where a.company_id = r.company_id) as last_activity_at,
             (select max(o.seq) from outbox_event o where o.company_id = r.company_id) as version,
             tasks.todo, tasks.in_progress, tasks.in_review, tasks.done, tasks.blocked, tasks.total, tasks.overdue,
             measures.*,
-            coalesce(categories.by_category, '[]') as by_category${relationsSql}
+            ${withCategories ? "coalesce(categories.by_category, '[]')" : 'null'} as by_category${relationsSql}
        from rows r
        left join tasks on tasks.company_id = r.company_id
        left join measures on measures.of_participation = r.participation_id and measures.by_company = 1
-       left join categories on categories.of_participation = r.participation_id
-      ${f.category ? 'where r.participation_id in (select c.of_participation from measures c where c.by_company = 0 and c.category = ?)' : ''}
+       ${withCategories ? 'left join categories on categories.of_participation = r.participation_id' : ''}
+      ${f.category ? 'where r.participation_id in (select m.participation_id from measure m where m.archived_at is null and m.category = ?)' : ''}
       order by r.name_ko, r.company_id`,
     params,
   );

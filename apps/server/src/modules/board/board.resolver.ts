@@ -29,9 +29,11 @@ export class ProgramYearBoardResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<BoardRow[]> {
     assertFilterIds(filter, ['teamId']);
-    const relations = boardRelations(ctx.em, lookAhead(info));
-    if (relations) return boardRows(ctx.em, ctx.access, year.id, { filter, relations });
-    return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter }));
+    const selection = lookAhead(info);
+    const relations = boardRelations(ctx.em, selection);
+    const withCategories = selection.has('byCategory');
+    if (relations) return boardRows(ctx.em, ctx.access, year.id, { filter, relations, withCategories });
+    return withCompanies(ctx, await boardRows(ctx.em, ctx.access, year.id, { filter, withCategories }));
   }
 
   @FieldResolver(() => BoardKpis, {

@@ -77,4 +77,17 @@ describe('statement counts do not grow with the number of companies', () => {
       expect(atTwenty, what).toBeLessThanOrEqual(most[what]!);
     }
   });
+
+  it('reads no per-category figures for a board page that asks without them (@include), and the same rows otherwise', async () => {
+    const variables = { programYearId: w.year.id, filter: null };
+    const without = await count(w.as.manager, PROGRAM_BOARD, { ...variables, withCategories: false });
+    const withThem = await count(w.as.manager, PROGRAM_BOARD, { ...variables, withCategories: true });
+    expect(without.some((sql) => sql.includes('participation_id, m.category'))).toBe(false);
+    expect(withThem.some((sql) => sql.includes('participation_id, m.category'))).toBe(true);
+    type Board = { programYear: { board: ({ byCategory?: unknown[] } & Record<string, unknown>)[] } };
+    const a = await w.as.manager.data<Board>(PROGRAM_BOARD, { ...variables, withCategories: false });
+    const b = await w.as.manager.data<Board>(PROGRAM_BOARD, { ...variables, withCategories: true });
+    expect(a.programYear.board.every((row) => !('byCategory' in row))).toBe(true);
+    expect(a.programYear.board).toEqual(b.programYear.board.map(({ byCategory: _, ...row }) => row));
+  });
 });

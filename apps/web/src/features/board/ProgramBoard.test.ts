@@ -200,6 +200,8 @@ describe('the program board', () => {
     const { mock, wrapper } = await setup({ path: '/board?year=year-1&team=team-1' });
     await flushPromises();
     const loads = mock.networkOf('ProgramBoard').length;
+    // It totals its own rows, so they come with their per-category figures.
+    expect(mock.networkOf('ProgramBoard').at(-1)?.variables).toMatchObject({ withCategories: true });
     const savings = () => wrapper.find('[data-testid="kpi-savings"]').text();
     expect(savings()).toContain('₩1.1억');
     const event = (seq: number, value: ReturnType<typeof row> | null, companyId = 'co-1') => ({
@@ -241,7 +243,9 @@ describe('the program board', () => {
   it('updates live from the event alone: the row and the totals change, the company is highlighted, nothing is reloaded', async () => {
     const { mock, wrapper } = await setup();
     await flushPromises();
-    expect(mock.networkOf('BoardRowChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40 });
+    // The whole year's board reads its rows without per-category figures: the year's totals come with it.
+    expect(mock.networkOf('BoardRowChanged')[0]?.variables).toEqual({ programYearId: 'year-1', since: 40, withCategories: false });
+    expect(mock.networkOf('ProgramBoard')[0]?.variables).toMatchObject({ withCategories: false });
     const loads = mock.networkOf('ProgramBoard').length;
     const changedRow = row('co-1', '(주)한일도금', { done: 5, total: 12, overdue: 0, savings: 150_000_000, tco2e: 140.2, version: 41 });
     mock.emit('BoardRowChanged', {

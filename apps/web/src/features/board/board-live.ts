@@ -16,7 +16,7 @@ export type BoardMember = Pick<BoardRowMembershipFragment, 'id' | 'stage' | 'tea
 /** Whether a row belongs on a board with this filter — the server's filter, for the fields a row carries. */
 export function rowMatches(row: BoardMember, filter: BoardFilter): boolean {
   if (filter.teamId && row.team?.id !== filter.teamId) return false;
-  if (filter.category && !row.byCategory.some((figures) => figures.category === filter.category)) return false;
+  if (filter.category && !row.byCategory?.some((figures) => figures.category === filter.category)) return false;
   const stages: readonly ParticipationStatus[] = filter.status ? [filter.status] : PARTICIPATING_STATUSES;
   return stages.includes(row.stage);
 }
@@ -44,7 +44,7 @@ export function placeRow<T extends BoardMember>(rows: readonly T[], companyId: s
 /** A row as a category-filtered board shows it: the company's figures for that category only (as the board's totals count them). */
 export function categoryView(row: BoardRowData, category: BoardFilter['category']): BoardRowData {
   if (!category) return row;
-  const figures = row.byCategory.find((entry) => entry.category === category);
+  const figures = row.byCategory?.find((entry) => entry.category === category);
   if (!figures) return row;
   // Figures only: the entry's own identity (category, type name) stays out of the row.
   const { category: _category, __typename: _typename, ...own } = figures as typeof figures & { __typename?: string };
@@ -61,7 +61,7 @@ export function totalsOfRows(
   category: BoardFilter['category'],
 ): { totals: KpiTotalsFieldsFragment; byCategory: CategoryKpiFieldsFragment[] } {
   const byCategory = MEASURE_CATEGORIES.filter((each) => !category || each === category).flatMap((each) => {
-    const parts = rows.flatMap((row) => row.byCategory.filter((figures) => figures.category === each));
+    const parts = rows.flatMap((row) => row.byCategory?.filter((figures) => figures.category === each) ?? []);
     return parts.length ? [{ category: each, ...addUpFigures(parts) }] : [];
   });
   return { totals: { companies: rows.length, ...addUpFigures(rows) }, byCategory };

@@ -23,9 +23,11 @@ export function useProgramBoard(options: {
   /** The board shows part of the program (a filter, or a viewer who sees some companies): its totals are its own. */
   partial?: MaybeRefOrGetter<boolean>;
 }) {
-  const variables = () => ({ programYearId: toValue(options.programYearId) ?? '', filter: toValue(options.filter) });
-  const query = useQuery({ query: ProgramBoardDocument, variables, pause: () => !toValue(options.programYearId) });
   const partial = () => toValue(options.partial) ?? false;
+  const variables = () => ({ programYearId: toValue(options.programYearId) ?? '', filter: toValue(options.filter) });
+  // Rows carry their per-category figures only where the board totals its own rows (or shows one category).
+  const withCategories = () => partial() || Boolean(toValue(options.filter).category);
+  const query = useQuery({ query: ProgramBoardDocument, variables: () => ({ ...variables(), withCategories: withCategories() }), pause: () => !toValue(options.programYearId) });
   // The monthly trend changes slowly: after changes it reloads at most every TREND_RELOAD_MS.
   const trend = useQuery({ query: BoardTrendDocument, variables, pause: () => !toValue(options.programYearId) });
   let trendTimer: ReturnType<typeof setTimeout> | null = null;
@@ -66,7 +68,7 @@ export function useProgramBoard(options: {
 
   useLive({
     subscription: BoardRowChangedDocument,
-    variables: () => ({ programYearId: toValue(options.programYearId) ?? '' }),
+    variables: () => ({ programYearId: toValue(options.programYearId) ?? '', withCategories: withCategories() }),
     liveSequence: () => query.data.value?.liveSequence,
     pause: () => !toValue(options.programYearId),
     refetch,
