@@ -15,12 +15,30 @@ try {
   const server = await createServer(loadConfig(process.env), countStatements ? { onQuery: () => void statements++ } : {});
 
   // Commit times for commit→receipt latency: wrapped where every mutation's transaction reports
-  // that it committed outbox events (core/database/transaction.ts calls it after COMMIT).
+  // that it committed outbox events (core/database/transaction.ts calls it after COMMIT) — or,
+  // when earlier, where the batch's own NOTIFY reached this instance's dispatcher: the NOTIFY can
+  // overtake the COMMIT reply, and its delivery can run before the committing code resumes, so
+  // the report alone stamped some commits after their frames were read (negative latencies).
   let traceCommits = false;
+  const seen = new Map<number, number>();
+  const dispatcher = server.services.realtime.dispatcher;
+  const offer = dispatcher.offer.bind(dispatcher);
+  dispatcher.offer = (batch) => {
+    const first = batch.records[0]?.seq;
+    if (traceCommits && first !== undefined && !seen.has(first)) {
+      if (seen.size > 10_000) seen.clear();
+      seen.set(first, now());
+    }
+    offer(batch);
+  };
   const committed = server.services.outboxCommitted.bind(server.services);
   server.services.outboxCommitted = (batch) => {
-    const at = now();
+    const reported = now();
+    const first = batch.records[0]?.seq;
+    const at = Math.min(reported, (first !== undefined && seen.get(first)) || reported);
     committed(batch);
+    // (A NOTIFY arriving after the report adds an entry again; the map is cleared past 10,000.)
+    if (first !== undefined) seen.delete(first);
     if (traceCommits) send({ type: 'committed', at });
   };
 
