@@ -56,7 +56,13 @@ export function useProgramBoard(options: {
     let rows: readonly BoardRowData[] = query.data.value?.programYear?.board ?? [];
     for (const change of missed.value) {
       // A copy older than one already seen arrives as its identity only (versionGuardExchange): its newer copy placed it.
-      if (change.companyId && (!change.row || 'company' in change.row)) rows = placeRow(rows, change.companyId, change.row, filter);
+      if (change.companyId && (!change.row || 'company' in change.row)) {
+        rows = placeRow(rows, change.companyId, change.row, filter);
+        // A row the cached list does not hold yet (it joined the board by an event) is this
+        // event's copy: a later event's copy replaces it, or it would keep its first fields.
+        const fresh = change.row;
+        if (fresh) rows = rows.map((shown) => (shown.company.id === change.companyId && shown !== fresh && shown.version <= fresh.version ? fresh : shown));
+      }
     }
     return filter.category ? rows.map((row) => categoryView(row, filter.category)) : rows;
   });
