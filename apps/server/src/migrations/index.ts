@@ -16,6 +16,7 @@ import { Migration20261206170000 } from './20261206170000-last-edited.migration.
 import { Migration20261206173500 } from './20261206173500-job-worker-owners.migration.ts';
 import { Migration20261206191500 } from './20261206191500-outbox-company-seq.migration.ts';
 import { Migration20261206192600 } from './20261206192600-task-page-indexes.migration.ts';
+import { Migration20261206223000 } from './20261206223000-board-task-counts-index.migration.ts';
 
 /** Migrations in the order they apply; `pnpm migration:create` writes a new file to add here. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206173500_job_worker_owners', class: Migration20261206173500 },
   { name: 'Migration20261206191500_outbox_company_seq', class: Migration20261206191500 },
   { name: 'Migration20261206192600_task_page_indexes', class: Migration20261206192600 },
+  { name: 'Migration20261206223000_board_task_counts_index', class: Migration20261206223000 },
 ];
