@@ -1,6 +1,7 @@
 import { PARTICIPATING_STATUSES, type FundingSource, type MeasureCategory, type ParticipationStatus } from '@ecohub/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Access } from '../../core/auth/access.ts';
+import { preparedRead } from '../../core/database/prepared-read.ts';
 import { ghgFactorJoins } from '../measure/index.ts';
 import { stagesLiteral } from './board.queries.ts';
 import type { BoardFilter, BudgetSourceKpi, CategoryKpi, CompanyKpi, KpiTotals } from './board.types.ts';
@@ -33,7 +34,9 @@ async function kpisOver(em: EntityManager, programYearId: string, over: Particip
      where p.program_year_id = ? and p.status = any(?::text[]) and ${over.sql}
      ${over.category ? 'and exists (select 1 from measure m where m.participation_id = p.id and m.archived_at is null and m.category = ?)' : ''}`;
   const companiesParams = [programYearId, stages, ...over.params, ...categoryParams];
-  const rows = await em.execute<(MeasureAggregateRow & { category: MeasureCategory | null; is_total: number; companies: string })[]>(
+  // Prepared: asked by every board page and, once per event, by the board's live rows.
+  const rows = await preparedRead<MeasureAggregateRow & { category: MeasureCategory | null; is_total: number; companies: string }>(
+    em,
     `select m.category, grouping(m.category) as is_total,
             (${companiesSql}) as companies,
             ${measureAggregatesSql('m')}
