@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -36,8 +35,14 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly finished: Promise<Buffer>;
 
-  constructor(meta: { title: string; lang: string }) {
-    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: meta.title, Creator: 'EcoHub' }, lang: meta.lang, displayTitle: true });
+  /** pdfkit is loaded with the first report, not with the hub: among the heaviest of the start's imports. */
+  static async open(meta: { title: string; lang: string }): Promise<PdfWriter> {
+    const { default: PDFDocument } = await import('pdfkit');
+    return new PdfWriter(new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: meta.title, Creator: 'EcoHub' }, lang: meta.lang, displayTitle: true }));
+  }
+
+  private constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
     const { regular, bold } = fontFiles();
     this.doc.registerFont('regular', regular);
     this.doc.registerFont('bold', bold);

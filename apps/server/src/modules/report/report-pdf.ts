@@ -75,7 +75,7 @@ function splitTable(w: PdfWriter, text: ReportText, figures: MeasureFigures): vo
 export async function programYearPdf(report: ProgramYearReport, text: ReportText, now = new Date()): Promise<Buffer> {
   const { t, enums } = text;
   const title = t.yearTitle(programName(text, report.year), report.year.number);
-  const w = new PdfWriter({ title, lang: text.lang });
+  const w = await PdfWriter.open({ title, lang: text.lang });
   w.title(title, `${t.period}: ${text.date(report.year.startsOn)} – ${text.date(report.year.endsOn)} · ${t.generatedAt}: ${text.date(now)}`);
 
   w.heading(t.results);
@@ -188,7 +188,7 @@ export async function participationPdf(report: ParticipationReport, text: Report
   const { t, enums } = text;
   const name = companyName(text, report.company);
   const title = t.companyTitle(name);
-  const w = new PdfWriter({ title, lang: text.lang });
+  const w = await PdfWriter.open({ title, lang: text.lang });
   w.title(title, `${programName(text, report.year)} · ${report.year.number} · ${text.date(report.year.startsOn)} – ${text.date(report.year.endsOn)} · ${t.generatedAt}: ${text.date(now)}`);
 
   w.heading(t.companyInfo);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { MEASURE_STATUSES } from '@ecohub/domain';
 import type { MeasureFigures } from '../board/index.ts';
 import type { ReportText } from './report-labels.ts';
@@ -15,6 +14,8 @@ const PERCENT = '0.0%';
  */
 export async function programYearXlsx(report: ProgramYearReport, text: ReportText): Promise<Buffer> {
   const { t, enums } = text;
+  // Loaded with the first workbook, not with the hub: exceljs is the heaviest of the start's imports.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'EcoHub';
   book.title = t.yearTitle(programName(text, report.year), report.year.number);
