@@ -93,6 +93,20 @@ describe('a company edit reaches every open page showing the company, live', () 
     expect(page.otherStaff.events).toEqual([]);
   });
 
+  it("reaches the company's page when the company is archived", async () => {
+    const { clients, other } = world;
+    const { liveSequence: since } = await clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+    const page = socket(clients.otherStaff).subscribe<CompanyEvent & { company: { archivedAt: string | null } }>(
+      'subscription($c: ID!, $since: SafeInt) { companyChanged(companyId: $c, since: $since) { seq companyId company { id version archivedAt } } }',
+      { c: other.id, since },
+    );
+    const { company } = await clients.manager.data<{ company: { version: number } }>('query($id: ID!) { company(id: $id) { version } }', { id: other.id });
+    await clients.manager.data('mutation($input: ArchiveCompanyInput!) { archiveCompany(input: $input) { id } }', { input: { id: other.id, version: company.version } });
+    const [archived] = await page.until((received) => received.length > 0);
+    expect(archived?.company).toMatchObject({ id: other.id, version: company.version + 1 });
+    expect(archived?.company.archivedAt).toBeTruthy();
+  });
+
   it('publishes nothing for an edit that changes nothing', async () => {
     const { own } = world;
     const before = await hub.server.services.realtime.store.position();

@@ -17,7 +17,7 @@ declare module '../../core/realtime/event-types.ts' {
 
 export const COMPANY_EVENTS = [EventType.COMPANY_UPDATED] as const;
 
-@ObjectType({ description: "A company's own details changed (names, industry, address, contacts)" })
+@ObjectType({ description: "A company's own details changed (names, industry, address, contacts) or it was archived" })
 export class CompanyChange {
   @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
   seq!: number;

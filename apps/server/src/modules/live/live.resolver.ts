@@ -72,7 +72,7 @@ export class LiveResolver {
   }
 
   @Subscription(() => CompanyChange, {
-    description: `A company's own details changed (names, industry, address, contacts), for who sees its results. ${RESUME}`,
+    description: `A company's own details changed (names, industry, address, contacts) or it was archived, for who sees its results. ${RESUME}`,
     subscribe: ({ args, context }) => companyChanges(context as GraphQLContext, args as { companyId: string; since?: number | null }),
   })
   companyChanged(

@@ -45,7 +45,7 @@ export async function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArg
   return ctx.services.realtime.subscribe(ctx, measureTopic(await companyOrYearScope(ctx, 'program-results', args)), sinceOf(args));
 }
 
-/** Edits of one company's own details: what its pages show of it, for who sees its results. */
+/** Edits (and the archiving) of one company's own details: what its pages show of it, for who sees its results. */
 export async function companyChanges(ctx: GraphQLContext, args: { companyId: string } & Since): Promise<AsyncIterable<CompanyChange>> {
   return ctx.services.realtime.subscribe(ctx, companyTopic(await companyOrYearScope(ctx, 'program-results', { companyId: args.companyId })), sinceOf(args));
 }

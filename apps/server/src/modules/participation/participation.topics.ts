@@ -24,7 +24,7 @@ export const ParticipationChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED',
 export type ParticipationChangeKind = (typeof ParticipationChangeKind)[keyof typeof ParticipationChangeKind];
 registerEnumType(ParticipationChangeKind, {
   name: 'ParticipationChangeKind',
-  valuesConfig: { COMPANY_UPDATED: { description: "The company's own details changed (names, industry): the participation carries the company as it is now" } },
+  valuesConfig: { COMPANY_UPDATED: { description: "The company's own details changed (names, industry) or it was archived: the participation carries the company as it is now" } },
 });
 
 @ObjectType({ description: "A company's participation in a program year was created or changed (status, team, dates), or the company's own details changed" })

@@ -421,7 +421,7 @@ export type NotificationKind =
   | 'OVERDUE';
 
 export type ParticipationChangeKind =
-  /** The company's own details changed (names, industry): the participation carries the company as it is now */
+  /** The company's own details changed (names, industry) or it was archived: the participation carries the company as it is now */
   | 'COMPANY_UPDATED'
   | 'CREATED'
   | 'UPDATED';
