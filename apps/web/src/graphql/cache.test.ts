@@ -320,6 +320,15 @@ describe('the normalized cache keeps a company register longer than a page live'
     expect(mock.network.slice(requests)).toEqual([]);
   });
 
+  it("shows a company's new name where its row is when the company is edited, without a request", async () => {
+    const register = await twoPages();
+    const renamed = row('p7', 7);
+    await register.change(4, 'COMPANY_UPDATED', { ...renamed, company: { ...renamed.company, nameKo: '기업 p7 신사명' } });
+    expect(register.second()).toEqual(['4', 'p5 APPLIED 기업 p5', 'p7 APPLIED 기업 p7 신사명']);
+    expect(register.first()).toEqual(['4', 'p1 APPLIED 기업 p1', 'p3 APPLIED 기업 p3']);
+    expect(register.newRequests()).toEqual([]);
+  });
+
   it('changes a row of a later page in place, and a repeated creation adds nothing', async () => {
     const register = await twoPages();
     await register.change(4, 'UPDATED', row('p7', 7, 'SELECTED', 2));

@@ -687,6 +687,15 @@ export const SUBSCRIPTION_RULES: Record<string, SubscriptionRule> = {
     expect: WORK_READ,
     refuse: true,
   },
+  'Subscription.companyChanged': {
+    document: 'subscription($companyId: ID!, $since: SafeInt) { companyChanged(companyId: $companyId, since: $since) { seq company { nameKo } } }',
+    variables: ({ c }) => ({ companyId: c.id }),
+    trigger: async (m, c) => m.admin.data('mutation($input: UpdateCompanyInput!) { updateCompany(input: $input) { id } }', {
+      input: { ...(await versioned(m, 'company', c.id)), nameEn: `Matrix Check ${m.next()}` },
+    }),
+    expect: RESULTS_READ,
+    refuse: true,
+  },
   'Subscription.diagnosisChanged': {
     document: 'subscription($companyId: ID!, $since: SafeInt) { diagnosisChanged(companyId: $companyId, since: $since) { seq } }',
     variables: ({ c }) => ({ companyId: c.id }),

@@ -17,6 +17,7 @@ export const EventType = {
   MEASURE_CREATED: 'measure.created',
   MEASURE_UPDATED: 'measure.updated',
   MEASURE_DELETED: 'measure.deleted',
+  COMPANY_UPDATED: 'company.updated',
   PARTICIPATION_CREATED: 'participation.created',
   PARTICIPATION_UPDATED: 'participation.updated',
   DIAGNOSIS_CHANGED: 'diagnosis.changed',

@@ -10,6 +10,7 @@ import type { Selection } from '../../core/graphql/look-ahead.ts';
 import type { PageArgs } from '../../core/graphql/pagination.ts';
 import { selectedPage } from '../../core/graphql/planned-read.ts';
 import { isUuid } from '../../core/ids.ts';
+import { EventType } from '../../core/realtime/event-types.ts';
 import { creationDiff } from '../activity/index.ts';
 import { Person, stampEdit } from '../people/index.ts';
 import { Company } from './company.entity.ts';
@@ -144,7 +145,11 @@ export async function updateCompany(ctx: UnitOfWork, input: UpdateCompanyInput):
       const diff = applyChanges(company, values as Partial<Company>);
       if (Object.keys(diff).length > 0) {
         stampEdit(company, changes);
-        changes.record({ action: 'company.updated', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} updated`, diff });
+        // Its own event: every open page showing the company (register, board, its workspace) follows.
+        changes.record(
+          { action: 'company.updated', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} updated`, diff },
+          { type: EventType.COMPANY_UPDATED, companyId: company.id },
+        );
       }
       return company;
     }),
@@ -159,7 +164,10 @@ export async function archiveCompany(ctx: UnitOfWork, input: ArchiveCompanyInput
     if (company.archivedAt) return company;
     const diff = applyChanges(company, { archivedAt: new Date() });
     stampEdit(company, changes);
-    changes.record({ action: 'company.archived', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} archived`, diff });
+    changes.record(
+      { action: 'company.archived', entityType: 'Company', entityId: company.id, companyId: company.id, summary: `Company ${company.nameKo} archived`, diff },
+      { type: EventType.COMPANY_UPDATED, companyId: company.id },
+    );
     return company;
   });
 }

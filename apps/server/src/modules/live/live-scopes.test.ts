@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../../testing/index.ts';
 import { activityTopic } from '../activity/index.ts';
 import { boardRowTopic } from '../board/index.ts';
 import { commentTopic } from '../comment/index.ts';
+import { companyTopic } from '../company/index.ts';
 import { diagnosisTopic } from '../diagnosis/index.ts';
 import { eventTopic } from '../event/index.ts';
 import { measureTopic } from '../measure/index.ts';
@@ -137,6 +138,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     add('taskChanged(companyId)', taskTopic(company));
     add('measureChanged(companyId)', measureTopic(company));
     add('diagnosisChanged(companyId)', diagnosisTopic(company));
+    add('companyChanged(companyId)', companyTopic(company));
     add('activityAdded', activityTopic({ condition: always }));
     add('activityAdded(companyId)', activityTopic(company));
     add('commentChanged(taskId)', commentTopic(pools.task_id[0]!, pools.company_id[0]!));
@@ -145,7 +147,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     for (const [name, make] of [
       ['taskChanged(programYearId)', taskTopic],
       ['measureChanged(programYearId)', measureTopic],
-      ['participationChanged', participationTopic],
+      ['participationChanged', (scope: ReturnType<typeof year>) => participationTopic(programYearId, scope)],
       ['boardRowChanged', (scope: ReturnType<typeof year>) => boardRowTopic(programYearId, scope)],
     ] as const) {
       const scope = year();

@@ -1,10 +1,11 @@
 import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../../core/graphql/context.ts';
 import { SafeInt } from '../../core/graphql/scalars.ts';
-import { activityAdditions, boardRowChanges, commentChanges, diagnosisChanges, eventChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
+import { activityAdditions, boardRowChanges, commentChanges, companyChanges, diagnosisChanges, eventChanges, measureChanges, notificationAdditions, participationChanges, taskChanges } from './live.service.ts';
 import { ActivityAdded } from '../activity/index.ts';
 import { BoardRowChange } from '../board/index.ts';
 import { CommentChange } from '../comment/index.ts';
+import { CompanyChange } from '../company/index.ts';
 import { DiagnosisChange } from '../diagnosis/index.ts';
 import { EventChange } from '../event/index.ts';
 import { MeasureChange } from '../measure/index.ts';
@@ -67,6 +68,18 @@ export class LiveResolver {
     @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): MeasureChange {
+    return change;
+  }
+
+  @Subscription(() => CompanyChange, {
+    description: `A company's own details changed (names, industry, address, contacts) or it was archived, for who sees its results. ${RESUME}`,
+    subscribe: ({ args, context }) => companyChanges(context as GraphQLContext, args as { companyId: string; since?: number | null }),
+  })
+  companyChanged(
+    @Root() change: CompanyChange,
+    @Arg('companyId', () => ID) _companyId: string,
+    @Arg('since', () => SafeInt, SINCE) _since: number | null,
+  ): CompanyChange {
     return change;
   }
 

@@ -5,6 +5,7 @@ import { always } from '../../core/realtime/outbox-scope.ts';
 import { activityTopic, type ActivityAdded } from '../activity/index.ts';
 import { boardRowTopic, type BoardRowChange } from '../board/index.ts';
 import { commentTopic, type CommentChange } from '../comment/index.ts';
+import { companyTopic, type CompanyChange } from '../company/index.ts';
 import { diagnosisTopic, type DiagnosisChange } from '../diagnosis/index.ts';
 import { eventTopic, type EventChange } from '../event/index.ts';
 import { measureTopic, type MeasureChange } from '../measure/index.ts';
@@ -44,6 +45,11 @@ export async function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArg
   return ctx.services.realtime.subscribe(ctx, measureTopic(await companyOrYearScope(ctx, 'program-results', args)), sinceOf(args));
 }
 
+/** Edits (and the archiving) of one company's own details: what its pages show of it, for who sees its results. */
+export async function companyChanges(ctx: GraphQLContext, args: { companyId: string } & Since): Promise<AsyncIterable<CompanyChange>> {
+  return ctx.services.realtime.subscribe(ctx, companyTopic(await companyOrYearScope(ctx, 'program-results', { companyId: args.companyId })), sinceOf(args));
+}
+
 /** Diagnoses of one company: its consulting work. */
 export async function diagnosisChanges(ctx: GraphQLContext, args: { companyId: string } & Since): Promise<AsyncIterable<DiagnosisChange>> {
   return ctx.services.realtime.subscribe(ctx, diagnosisTopic(await companyOrYearScope(ctx, 'work', { companyId: args.companyId })), sinceOf(args));
@@ -51,7 +57,7 @@ export async function diagnosisChanges(ctx: GraphQLContext, args: { companyId: s
 
 export async function participationChanges(ctx: GraphQLContext, args: { programYearId: string } & Since): Promise<AsyncIterable<ParticipationChange>> {
   const scope = await companyOrYearScope(ctx, 'program-results', { programYearId: args.programYearId });
-  return ctx.services.realtime.subscribe(ctx, participationTopic(scope), sinceOf(args));
+  return ctx.services.realtime.subscribe(ctx, participationTopic(args.programYearId, scope), sinceOf(args));
 }
 
 /** The events of one program year's calendar, each for whoever sees it. */

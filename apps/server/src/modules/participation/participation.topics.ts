@@ -5,8 +5,8 @@ import { EventType, type RecordedPayload } from '../../core/realtime/event-types
 import { changeKind, liveTopic, type LiveTopic } from '../../core/realtime/live-topic.ts';
 import { and, eq, isNull, oneOf, or, type OutboxScope } from '../../core/realtime/outbox-scope.ts';
 import { SEQ_DESCRIPTION } from '../../core/realtime/resync.ts';
+import { COMPANY_EVENTS } from '../company/index.ts';
 import { Participation } from './participation.entity.ts';
-
 
 /** A participation event carries only its history entry (the record is loaded on delivery). */
 export type ParticipationEventPayload = RecordedPayload;
@@ -20,11 +20,14 @@ declare module '../../core/realtime/event-types.ts' {
 
 export const PARTICIPATION_EVENTS = [EventType.PARTICIPATION_CREATED, EventType.PARTICIPATION_UPDATED] as const;
 
-export const ParticipationChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED' } as const;
+export const ParticipationChangeKind = { CREATED: 'CREATED', UPDATED: 'UPDATED', COMPANY_UPDATED: 'COMPANY_UPDATED' } as const;
 export type ParticipationChangeKind = (typeof ParticipationChangeKind)[keyof typeof ParticipationChangeKind];
-registerEnumType(ParticipationChangeKind, { name: 'ParticipationChangeKind' });
+registerEnumType(ParticipationChangeKind, {
+  name: 'ParticipationChangeKind',
+  valuesConfig: { COMPANY_UPDATED: { description: "The company's own details changed (names, industry) or it was archived: the participation carries the company as it is now" } },
+});
 
-@ObjectType({ description: "A company's participation in a program year was created or changed (status, team, dates)" })
+@ObjectType({ description: "A company's participation in a program year was created or changed (status, team, dates), or the company's own details changed" })
 export class ParticipationChange {
   @Field(() => SafeInt, { description: SEQ_DESCRIPTION })
   seq!: number;
@@ -42,15 +45,28 @@ export class ParticipationChange {
   participation!: Participation | null;
 }
 
-/** Participation events within a scope (a program year). */
-export function participationTopic(scope: OutboxScope): LiveTopic<ParticipationChange> {
-  return liveTopic('program-results', PARTICIPATION_EVENTS, scope, async (record, records) => ({
-    seq: record.seq,
-    kind: changeKind<ParticipationChangeKind>(record.type),
-    participationId: record.entityId,
-    companyId: record.companyId as string,
-    participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId, { populate: ['company'] })),
-  }));
+/**
+ * Participation events of one program year (`scope`: programYearScope), and edits of its
+ * companies: a register row shows the company's names and industry, so an edit arrives as the
+ * company's participation of the year with the company as it is now.
+ */
+export function participationTopic(programYearId: string, scope: OutboxScope): LiveTopic<ParticipationChange> {
+  return liveTopic('program-results', [...PARTICIPATION_EVENTS, ...COMPANY_EVENTS], scope, async (record, records) => {
+    if (record.type === EventType.COMPANY_UPDATED) {
+      const companyId = record.companyId as string;
+      const participation = await records.load(record.seq, `participation:${programYearId}`, (em) =>
+        em.findOne(Participation, { company: companyId, programYear: programYearId }, { populate: ['company'] }),
+      );
+      return participation && { seq: record.seq, kind: ParticipationChangeKind.COMPANY_UPDATED, participationId: participation.id, companyId, participation };
+    }
+    return {
+      seq: record.seq,
+      kind: changeKind<ParticipationChangeKind>(record.type),
+      participationId: record.entityId,
+      companyId: record.companyId as string,
+      participation: await records.load(record.seq, 'participation', (em) => em.findOne(Participation, record.entityId, { populate: ['company'] })),
+    };
+  });
 }
 
 /**

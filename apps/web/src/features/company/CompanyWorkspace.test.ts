@@ -5,7 +5,7 @@ import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session } from '@/features/auth/session';
 import CompanyTasksPage from '@/pages/CompanyTasksPage.vue';
-import { mockClient } from '@/testing/mock-client';
+import { cachedMockClient, mockClient } from '@/testing/mock-client';
 import CompanyWorkspace from './CompanyWorkspace.vue';
 
 const COMPANY = {
@@ -84,5 +84,25 @@ describe('the company workspace, by role', () => {
       ['p-3', 'VIEWING'],
     ]);
     expect(people[0]!.text()).toContain('박성훈');
+  });
+
+  it("shows an edit made elsewhere in its header from the live event, without reading the company again", async () => {
+    session.set({ id: 'p-3', name: '이수진', nameEn: null, email: 'staff@ecohub.test', role: 'COMPANY_STAFF', locale: 'ko', company: { id: 'co-1', nameKo: COMPANY.nameKo, nameEn: null } });
+    const mock = cachedMockClient({ CompanyWorkspace: () => ({ data: { liveSequence: 7, company: COMPANY } }) });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/companies/:companyId', component: CompanyWorkspace, props: true, children: [{ path: 'overview', component: { template: '<p />' } }] }],
+    });
+    await router.push('/companies/co-1/overview');
+    const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [router, [urql, shallowRef(mock.client)]] }, attachTo: document.body });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="company-name"]').text()).toBe('(주)한일도금');
+    expect(mock.networkOf('CompanyChanged').map((call) => call.variables)).toEqual([{ companyId: 'co-1', since: 7 }]);
+
+    mock.emit('CompanyChanged', { companyChanged: { seq: 8, companyId: 'co-1', company: { ...COMPANY, nameKo: '(주)한일표면처리', industryLabel: '표면처리업', version: 2 } } });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="company-name"]').text()).toBe('(주)한일표면처리');
+    expect(wrapper.text()).toContain('표면처리업');
+    expect(mock.networkOf('CompanyWorkspace')).toHaveLength(1);
   });
 });
