@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { AttachmentStorage } from './attachment-storage.ts';
 
 /**
@@ -12,16 +12,27 @@ import type { AttachmentStorage } from './attachment-storage.ts';
  * hash are known before the object is written, and a refused file never reaches the bucket.
  */
 export class S3Storage implements AttachmentStorage {
-  private readonly client: S3Client;
   private readonly bucket: string;
+  private readonly url: URL;
+  private s3: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: S3Client }> | undefined;
 
   constructor(
     url: string,
     private readonly spoolDir: string,
   ) {
-    const parsed = new URL(url);
-    this.bucket = decodeURIComponent(parsed.pathname.split('/')[1] ?? '');
-    this.client = new S3Client({
+    this.url = new URL(url);
+    this.bucket = decodeURIComponent(this.url.pathname.split('/')[1] ?? '');
+  }
+
+  /** The SDK is loaded with the first file, not with the hub (it is among the start's heaviest imports). */
+  private sdk() {
+    this.s3 ??= import('@aws-sdk/client-s3').then((sdk) => ({ sdk, client: this.connect(sdk) }));
+    return this.s3;
+  }
+
+  private connect(sdk: typeof import('@aws-sdk/client-s3')): S3Client {
+    const parsed = this.url;
+    return new sdk.S3Client({
       endpoint: `${parsed.protocol}//${parsed.host}`,
       region: parsed.searchParams.get('region') ?? 'us-east-1',
       forcePathStyle: true,
@@ -46,15 +57,16 @@ export class S3Storage implements AttachmentStorage {
 
   async adopt(tempPath: string, sha256: string): Promise<void> {
     try {
-      const exists = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) })).then(
+      const { sdk, client } = await this.sdk();
+      const exists = await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) })).then(
         () => true,
         (error: { name?: string }) => (error.name === 'NotFound' ? false : Promise.reject(error)),
       );
       if (exists) return;
       const { size } = await stat(tempPath);
       // Streamed from disk with its length: the file is never held in memory whole.
-      await this.client.send(
-        new PutObjectCommand({ Bucket: this.bucket, Key: this.key(sha256), Body: createReadStream(tempPath), ContentLength: size }),
+      await client.send(
+        new sdk.PutObjectCommand({ Bucket: this.bucket, Key: this.key(sha256), Body: createReadStream(tempPath), ContentLength: size }),
       );
     } finally {
       await rm(tempPath, { force: true });
@@ -62,11 +74,13 @@ export class S3Storage implements AttachmentStorage {
   }
 
   async open(sha256: string): Promise<Readable> {
-    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
+    const { sdk, client } = await this.sdk();
+    const object = await client.send(new sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
     return object.Body as Readable;
   }
 
   async remove(sha256: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
+    const { sdk, client } = await this.sdk();
+    await client.send(new sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.key(sha256) }));
   }
 }

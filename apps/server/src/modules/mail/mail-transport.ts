@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   from: string;
@@ -16,10 +16,12 @@ export interface MailTransport {
 
 /** SMTP by `SMTP_URL` (smtp:// or smtps://, credentials in the URL). */
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter: Transporter = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first mail, not with the hub (one of the start's heavier imports).
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () => (transporter ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl)));
   return {
     async send(mail) {
-      await transporter.sendMail({
+      await (await connect()).sendMail({
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
@@ -32,7 +34,7 @@ export function smtpTransport(smtpUrl: string): MailTransport {
       });
     },
     close() {
-      transporter.close();
+      void transporter?.then((connected) => connected.close());
     },
   };
 }
