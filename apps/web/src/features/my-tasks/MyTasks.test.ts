@@ -5,7 +5,7 @@ import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session, type Viewer } from '@/features/auth/session';
 import { ViewerDocument } from '@/graphql/generated/graphql';
-import { cachedMockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE } from '@/testing/mock-client';
 import MyTasks from './MyTasks.vue';
 
 const ME = { id: 'me', name: '김정민', nameEn: null };
@@ -48,7 +48,7 @@ async function setup() {
   const mock = cachedMockClient({
     Viewer: () => ({ data: { viewer } }),
     Programs: () => ({ data: PROGRAMS }),
-    MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } } }),
+    MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, pageInfo: LAST_PAGE, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } } }),
   });
   // The app reads who is signed in through the same client, so the cache knows whose tasks these are.
   await mock.client.query(ViewerDocument, {}).toPromise();

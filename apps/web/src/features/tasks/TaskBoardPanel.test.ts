@@ -6,7 +6,7 @@ import { pipe, subscribe } from 'wonka';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { useToasts } from '@/composables/useToasts';
 import { TaskDetailDocument } from '@/graphql/generated/graphql';
-import { cachedMockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE } from '@/testing/mock-client';
 import TaskBoardPanel from './TaskBoardPanel.vue';
 
 function task(id: string, status: string, rank: string, version = 1, dueOn: string | null = null, asOfOn: string | null = null) {
@@ -48,7 +48,7 @@ function setup(
   tasks: ReturnType<typeof task>[] = TASKS,
 ) {
   const mock = cachedMockClient({
-    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, edges: tasks.map((node) => ({ node })) } } }),
+    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, pageInfo: LAST_PAGE, edges: tasks.map((node) => ({ node })) } } }),
     TaskDetail: ({ id }) => ({ data: { liveSequence: 10, task: taskDetail(tasks.find((candidate) => candidate.id === id)!) } }),
     MoveTask: moveAnswer,
   });
