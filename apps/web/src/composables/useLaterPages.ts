@@ -39,12 +39,12 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
   const pages = shallowRef<Page[]>([]);
   const loading = ref(false);
   /** Each opened page (the one still loading included): the cursor it was read after, and its query. */
-  let open: { after: string; query: { unsubscribe: () => void } }[] = [];
+  const open = shallowRef<{ after: string; query: { unsubscribe: () => void } }[]>([]);
 
   /** Closes the opened pages from `index` on. */
   function dropFrom(index: number) {
-    for (const page of open.slice(index)) page.query.unsubscribe();
-    open = open.slice(0, index);
+    for (const page of open.value.slice(index)) page.query.unsubscribe();
+    open.value = open.value.slice(0, index);
     if (pages.value.length > index) pages.value = pages.value.slice(0, index);
     loading.value = false;
   }
@@ -56,7 +56,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
   const startOf = (index: number) => nextCursor(index === 0 ? options.firstPage() : pages.value[index - 1]?.pageInfo);
   // A page that no longer starts where the page before it ends shows rows twice or leaves a gap.
   watch(
-    () => open.findIndex((page, index) => index <= pages.value.length && page.after !== startOf(index)),
+    () => open.value.findIndex((page, index) => index <= pages.value.length && page.after !== startOf(index)),
     (broken) => {
       if (broken >= 0) dropFrom(broken);
     },
@@ -75,7 +75,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
       pages.value = next;
       loading.value = false;
     });
-    open[index] = { after, query };
+    open.value = [...open.value.slice(0, index), { after, query }];
   }
 
   if (options.followAll) {
@@ -90,7 +90,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
 
   /** Reads the loaded pages again from the server (the open queries show the answers). */
   function refetch() {
-    for (const page of open) {
+    for (const page of open.value) {
       void options.client.query(options.document, { ...options.variables(), after: page.after } as unknown as Variables, { requestPolicy: 'network-only' }).toPromise();
     }
   }

@@ -245,3 +245,92 @@ describe('the task board', () => {
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('a task board longer than a page', () => {
+  type Task = ReturnType<typeof task>;
+  /** The company's tasks in board order (column, rank), three to a page. */
+  const PAGES: { after: string | null; end: string | null; tasks: Task[] }[] = [
+    { after: null, end: 'p1', tasks: [task('a', 'TODO', 'h'), task('b', 'TODO', 'p'), task('c', 'TODO', 'x')] },
+    { after: 'p1', end: 'p2', tasks: [task('d', 'IN_PROGRESS', 'i'), task('e', 'IN_PROGRESS', 'm'), task('f', 'IN_REVIEW', 'h')] },
+    { after: 'p2', end: null, tasks: [task('g', 'DONE', 'h'), task('h', 'DONE', 'm'), task('i', 'BLOCKED', 'q')] },
+  ];
+
+  function connection(tasks: Task[], end: string | null, total = 9) {
+    return { totalCount: total, pageInfo: end ? { hasNextPage: true, endCursor: end } : LAST_PAGE, edges: tasks.map((node) => ({ node })) };
+  }
+
+  function setupPaged(options: { firstPage?: () => ReturnType<typeof connection>; pageAfter?: (after: string) => ReturnType<typeof connection> } = {}) {
+    const byCursor = (after: string) => PAGES.find((page) => page.after === after)!;
+    const mock = cachedMockClient({
+      CompanyTasks: () => ({ data: { liveSequence: 10, tasks: options.firstPage?.() ?? connection(PAGES[0]!.tasks, PAGES[0]!.end) } }),
+      CompanyTasksAfter: ({ after }) => ({
+        data: { tasks: options.pageAfter?.(after as string) ?? connection(byCursor(after as string).tasks, byCursor(after as string).end) },
+      }),
+      MoveTask: () => ({ error: { code: 'CONFLICT' } }),
+    });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+    const wrapper = mount(TaskBoardPanel, {
+      props: { companyId: 'company-1', canAdd: true, canMove: () => true },
+      global: { plugins: [router, [urql, shallowRef(mock.client)]] },
+      attachTo: document.body,
+    });
+    return { mock, wrapper };
+  }
+
+  function board(wrapper: ReturnType<typeof mount>) {
+    return Object.fromEntries(['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE', 'BLOCKED'].map((status) => [status, columnIds(wrapper, status)]));
+  }
+  /** The count each column's header shows. */
+  function counts(wrapper: ReturnType<typeof mount>) {
+    return Object.fromEntries(wrapper.findAll('section[data-status]').map((column) => [column.attributes('data-status'), Number(column.find('.column__header .column__count').text())]));
+  }
+
+  afterEach(() => {
+    document.body.innerHTML = '';
+    const toasts = useToasts();
+    for (const toast of toasts.toasts.value) toasts.dismiss(toast.id);
+  });
+
+  it('follows every page, in the largest pages the server gives, and fills and counts whole columns', async () => {
+    const { mock, wrapper } = setupPaged();
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(counts(wrapper)).toEqual({ TODO: 3, IN_PROGRESS: 2, IN_REVIEW: 1, DONE: 2, BLOCKED: 1 });
+    expect(mock.networkOf('CompanyTasks').map((call) => call.variables)).toEqual([{ companyId: 'company-1', first: 200 }]);
+    expect(mock.networkOf('CompanyTasksAfter').map((call) => call.variables)).toEqual([
+      { companyId: 'company-1', first: 200, after: 'p1' },
+      { companyId: 'company-1', first: 200, after: 'p2' },
+    ]);
+  });
+
+  it('applies events to tasks of any page: one moves across columns and pages, one joins, one is archived, with no reload', async () => {
+    const { mock, wrapper } = setupPaged();
+    await flushPromises();
+    const loads = () => [mock.networkOf('CompanyTasks').length, mock.networkOf('CompanyTasksAfter').length];
+    const before = loads();
+    // h is on the last page (DONE); moved to the top of TODO it belongs on the first.
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 11, kind: 'MOVED', taskId: 'h', companyId: 'company-1', task: task('h', 'TODO', 'a', 2) } });
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 12, kind: 'CREATED', taskId: 'j', companyId: 'company-1', task: task('j', 'IN_REVIEW', 'z') } });
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 13, kind: 'DELETED', taskId: 'g', companyId: 'company-1', task: null } });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['h', 'a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f', 'j'], DONE: [], BLOCKED: ['i'] });
+    expect(counts(wrapper)).toEqual({ TODO: 4, IN_PROGRESS: 2, IN_REVIEW: 2, DONE: 0, BLOCKED: 1 });
+    expect(loads()).toEqual(before);
+  });
+
+  it('after a refusal reloads the board, and reads the later pages again from where the new first page ends', async () => {
+    let reloaded = false;
+    const { mock, wrapper } = setupPaged({
+      // Someone else moved c away meanwhile: the first page now ends at b, and the rest follows it.
+      firstPage: () => (reloaded ? connection(PAGES[0]!.tasks.slice(0, 2), 'p1-b', 9) : connection(PAGES[0]!.tasks, 'p1')),
+      pageAfter: (after) => (after === 'p1-b' ? connection([task('c', 'IN_PROGRESS', 'z', 2), ...PAGES[1]!.tasks, ...PAGES[2]!.tasks], null, 9) : undefined!),
+    });
+    await flushPromises();
+    reloaded = true;
+    await wrapper.find('[data-task-id="a"]').trigger('dragstart');
+    await wrapper.find('[data-testid="column-DONE"]').trigger('drop', { clientY: 10_000 });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b'], IN_PROGRESS: ['d', 'e', 'c'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(mock.networkOf('CompanyTasksAfter').map((call) => call.variables.after)).toContain('p1-b');
+  });
+});
