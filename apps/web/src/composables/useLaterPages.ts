@@ -128,9 +128,5 @@ export function useEveryPage<FirstData, Data, Variables extends AnyVariables, No
     query.executeQuery({ requestPolicy: 'network-only' });
     later.refetch();
   }
-  return {
-    query,
-    rows,
-    refetch,
-  };
+  return { query, rows, refetch };
 }

@@ -389,7 +389,7 @@ function placeMeasure(cache: Cache, measureId: string, deleted: boolean, created
   for (const { first, pages } of registers) {
     const filter = first.arguments?.filter as MeasureFilter | undefined;
     const belongs = deleted ? false : measureMatches(cache, key, filter);
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, MEASURE_REGISTER, pages, measureId, belongs, created ? false : undefined);
   }
   for (const totals of cache.inspectFields('Query').filter((info) => info.fieldName === 'measureTotals')) {
@@ -452,7 +452,7 @@ function placeParticipation(cache: Cache, programYearId: string, companyId: stri
     const belongs = participationMatches(cache, key, filter);
     // A changed participation was in every unfiltered register of its year already.
     const wasMember = created ? false : !filter?.status && !filter?.teamId && !filter?.search?.trim() ? true : undefined;
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, COMPANY_REGISTER, pages, participationId, belongs, wasMember);
   }
   if (!created) return;
@@ -489,7 +489,7 @@ function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: 
     if (first.arguments?.programYearId !== programYearId) continue;
     const pages = registerPages(cache, EVENT_CALENDAR, first);
     const belongs = gone ? false : calendarMatches(cache, key, first.arguments?.filter as EventFilter | undefined);
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, EVENT_CALENDAR, pages, eventId, belongs, created ? false : undefined);
   }
   // Whatever still shows an event that left the calendar (its own page) reloads and learns it is gone.
