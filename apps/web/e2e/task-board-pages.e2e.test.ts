@@ -33,15 +33,17 @@ async function everyRow<Node>(read: (after: string | null) => Promise<TaskPage<N
   return rows;
 }
 
+type Board = Record<string, { count: number; cards: string[] }>;
+
 /** The board as shown: each column's cards in order, and the count its header shows. */
-function boardShown(page: Page) {
+function boardShown(page: Page): Promise<Board> {
   return page.evaluate(() =>
     Object.fromEntries(
       [...document.querySelectorAll<HTMLElement>('section[data-status]')].map((column) => [
         column.dataset.status,
         {
           count: Number(column.querySelector<HTMLElement>('.column__header .column__count')?.innerText),
-          cards: [...column.querySelectorAll<HTMLElement>('[data-task-id]')].map((card) => card.dataset.taskId),
+          cards: [...column.querySelectorAll<HTMLElement>('[data-task-id]')].map((card) => card.dataset.taskId ?? ''),
         },
       ]),
     ),
@@ -49,7 +51,7 @@ function boardShown(page: Page) {
 }
 
 /** The board the server holds: each column's tasks in rank order. */
-function boardOf(rows: Row[]) {
+function boardOf(rows: Row[]): Board {
   return Object.fromEntries(
     STATUSES.map((status) => {
       const cards = rows.filter((row) => row.status === status).map((row) => row.id);
