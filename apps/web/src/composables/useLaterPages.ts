@@ -1,5 +1,5 @@
 import { LIMITS } from '@ecohub/domain';
-import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
+import type { AnyVariables, Client, CombinedError, TypedDocumentNode } from '@urql/core';
 import { useQuery } from '@urql/vue';
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue';
 import { useApi } from '@/graphql/api';
@@ -21,7 +21,8 @@ function nextCursor(end: PageEnd['pageInfo'] | undefined): string | null {
  * `followAll`, one after the other until the last, for views that need the whole set (a board's
  * columns and counts). Changed variables (a filter, a year) start again from the first page; a
  * page whose end moved (read again from the server) drops the pages read after its old end, and
- * with `followAll` they load again from the new one.
+ * with `followAll` they load again from the new one. A page the server did not give is `failed`:
+ * following stops there until `refetch` (or "more") asks again.
  */
 export function useLaterPages<Data, Variables extends AnyVariables, Page extends PageEnd>(options: {
   client: Client;
@@ -38,6 +39,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
 }) {
   const pages = shallowRef<Page[]>([]);
   const loading = ref(false);
+  const failed = shallowRef<CombinedError | null>(null);
   /** Each opened page (the one still loading included): the cursor it was read after, and its query. */
   const open = shallowRef<{ after: string; query: { unsubscribe: () => void } }[]>([]);
 
@@ -47,6 +49,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
     open.value = open.value.slice(0, index);
     if (pages.value.length > index) pages.value = pages.value.slice(0, index);
     loading.value = false;
+    failed.value = null;
   }
   const reset = () => dropFrom(0);
   watch(() => JSON.stringify(options.variables()), reset);
@@ -66,10 +69,18 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
     const index = pages.value.length;
     const after = startOf(index);
     if (!after || loading.value) return;
+    // A page asked again after it failed: its first query is closed.
+    dropFrom(index);
     loading.value = true;
     const variables = { ...options.variables(), after } as unknown as Variables;
     const query = options.client.query(options.document, variables, { requestPolicy: 'cache-and-network' }).subscribe((result) => {
-      if (!result.data) return;
+      if (!result.data) {
+        if (result.error) {
+          failed.value = result.error;
+          loading.value = false;
+        }
+        return;
+      }
       const next = [...pages.value];
       next[index] = options.pageOf(result.data);
       pages.value = next;
@@ -80,7 +91,7 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
 
   if (options.followAll) {
     watch(
-      () => !loading.value && startOf(pages.value.length),
+      () => !loading.value && !failed.value && startOf(pages.value.length),
       (after) => {
         if (after) loadMore();
       },
@@ -88,18 +99,20 @@ export function useLaterPages<Data, Variables extends AnyVariables, Page extends
     );
   }
 
-  /** Reads the loaded pages again from the server (the open queries show the answers). */
+  /** Reads the loaded pages again from the server (the open queries show the answers); a failed page is asked again. */
   function refetch() {
-    for (const page of open.value) {
+    failed.value = null;
+    for (const page of open.value.slice(0, pages.value.length)) {
       void options.client.query(options.document, { ...options.variables(), after: page.after } as unknown as Variables, { requestPolicy: 'network-only' }).toPromise();
     }
   }
 
-  return { pages, loading, loadMore, refetch };
+  return { pages, loading, failed, loadMore, refetch };
 }
 
 /** A page of a connection whose rows a view shows. */
 export interface RowsPage<Node> extends PageEnd {
+  totalCount: number;
   edges: readonly { node: Node }[];
 }
 
@@ -128,5 +141,13 @@ export function useEveryPage<FirstData, Data, Variables extends AnyVariables, No
     query.executeQuery({ requestPolicy: 'network-only' });
     later.refetch();
   }
-  return { query, rows, refetch };
+  return {
+    query,
+    rows,
+    /** The list's count as the server gives it (kept live with the pages): rows still to come count too. */
+    totalCount: computed(() => firstPage.value?.totalCount ?? 0),
+    /** A later page the server did not give: the rows are not all there. */
+    laterPageProblem: computed(() => later.failed.value),
+    refetch,
+  };
 }

@@ -259,13 +259,15 @@ describe('a task board longer than a page', () => {
     return { totalCount: total, pageInfo: end ? { hasNextPage: true, endCursor: end } : LAST_PAGE, edges: tasks.map((node) => ({ node })) };
   }
 
-  function setupPaged(options: { firstPage?: () => ReturnType<typeof connection>; pageAfter?: (after: string) => ReturnType<typeof connection> } = {}) {
+  /** A page as the server gives it: `pageAfter` may answer instead (a connection, or a failure). */
+  function setupPaged(options: { firstPage?: () => ReturnType<typeof connection>; pageAfter?: (after: string) => ReturnType<typeof connection> | 'fails' | undefined } = {}) {
     const byCursor = (after: string) => PAGES.find((page) => page.after === after)!;
     const mock = cachedMockClient({
       CompanyTasks: () => ({ data: { liveSequence: 10, tasks: options.firstPage?.() ?? connection(PAGES[0]!.tasks, PAGES[0]!.end) } }),
-      CompanyTasksAfter: ({ after }) => ({
-        data: { tasks: options.pageAfter?.(after as string) ?? connection(byCursor(after as string).tasks, byCursor(after as string).end) },
-      }),
+      CompanyTasksAfter: ({ after }) => {
+        const answer = options.pageAfter?.(after as string) ?? connection(byCursor(after as string).tasks, byCursor(after as string).end);
+        return answer === 'fails' ? { error: { code: 'INTERNAL_SERVER_ERROR' } } : { data: { tasks: answer } };
+      },
       MoveTask: () => ({ error: { code: 'CONFLICT' } }),
     });
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
@@ -332,5 +334,23 @@ describe('a task board longer than a page', () => {
     await flushPromises();
     expect(board(wrapper)).toEqual({ TODO: ['a', 'b'], IN_PROGRESS: ['d', 'e', 'c'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
     expect(mock.networkOf('CompanyTasksAfter').map((call) => call.variables.after)).toContain('p1-b');
+  });
+
+  it('says so when a later page does not come, counts what the server counts, and reads the page again on retry', async () => {
+    let down = true;
+    const { mock, wrapper } = setupPaged({ pageAfter: (after) => (after === 'p2' && down ? 'fails' : undefined) });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: [], BLOCKED: [] });
+    expect(wrapper.find('[data-testid="tasks-not-all-loaded"]').text()).toContain('일부 업무를 불러오지 못해');
+    expect(wrapper.find('.task-panel__count').text()).toBe('9개 중 6개 표시');
+    // Not asked again by itself: a server that fails is not hammered.
+    expect(mock.networkOf('CompanyTasksAfter').filter((call) => call.variables.after === 'p2')).toHaveLength(1);
+
+    down = false;
+    await wrapper.find('[data-testid="tasks-not-all-loaded"] button').trigger('click');
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(wrapper.find('[data-testid="tasks-not-all-loaded"]').exists()).toBe(false);
+    expect(wrapper.find('.task-panel__count').text()).toBe('9개 중 9개 표시');
   });
 });

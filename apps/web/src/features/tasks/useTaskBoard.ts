@@ -112,6 +112,9 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   return {
     query,
     tasks,
+    /** The company's tasks as the server counts them, those still loading included. */
+    totalCount: list.totalCount,
+    laterPageProblem: list.laterPageProblem,
     columnsOf,
     move,
     add,
