@@ -326,6 +326,9 @@ function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo
     // Its place is among the loaded rows and it is not there: it was not in the register.
     if (!belongs) return;
     change = 1;
+  } else if (!belongs && !pages.at(-1)?.page.pageInfo.hasNextPage) {
+    // Every page is loaded and none shows it (a repeated or replayed removal): it was not in the list.
+    return;
   } else {
     if (wasMember === undefined) {
       for (const { info } of pages) cache.invalidate('Query', info.fieldKey);

@@ -314,6 +314,8 @@ describe('a task board longer than a page', () => {
     mock.emit('CompanyTaskChanged', { taskChanged: { seq: 11, kind: 'MOVED', taskId: 'h', companyId: 'company-1', task: task('h', 'TODO', 'a', 2) } });
     mock.emit('CompanyTaskChanged', { taskChanged: { seq: 12, kind: 'CREATED', taskId: 'j', companyId: 'company-1', task: task('j', 'IN_REVIEW', 'z') } });
     mock.emit('CompanyTaskChanged', { taskChanged: { seq: 13, kind: 'DELETED', taskId: 'g', companyId: 'company-1', task: null } });
+    // The same removal again (as a replay after a reconnect may bring it): nothing left to take out, nothing to reload.
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 14, kind: 'DELETED', taskId: 'g', companyId: 'company-1', task: null } });
     await flushPromises();
     expect(board(wrapper)).toEqual({ TODO: ['h', 'a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f', 'j'], DONE: [], BLOCKED: ['i'] });
     expect(counts(wrapper)).toEqual({ TODO: 4, IN_PROGRESS: 2, IN_REVIEW: 2, DONE: 0, BLOCKED: 1 });
