@@ -6,6 +6,8 @@ import {
   CompanyRegisterAfterDocument,
   CompanyRegisterChangedDocument,
   CompanyRegisterDocument,
+  CompanyMeasureOptionsAfterDocument,
+  CompanyMeasureOptionsDocument,
   MeasureChangedDocument,
   MeasuresAfterDocument,
   MeasuresDocument,
@@ -191,6 +193,34 @@ describe('the normalized cache keeps a register longer than a page live', () => 
     expect(register.second()).toEqual(['m6 6000000', 'm7 7000000']);
     expect(register.first().measureTotals).toMatchObject({ count: 5, investmentKrw: 19_000_000 });
     expect(register.newRequests()).toEqual([]);
+  });
+
+  it("keeps a task's measure picker live on every page, though it shows only titles", async () => {
+    const rows = [1, 3, 5, 7].map((day) => measure(`m${day}`, { createdAt: at(day) }));
+    const options = (list: Row[], next: string | null) => ({ ...page(list, 4, next), edges: list.map(({ id, title, createdAt }) => ({ node: { id, title, createdAt } })) });
+    const mock = cachedMockClient({
+      CompanyMeasureOptions: () => ({ data: { measures: options(rows.slice(0, 2), 'c2') } }),
+      CompanyMeasureOptionsAfter: () => ({ data: { measures: options(rows.slice(2), null) } }),
+    });
+    const shown: Record<string, string[]> = {};
+    const variables = { companyId: 'co-1', first: 2 };
+    pipe(mock.client.query(CompanyMeasureOptionsDocument, variables), subscribe((result) => result.data && (shown.first = result.data.measures.edges.map((edge) => edge.node.title))));
+    pipe(
+      mock.client.query(CompanyMeasureOptionsAfterDocument, { ...variables, after: 'c2' }),
+      subscribe((result) => result.data && (shown.second = result.data.measures.edges.map((edge) => edge.node.title))),
+    );
+    pipe(mock.client.subscription(MeasureChangedDocument, { programYearId: null, companyId: 'co-1', since: 3 }), subscribe(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const requests = mock.network.length;
+    const emit = async (seq: number, kind: string, row: Row) => {
+      mock.emit('MeasureChanged', { measureChanged: { seq, kind, measureId: row.id, companyId: 'co-1', measure: row } });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await emit(4, 'CREATED', measure('m9', { createdAt: at(9) }));
+    await emit(5, 'UPDATED', { ...measure('m5', { createdAt: at(5) }), title: '대책 m5 (고침)', version: 2 });
+    await emit(6, 'UPDATED', { ...measure('m3', { createdAt: at(3), archivedAt: '2013-01-01T00:00:00.000Z' }), version: 2 });
+    expect(shown).toEqual({ first: ['대책 m1'], second: ['대책 m5 (고침)', '대책 m7', '대책 m9'] });
+    expect(mock.network.slice(requests)).toEqual([]);
   });
 });
 

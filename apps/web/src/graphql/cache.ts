@@ -1,4 +1,4 @@
-import { roundTo } from '@ecohub/domain';
+import { roundTo, TASK_STATUSES, type TaskStatus } from '@ecohub/domain';
 import { mapExchange, type Exchange } from '@urql/core';
 import { cacheExchange, type Cache, type Data, type KeyingConfig, type UpdatesConfig, type Variables } from '@urql/exchange-graphcache';
 import type { IntrospectionObjectType } from 'graphql';
@@ -10,6 +10,7 @@ import {
   CommentListMembersDocument,
   DiagnosisListMembersDocument,
   EventListMembersDocument,
+  MeasureListFiguresDocument,
   MeasureListMembersDocument,
   MeasureTotalsOfDocument,
   ParticipationListMembersDocument,
@@ -20,7 +21,7 @@ import {
   type DiagnosisFilter,
   type EventFilter,
   type MeasureFilter,
-  type MeasureListMembersQuery,
+  type MeasureListFiguresQuery,
   type ParticipationFilter,
   type TaskFilter,
 } from './generated/graphql';
@@ -133,26 +134,6 @@ function viewerId(cache: Cache): string | null | undefined {
   return linkedId(cache, 'Query', 'viewer');
 }
 
-/** A task changed, was created or deleted: every task list it belongs to shows it, and no other. */
-function placeTask(cache: Cache, taskId: string, companyId: string | null, deleted: boolean) {
-  const record = { __typename: 'Task', id: taskId };
-  const key = cache.keyOfEntity(record) as string;
-  for (const list of firstPages(cache, 'tasks')) {
-    const belongs = deleted ? false : taskMatches(cache, key, companyId, list.arguments?.filter as TaskFilter | undefined);
-    if (belongs === undefined) cache.invalidate('Query', list.fieldKey);
-    else placeInList(cache, TaskListMembersDocument, 'tasks', list.arguments ?? {}, record, belongs);
-  }
-  for (const list of firstPages(cache, 'myTasks')) {
-    const me = viewerId(cache);
-    const assignees = linkedIds(cache, key, 'assignees');
-    const mine = deleted ? false : me && assignees ? assignees.includes(me) && taskMatches(cache, key, companyId, list.arguments?.filter as TaskFilter) : undefined;
-    if (mine === undefined) cache.invalidate('Query', list.fieldKey);
-    else placeInList(cache, MyTaskListMembersDocument, 'myTasks', list.arguments ?? {}, record, mine);
-  }
-  // Whatever still shows a deleted task (its own page) reloads and learns that it is gone.
-  if (deleted) cache.invalidate(record);
-}
-
 function placeComment(cache: Cache, taskId: string, commentId: string, deleted: boolean) {
   const record = { __typename: 'Comment', id: commentId };
   for (const list of firstPages(cache, 'comments')) {
@@ -175,7 +156,7 @@ function measureMatches(cache: Cache, key: string, filter: MeasureFilter | null 
   ]);
 }
 
-type MeasureRows = MeasureListMembersQuery['measures'];
+type MeasureRows = MeasureListFiguresQuery['measures'];
 
 /**
  * The register's totals are the sums of its rows when the list holds all of them, so they are
@@ -230,6 +211,9 @@ const MEASURE_REGISTER: PagedList = {
   before: (a, b) => (a.createdAt === b.createdAt ? a.id! < b.id! : a.createdAt! < b.createdAt!),
 };
 
+/** The register's pages with the figures its totals add up (a list that does not show them reads as none). */
+const MEASURE_FIGURES: PagedList = { ...MEASURE_REGISTER, document: MeasureListFiguresDocument };
+
 /** Ordered by application day, then id (as the server pages participations). */
 const COMPANY_REGISTER: PagedList = {
   field: 'participations',
@@ -238,6 +222,17 @@ const COMPANY_REGISTER: PagedList = {
   place: (cache, key) => fieldsOf(cache, key, ['appliedOn']),
   before: (a, b) => (a.appliedOn === b.appliedOn ? a.id! < b.id! : a.appliedOn! < b.appliedOn!),
 };
+
+/** Board order: the columns in the domain's order, then rank (byte-wise), then id (as the server pages tasks). */
+function boardBefore(a: Record<string, string>, b: Record<string, string>): boolean {
+  const [left, right] = [TASK_STATUSES.indexOf(a.status as TaskStatus), TASK_STATUSES.indexOf(b.status as TaskStatus)];
+  if (left !== right) return left < right;
+  return a.rank === b.rank ? a.id! < b.id! : a.rank! < b.rank!;
+}
+const boardPlace = (cache: Cache, key: string) => fieldsOf(cache, key, ['status', 'rank']);
+const TASK_LIST: PagedList = { field: 'tasks', typename: 'Task', document: TaskListMembersDocument, place: boardPlace, before: boardBefore };
+/** My tasks, in the same order across companies. */
+const MY_TASK_LIST: PagedList = { field: 'myTasks', typename: 'Task', document: MyTaskListMembersDocument, place: boardPlace, before: boardBefore };
 
 /** In calendar order: by start, then id (as the server pages events). */
 const EVENT_CALENDAR: PagedList = {
@@ -331,6 +326,9 @@ function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo
     // Its place is among the loaded rows and it is not there: it was not in the register.
     if (!belongs) return;
     change = 1;
+  } else if (!belongs && !pages.at(-1)?.page.pageInfo.hasNextPage) {
+    // Every page is loaded and none shows it (a repeated or replayed removal): it was not in the list.
+    return;
   } else {
     if (wasMember === undefined) {
       for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
@@ -354,6 +352,38 @@ function placeInRegister(cache: Cache, list: PagedList, pages: { info: FieldInfo
   );
 }
 
+/** A list the cache cannot judge reloads: every loaded page of it, or its first when none reads as a page. */
+function reload(cache: Cache, first: FieldInfo, pages: { info: FieldInfo }[]) {
+  for (const { info } of pages.length ? pages : [{ info: first }]) cache.invalidate('Query', info.fieldKey);
+}
+
+/**
+ * A task changed, was created or deleted: every loaded page of the task lists it belongs to shows
+ * it where the board order puts it (across pages: a task moved to another column moves between
+ * pages too), and no other list does.
+ */
+function placeTask(cache: Cache, taskId: string, companyId: string | null, deleted: boolean, created = false) {
+  const record = { __typename: 'Task', id: taskId };
+  const key = cache.keyOfEntity(record) as string;
+  const wasMember = created ? false : undefined;
+  for (const first of firstPages(cache, 'tasks')) {
+    const pages = registerPages(cache, TASK_LIST, first);
+    const belongs = deleted ? false : taskMatches(cache, key, companyId, first.arguments?.filter as TaskFilter | undefined);
+    if (belongs === undefined) reload(cache, first, pages);
+    else placeInRegister(cache, TASK_LIST, pages, taskId, belongs, wasMember);
+  }
+  for (const first of firstPages(cache, 'myTasks')) {
+    const pages = registerPages(cache, MY_TASK_LIST, first);
+    const me = viewerId(cache);
+    const assignees = linkedIds(cache, key, 'assignees');
+    const mine = deleted ? false : me && assignees ? assignees.includes(me) && taskMatches(cache, key, companyId, first.arguments?.filter as TaskFilter) : undefined;
+    if (mine === undefined) reload(cache, first, pages);
+    else placeInRegister(cache, MY_TASK_LIST, pages, taskId, mine, wasMember);
+  }
+  // Whatever still shows a deleted task (its own page) reloads and learns that it is gone.
+  if (deleted) cache.invalidate(record);
+}
+
 /** A measure changed, was created or deleted: registers show it where their filter and order do, and their totals follow. */
 function placeMeasure(cache: Cache, measureId: string, deleted: boolean, created = false) {
   const record = { __typename: 'Measure', id: measureId };
@@ -362,14 +392,14 @@ function placeMeasure(cache: Cache, measureId: string, deleted: boolean, created
   for (const { first, pages } of registers) {
     const filter = first.arguments?.filter as MeasureFilter | undefined;
     const belongs = deleted ? false : measureMatches(cache, key, filter);
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, MEASURE_REGISTER, pages, measureId, belongs, created ? false : undefined);
   }
   for (const totals of cache.inspectFields('Query').filter((info) => info.fieldName === 'measureTotals')) {
     const filter = totals.arguments?.filter;
     const register = registers.find(({ first }) => sameFilter(first.arguments?.filter, filter));
     // Re-read after placing: the totals are the sums of the register's rows when its loaded pages hold all of them.
-    const rows = register ? registerPages(cache, MEASURE_REGISTER, register.first).map(({ page }) => page as MeasureRows) : [];
+    const rows = register ? registerPages(cache, MEASURE_FIGURES, register.first).map(({ page }) => page as MeasureRows) : [];
     const last = rows.at(-1);
     const edges = rows.flatMap((list) => list.edges);
     if (!last || last.pageInfo.hasNextPage || edges.length !== last.totalCount) {
@@ -425,7 +455,7 @@ function placeParticipation(cache: Cache, programYearId: string, companyId: stri
     const belongs = participationMatches(cache, key, filter);
     // A changed participation was in every unfiltered register of its year already.
     const wasMember = created ? false : !filter?.status && !filter?.teamId && !filter?.search?.trim() ? true : undefined;
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, COMPANY_REGISTER, pages, participationId, belongs, wasMember);
   }
   if (!created) return;
@@ -462,7 +492,7 @@ function placeEvent(cache: Cache, programYearId: string, eventId: string, gone: 
     if (first.arguments?.programYearId !== programYearId) continue;
     const pages = registerPages(cache, EVENT_CALENDAR, first);
     const belongs = gone ? false : calendarMatches(cache, key, first.arguments?.filter as EventFilter | undefined);
-    if (belongs === undefined) for (const { info } of pages) cache.invalidate('Query', info.fieldKey);
+    if (belongs === undefined) reload(cache, first, pages);
     else placeInRegister(cache, EVENT_CALENDAR, pages, eventId, belongs, created ? false : undefined);
   }
   // Whatever still shows an event that left the calendar (its own page) reloads and learns it is gone.
@@ -554,7 +584,7 @@ const updates: UpdatesConfig = {
     taskChanged(result, _args, cache) {
       const event = result.taskChanged as TaskEvent;
       if (!carries(event, 'task', event.kind)) return;
-      placeTask(cache, event.taskId, event.companyId ?? null, event.kind === 'DELETED' || !event.task);
+      placeTask(cache, event.taskId, event.companyId ?? null, event.kind === 'DELETED' || !event.task, event.kind === 'CREATED');
     },
     commentChanged(result, _args, cache) {
       const event = result.commentChanged as CommentEvent;
@@ -592,6 +622,7 @@ const updates: UpdatesConfig = {
       cache.link('Query', 'viewer', null);
     },
     createTask(result, args, cache) {
+      // Not counted as new past the loaded pages: its own event (CREATED) counts it there, and may come first.
       const task = result.createTask as { id: string } | null;
       if (task) placeTask(cache, task.id, (args.input as { companyId: string }).companyId, false);
     },

@@ -16,6 +16,9 @@ export interface MockCall {
   variables: Record<string, unknown>;
 }
 
+/** The pageInfo of a list's only (or last) page in a fixture. */
+export const LAST_PAGE = { hasNextPage: false, endCursor: null };
+
 export function operationName(query: DocumentNode): string {
   const definition = query.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   return definition?.name?.value ?? '';

@@ -5,7 +5,7 @@ import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session } from '@/features/auth/session';
 import CompanyTasksPage from '@/pages/CompanyTasksPage.vue';
-import { cachedMockClient, mockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE, mockClient } from '@/testing/mock-client';
 import CompanyWorkspace from './CompanyWorkspace.vue';
 
 const COMPANY = {
@@ -31,7 +31,7 @@ async function openTasksAs(role: 'OBSERVER' | 'PROGRAM_MANAGER') {
   const mock = mockClient({
     CompanyWorkspace: () => ({ data: { company: COMPANY } }),
     // What the API answers an observer too: an empty page, since the rows are filtered out.
-    CompanyTasks: () => ({ data: { liveSequence: 1, tasks: { totalCount: role === 'OBSERVER' ? 0 : 1, edges: role === 'OBSERVER' ? [] : [{ node: TASK }] } } }),
+    CompanyTasks: () => ({ data: { liveSequence: 1, tasks: { totalCount: role === 'OBSERVER' ? 0 : 1, pageInfo: LAST_PAGE, edges: role === 'OBSERVER' ? [] : [{ node: TASK }] } } }),
   });
   const router = createRouter({
     history: createMemoryHistory(),

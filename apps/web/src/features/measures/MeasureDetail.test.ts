@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session, type Viewer } from '@/features/auth/session';
-import { mockClient } from '@/testing/mock-client';
+import { LAST_PAGE, mockClient } from '@/testing/mock-client';
 import MeasureDetail from './MeasureDetail.vue';
 
 const factor = (kind: string) => ({ id: `f-${kind}`, kind, value: 0.4567, validFromYear: 2012, validToYear: 2013 });
@@ -52,7 +52,7 @@ async function setup(answer: boolean) {
   session.set({ id: 'p-1', name: '이서연', nameEn: null, email: 'expert@ecofrontier.co.kr', role: 'EXPERT', locale: 'ko', company: null } as Viewer);
   const mock = mockClient({
     MeasureDetail: () => ({ data: { liveSequence: 10, measure: measure(answer) } }),
-    MeasureTasks: () => ({ data: { tasks: { totalCount: 0, edges: [] } } }),
+    MeasureTasks: () => ({ data: { tasks: { totalCount: 0, pageInfo: LAST_PAGE, edges: [] } } }),
     MeasureDetailChanged: () => 'pending',
     Activity: () => ({ data: { liveSequence: 10, activity: { pageInfo: { endCursor: null, hasNextPage: false }, edges: [] } } }),
     ActivityAdded: () => 'pending',

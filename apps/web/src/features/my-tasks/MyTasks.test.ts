@@ -5,7 +5,7 @@ import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { session, type Viewer } from '@/features/auth/session';
 import { ViewerDocument } from '@/graphql/generated/graphql';
-import { cachedMockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE } from '@/testing/mock-client';
 import MyTasks from './MyTasks.vue';
 
 const ME = { id: 'me', name: '김정민', nameEn: null };
@@ -42,13 +42,19 @@ function task(id: string, title: string, version: number, assignees = [ME]) {
   };
 }
 
-async function setup() {
+/** My tasks in one page, unless a test gives more. */
+type Pages = Parameters<typeof cachedMockClient>[0];
+const ONE_PAGE: Pages = {
+  MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, pageInfo: LAST_PAGE, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } } }),
+};
+
+async function setup(pages: Pages = ONE_PAGE) {
   const viewer = { id: 'me', name: '김정민', nameEn: null, email: 'expert@ecofrontier.co.kr', role: 'EXPERT', locale: 'ko', company: null } as Viewer;
   session.set(viewer);
   const mock = cachedMockClient({
     Viewer: () => ({ data: { viewer } }),
     Programs: () => ({ data: PROGRAMS }),
-    MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } } }),
+    ...pages,
   });
   // The app reads who is signed in through the same client, so the cache knows whose tasks these are.
   await mock.client.query(ViewerDocument, {}).toPromise();
@@ -73,5 +79,34 @@ describe('my tasks', () => {
     await flushPromises();
     expect(titles()).toEqual(['폐수 재이용 검토']);
     expect(mock.networkOf('MyTasks')).toHaveLength(1);
+  });
+
+  it('reads every page of my tasks (all of them are grouped), and a task on a later page follows its events', async () => {
+    const later = Array.from({ length: 3 }, (_, i) => task(`t-${i + 2}`, `나중 페이지 업무 ${i + 1}`, 1));
+    const { mock, wrapper } = await setup({
+      MyTasks: () => ({
+        data: { liveSequence: 7, myTasks: { totalCount: 4, pageInfo: { hasNextPage: true, endCursor: 'm1' }, edges: [{ node: task('t-1', '세척수 유량 측정', 1) }] } },
+      }),
+      MyTasksAfter: ({ after }) => ({
+        data: {
+          myTasks:
+            after === 'm1'
+              ? { totalCount: 4, pageInfo: { hasNextPage: true, endCursor: 'm2' }, edges: later.slice(0, 2).map((node) => ({ node })) }
+              : { totalCount: 4, pageInfo: LAST_PAGE, edges: later.slice(2).map((node) => ({ node })) },
+        },
+      }),
+    });
+    const titles = () => wrapper.findAll('.task-link').map((link) => link.text());
+    expect(titles()).toEqual(['세척수 유량 측정', '나중 페이지 업무 1', '나중 페이지 업무 2', '나중 페이지 업무 3']);
+    expect(mock.networkOf('MyTasksAfter').map((call) => call.variables)).toEqual([
+      { first: 200, after: 'm1' },
+      { first: 200, after: 'm2' },
+    ]);
+    // The last page's task is taken from me.
+    mock.emit('MyTaskChanged', { taskChanged: { seq: 8, kind: 'UPDATED', taskId: 't-4', task: task('t-4', '나중 페이지 업무 3', 2, []) } });
+    await flushPromises();
+    expect(titles()).toEqual(['세척수 유량 측정', '나중 페이지 업무 1', '나중 페이지 업무 2']);
+    expect(mock.networkOf('MyTasks')).toHaveLength(1);
+    expect(mock.networkOf('MyTasksAfter')).toHaveLength(2);
   });
 });

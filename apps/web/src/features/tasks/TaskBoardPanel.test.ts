@@ -6,7 +6,7 @@ import { pipe, subscribe } from 'wonka';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { useToasts } from '@/composables/useToasts';
 import { TaskDetailDocument } from '@/graphql/generated/graphql';
-import { cachedMockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE } from '@/testing/mock-client';
 import TaskBoardPanel from './TaskBoardPanel.vue';
 
 function task(id: string, status: string, rank: string, version = 1, dueOn: string | null = null, asOfOn: string | null = null) {
@@ -48,7 +48,7 @@ function setup(
   tasks: ReturnType<typeof task>[] = TASKS,
 ) {
   const mock = cachedMockClient({
-    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, edges: tasks.map((node) => ({ node })) } } }),
+    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: tasks.length, pageInfo: LAST_PAGE, edges: tasks.map((node) => ({ node })) } } }),
     TaskDetail: ({ id }) => ({ data: { liveSequence: 10, task: taskDetail(tasks.find((candidate) => candidate.id === id)!) } }),
     MoveTask: moveAnswer,
   });
@@ -243,5 +243,116 @@ describe('the task board', () => {
     await card.trigger('keydown', { key: ' ' });
     expect(mock.networkOf('MoveTask')).toEqual([]);
     expect(columnIds(wrapper, 'TODO')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a task board longer than a page', () => {
+  type Task = ReturnType<typeof task>;
+  /** The company's tasks in board order (column, rank), three to a page. */
+  const PAGES: { after: string | null; end: string | null; tasks: Task[] }[] = [
+    { after: null, end: 'p1', tasks: [task('a', 'TODO', 'h'), task('b', 'TODO', 'p'), task('c', 'TODO', 'x')] },
+    { after: 'p1', end: 'p2', tasks: [task('d', 'IN_PROGRESS', 'i'), task('e', 'IN_PROGRESS', 'm'), task('f', 'IN_REVIEW', 'h')] },
+    { after: 'p2', end: null, tasks: [task('g', 'DONE', 'h'), task('h', 'DONE', 'm'), task('i', 'BLOCKED', 'q')] },
+  ];
+
+  function connection(tasks: Task[], end: string | null, total = 9) {
+    return { totalCount: total, pageInfo: end ? { hasNextPage: true, endCursor: end } : LAST_PAGE, edges: tasks.map((node) => ({ node })) };
+  }
+
+  /** A page as the server gives it: `pageAfter` may answer instead (a connection, or a failure). */
+  function setupPaged(options: { firstPage?: () => ReturnType<typeof connection>; pageAfter?: (after: string) => ReturnType<typeof connection> | 'fails' | undefined } = {}) {
+    const byCursor = (after: string) => PAGES.find((page) => page.after === after)!;
+    const mock = cachedMockClient({
+      CompanyTasks: () => ({ data: { liveSequence: 10, tasks: options.firstPage?.() ?? connection(PAGES[0]!.tasks, PAGES[0]!.end) } }),
+      CompanyTasksAfter: ({ after }) => {
+        const answer = options.pageAfter?.(after as string) ?? connection(byCursor(after as string).tasks, byCursor(after as string).end);
+        return answer === 'fails' ? { error: { code: 'INTERNAL_SERVER_ERROR' } } : { data: { tasks: answer } };
+      },
+      MoveTask: () => ({ error: { code: 'CONFLICT' } }),
+    });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
+    const wrapper = mount(TaskBoardPanel, {
+      props: { companyId: 'company-1', canAdd: true, canMove: () => true },
+      global: { plugins: [router, [urql, shallowRef(mock.client)]] },
+      attachTo: document.body,
+    });
+    return { mock, wrapper };
+  }
+
+  function board(wrapper: ReturnType<typeof mount>) {
+    return Object.fromEntries(['TODO', 'IN_PROGRESS', 'IN_REVIEW', 'DONE', 'BLOCKED'].map((status) => [status, columnIds(wrapper, status)]));
+  }
+  /** The count each column's header shows. */
+  function counts(wrapper: ReturnType<typeof mount>) {
+    return Object.fromEntries(wrapper.findAll('section[data-status]').map((column) => [column.attributes('data-status'), Number(column.find('.column__header .column__count').text())]));
+  }
+
+  afterEach(() => {
+    document.body.innerHTML = '';
+    const toasts = useToasts();
+    for (const toast of toasts.toasts.value) toasts.dismiss(toast.id);
+  });
+
+  it('follows every page, in the largest pages the server gives, and fills and counts whole columns', async () => {
+    const { mock, wrapper } = setupPaged();
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(counts(wrapper)).toEqual({ TODO: 3, IN_PROGRESS: 2, IN_REVIEW: 1, DONE: 2, BLOCKED: 1 });
+    expect(mock.networkOf('CompanyTasks').map((call) => call.variables)).toEqual([{ companyId: 'company-1', first: 200 }]);
+    expect(mock.networkOf('CompanyTasksAfter').map((call) => call.variables)).toEqual([
+      { companyId: 'company-1', first: 200, after: 'p1' },
+      { companyId: 'company-1', first: 200, after: 'p2' },
+    ]);
+  });
+
+  it('applies events to tasks of any page: one moves across columns and pages, one joins, one is archived, with no reload', async () => {
+    const { mock, wrapper } = setupPaged();
+    await flushPromises();
+    const loads = () => [mock.networkOf('CompanyTasks').length, mock.networkOf('CompanyTasksAfter').length];
+    const before = loads();
+    // h is on the last page (DONE); moved to the top of TODO it belongs on the first.
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 11, kind: 'MOVED', taskId: 'h', companyId: 'company-1', task: task('h', 'TODO', 'a', 2) } });
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 12, kind: 'CREATED', taskId: 'j', companyId: 'company-1', task: task('j', 'IN_REVIEW', 'z') } });
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 13, kind: 'DELETED', taskId: 'g', companyId: 'company-1', task: null } });
+    // The same removal again (as a replay after a reconnect may bring it): nothing left to take out, nothing to reload.
+    mock.emit('CompanyTaskChanged', { taskChanged: { seq: 14, kind: 'DELETED', taskId: 'g', companyId: 'company-1', task: null } });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['h', 'a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f', 'j'], DONE: [], BLOCKED: ['i'] });
+    expect(counts(wrapper)).toEqual({ TODO: 4, IN_PROGRESS: 2, IN_REVIEW: 2, DONE: 0, BLOCKED: 1 });
+    expect(loads()).toEqual(before);
+  });
+
+  it('after a refusal reloads the board, and reads the later pages again from where the new first page ends', async () => {
+    let reloaded = false;
+    const { mock, wrapper } = setupPaged({
+      // Someone else moved c away meanwhile: the first page now ends at b, and the rest follows it.
+      firstPage: () => (reloaded ? connection(PAGES[0]!.tasks.slice(0, 2), 'p1-b', 9) : connection(PAGES[0]!.tasks, 'p1')),
+      pageAfter: (after) => (after === 'p1-b' ? connection([task('c', 'IN_PROGRESS', 'z', 2), ...PAGES[1]!.tasks, ...PAGES[2]!.tasks], null, 9) : undefined!),
+    });
+    await flushPromises();
+    reloaded = true;
+    await wrapper.find('[data-task-id="a"]').trigger('dragstart');
+    await wrapper.find('[data-testid="column-DONE"]').trigger('drop', { clientY: 10_000 });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b'], IN_PROGRESS: ['d', 'e', 'c'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(mock.networkOf('CompanyTasksAfter').map((call) => call.variables.after)).toContain('p1-b');
+  });
+
+  it('says so when a later page does not come, counts what the server counts, and reads the page again on retry', async () => {
+    let down = true;
+    const { mock, wrapper } = setupPaged({ pageAfter: (after) => (after === 'p2' && down ? 'fails' : undefined) });
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: [], BLOCKED: [] });
+    expect(wrapper.find('[data-testid="tasks-not-all-loaded"]').text()).toContain('일부 업무를 불러오지 못해');
+    expect(wrapper.find('.task-panel__count').text()).toBe('9개 중 6개 표시');
+    // Not asked again by itself: a server that fails is not hammered.
+    expect(mock.networkOf('CompanyTasksAfter').filter((call) => call.variables.after === 'p2')).toHaveLength(1);
+
+    down = false;
+    await wrapper.find('[data-testid="tasks-not-all-loaded"] button').trigger('click');
+    await flushPromises();
+    expect(board(wrapper)).toEqual({ TODO: ['a', 'b', 'c'], IN_PROGRESS: ['d', 'e'], IN_REVIEW: ['f'], DONE: ['g', 'h'], BLOCKED: ['i'] });
+    expect(wrapper.find('[data-testid="tasks-not-all-loaded"]').exists()).toBe(false);
+    expect(wrapper.find('.task-panel__count').text()).toBe('9개 중 9개 표시');
   });
 });

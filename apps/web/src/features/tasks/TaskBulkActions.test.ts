@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { shallowRef } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { useToasts } from '@/composables/useToasts';
-import { mockClient } from '@/testing/mock-client';
+import { LAST_PAGE, mockClient } from '@/testing/mock-client';
 import TaskBoardPanel from './TaskBoardPanel.vue';
 
 function task(id: string, status: string, rank: string, version = 1, assignees: { id: string; name: string; nameEn: null }[] = []) {
@@ -18,7 +18,7 @@ const PEOPLE = {
 
 function setup(canAdd = true) {
   const mock = mockClient({
-    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: TASKS.length, edges: TASKS.map((node) => ({ node })) } } }),
+    CompanyTasks: () => ({ data: { liveSequence: 10, tasks: { totalCount: TASKS.length, pageInfo: LAST_PAGE, edges: TASKS.map((node) => ({ node })) } } }),
     CompanyPeople: () => ({ data: PEOPLE }),
     // b was changed by someone else since the board loaded.
     MoveTask: (variables) => (variables.id === 'b' ? { error: { code: 'CONFLICT' } } : { data: { moveTask: { ...TASKS.find((t) => t.id === variables.id), status: variables.status } } }),

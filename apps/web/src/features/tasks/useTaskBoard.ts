@@ -1,12 +1,14 @@
 import { ErrorCode, type TaskStatus } from '@ecohub/domain';
-import { useMutation, useQuery } from '@urql/vue';
+import { useMutation } from '@urql/vue';
 import { computed, ref, toValue, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useEveryPage } from '@/composables/useLaterPages';
 import { useLive, useRecentlyChanged } from '@/composables/useLive';
 import { useToasts } from '@/composables/useToasts';
 import { problemMessageKey, problemOf } from '@/graphql/errors';
 import {
   CompanyTaskChangedDocument,
+  CompanyTasksAfterDocument,
   CompanyTasksDocument,
   CreateTaskDocument,
   MoveTaskDocument,
@@ -21,26 +23,33 @@ interface PendingMove {
 }
 
 /**
- * One company's board: the tasks as the normalized cache holds them, with moves shown at once
- * (optimistic) and rolled back when the server refuses them (a CONFLICT means someone else changed
- * the card first). Changes by others arrive as taskChanged events carrying the task; the cache
+ * One company's board: all its tasks (every page), as the normalized cache holds them, with moves
+ * shown at once (optimistic) and rolled back when the server refuses them (a CONFLICT means someone
+ * else changed the card first). Changes by others arrive as taskChanged events carrying the task; the cache
  * applies them and mutation answers by version and places created or deleted tasks in the list
  * (graphql/cache.ts). The board reloads only on a refusal or a resync.
  */
 export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   const { t } = useI18n();
   const toasts = useToasts();
-  const query = useQuery({ query: CompanyTasksDocument, variables: () => ({ companyId: toValue(companyId) }) });
+  const list = useEveryPage({
+    query: CompanyTasksDocument,
+    after: CompanyTasksAfterDocument,
+    variables: () => ({ companyId: toValue(companyId) }),
+    firstPageOf: (data) => data.tasks,
+    pageOf: (data) => data.tasks,
+  });
+  const query = list.query;
   const moveMutation = useMutation(MoveTaskDocument);
   const createMutation = useMutation(CreateTaskDocument);
   const pendingMoves = ref(new Map<string, PendingMove>());
   // The versions the viewer's own moves produced: their events need no highlight.
   const ownVersions = new Map<string, number>();
   const changed = useRecentlyChanged();
-  const refetch = () => query.executeQuery({ requestPolicy: 'network-only' });
+  const refetch = list.refetch;
 
   const tasks = computed<BoardTaskFieldsFragment[]>(() =>
-    (query.data.value?.tasks.edges ?? []).map(({ node: task }) => {
+    list.rows.value.map((task) => {
       const pending = pendingMoves.value.get(task.id);
       return pending ? { ...task, status: pending.status, rank: pending.rank } : task;
     }),
@@ -103,6 +112,9 @@ export function useTaskBoard(companyId: MaybeRefOrGetter<string>) {
   return {
     query,
     tasks,
+    /** The company's tasks as the server counts them, those still loading included. */
+    totalCount: list.totalCount,
+    laterPageProblem: list.laterPageProblem,
     columnsOf,
     move,
     add,
