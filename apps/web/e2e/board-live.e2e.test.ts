@@ -1,8 +1,7 @@
-import { TestClient } from '@ecohub/server/testing';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, screenshot, signInAs, startHub, type Hub, type Person } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeWithBrowser, managerWatchingChanges, screenshot } from './harness.ts';
 
 const TASKS = `{ tasks(first: 200) { edges { node { id status version company { id } } } } }`;
 const MEASURES = `{ measures(first: 200) { edges { node { id version status category company { id } } } } }`;
@@ -29,23 +28,10 @@ function boardText(page: Page) {
 }
 
 describeWithBrowser('the program board applies live events', () => {
-  let hub: Hub;
-  let manager: Person;
-  let writer: TestClient;
-
-  beforeAll(async () => {
-    hub = await startHub();
-    writer = await new TestClient(hub.baseUrl).signInAs('manager@ecofrontier.co.kr');
-    manager = await signInAs(hub, 'manager@ecofrontier.co.kr');
-  });
-
-  afterAll(async () => {
-    await manager?.context.close();
-    await hub?.close();
-  });
+  const setup = managerWatchingChanges();
 
   it('after a burst of changes across companies, the live-updated board equals a fresh load, without reloading it', async () => {
-    const { page } = manager;
+    const { page } = setup.manager;
     await page.goto('/board');
     await page.getByTestId('board-totals').waitFor();
     await page.getByTestId('live-indicator').and(page.locator('.live--live')).waitFor({ timeout: 10_000 });
@@ -55,8 +41,8 @@ describeWithBrowser('the program board applies live events', () => {
       if (request.postData()?.includes('query ProgramBoard')) boardLoads += 1;
     });
 
-    const tasks = (await writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
-    const measures = (await writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
+    const tasks = (await setup.writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
+    const measures = (await setup.writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
     const todo = tasks.filter((task) => task.status === 'TODO');
     const companies = [...new Set(todo.map((task) => task.company.id))];
     const toMove = companies.slice(0, 8).map((id) => todo.find((task) => task.company.id === id) as Row);
@@ -65,15 +51,15 @@ describeWithBrowser('the program board applies live events', () => {
     expect(toEdit.length).toBe(6);
 
     await Promise.all([
-      ...toMove.map((task, i) => writer.data(MOVE_TASK, { id: task.id, status: i % 2 ? 'IN_PROGRESS' : 'DONE', version: task.version })),
+      ...toMove.map((task, i) => setup.writer.data(MOVE_TASK, { id: task.id, status: i % 2 ? 'IN_PROGRESS' : 'DONE', version: task.version })),
       ...toEdit.map((measure, i) =>
-        writer.data(UPDATE_MEASURE, { input: { id: measure.id, version: measure.version, investmentKrw: 10_000_000 * (i + 1), expectedAnnualSavingsKrw: 7_000_000 * (i + 2) } }),
+        setup.writer.data(UPDATE_MEASURE, { input: { id: measure.id, version: measure.version, investmentKrw: 10_000_000 * (i + 1), expectedAnnualSavingsKrw: 7_000_000 * (i + 2) } }),
       ),
-      ...companies.slice(0, 4).map((companyId, i) => writer.data(CREATE_TASK, { input: { companyId, title: `버스트 과제 ${i + 1}`, status: 'DONE' } })),
+      ...companies.slice(0, 4).map((companyId, i) => setup.writer.data(CREATE_TASK, { input: { companyId, title: `버스트 과제 ${i + 1}`, status: 'DONE' } })),
     ]);
-    await hub.server.server.services.realtime.dispatcher.caughtUp();
+    await setup.hub.server.server.services.realtime.dispatcher.caughtUp();
 
-    const fresh = await manager.context.newPage();
+    const fresh = await setup.manager.context.newPage();
     await fresh.goto('/board');
     await fresh.getByTestId('board-totals').waitFor();
     await fresh.getByTestId('board-row').first().waitFor();
@@ -86,16 +72,16 @@ describeWithBrowser('the program board applies live events', () => {
   });
 
   it('keeps a team-filtered and a category-filtered board live through a burst, equal to fresh loads, with no reload of either', async () => {
-    const { page } = manager;
+    const { page } = setup.manager;
     await page.goto('/board');
     await page.getByTestId('board-row').first().waitFor();
     const teamSelect = page.getByLabel('전문가팀', { exact: true });
     const team = (await teamSelect.locator('option').nth(1).getAttribute('value')) as string;
-    const measures = (await writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
+    const measures = (await setup.writer.data<{ measures: { edges: { node: Row }[] } }>(MEASURES)).measures.edges.map((edge) => edge.node);
     const category = measures.find((measure) => measure.status !== 'DROPPED')?.category as string;
     const boards: { page: Page; address: string; loads: number }[] = [];
     for (const address of [`/board?team=${team}`, `/board?category=${category}`]) {
-      const board = address.endsWith(team) ? page : await manager.context.newPage();
+      const board = address.endsWith(team) ? page : await setup.manager.context.newPage();
       await board.goto(address);
       await board.getByTestId('board-totals-scope').filter({ hasText: '선택한 조건의 기업' }).waitFor();
       await board.getByTestId('board-row').first().waitFor();
@@ -110,7 +96,7 @@ describeWithBrowser('the program board applies live events', () => {
     const teamCompanies = await page.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-company-id') as string));
 
     // Changes inside and outside both filters: tasks moved and created, measures of the category and of others re-estimated.
-    const tasks = (await writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
+    const tasks = (await setup.writer.data<{ tasks: { edges: { node: Row }[] } }>(TASKS)).tasks.edges.map((edge) => edge.node);
     const todo = tasks.filter((task) => task.status === 'TODO');
     const companies = [...new Set([...teamCompanies, ...todo.map((task) => task.company.id)])].filter((id) => todo.some((task) => task.company.id === id));
     const toMove = companies.slice(0, 8).map((id) => todo.find((task) => task.company.id === id) as Row);
@@ -123,18 +109,18 @@ describeWithBrowser('the program board applies live events', () => {
     expect(toMove.length).toBeGreaterThanOrEqual(5);
     expect(toEdit.length).toBeGreaterThanOrEqual(6);
     await Promise.all([
-      ...toMove.map((task, i) => writer.data(MOVE_TASK, { id: task.id, status: i % 2 ? 'IN_PROGRESS' : 'DONE', version: task.version })),
+      ...toMove.map((task, i) => setup.writer.data(MOVE_TASK, { id: task.id, status: i % 2 ? 'IN_PROGRESS' : 'DONE', version: task.version })),
       ...toEdit.map((measure, i) =>
-        writer.data(UPDATE_MEASURE, {
+        setup.writer.data(UPDATE_MEASURE, {
           input: { id: measure.id, version: measure.version, investmentKrw: 13_000_000 * (i + 1), expectedAnnualSavingsKrw: 9_000_000 * (i + 3) },
         }),
       ),
-      ...teamCompanies.slice(0, 3).map((companyId, i) => writer.data(CREATE_TASK, { input: { companyId, title: `필터 버스트 과제 ${i + 1}`, status: 'DONE' } })),
+      ...teamCompanies.slice(0, 3).map((companyId, i) => setup.writer.data(CREATE_TASK, { input: { companyId, title: `필터 버스트 과제 ${i + 1}`, status: 'DONE' } })),
     ]);
-    await hub.server.server.services.realtime.dispatcher.caughtUp();
+    await setup.hub.server.server.services.realtime.dispatcher.caughtUp();
 
     for (const [i, board] of boards.entries()) {
-      const fresh = await manager.context.newPage();
+      const fresh = await setup.manager.context.newPage();
       await fresh.goto(board.address);
       await fresh.getByTestId('board-totals-scope').filter({ hasText: '선택한 조건의 기업' }).waitFor();
       await fresh.getByTestId('board-row').first().waitFor();
@@ -149,7 +135,7 @@ describeWithBrowser('the program board applies live events', () => {
   });
 
   it('keeps a sorted, filtered view in its address, totals what it shows, and exports exactly those rows', async () => {
-    const { page } = manager;
+    const { page } = setup.manager;
     await page.goto('/board');
     await page.getByTestId('board-totals').waitFor();
     await page.getByTestId('sort-savings').click();
@@ -166,7 +152,7 @@ describeWithBrowser('the program board applies live events', () => {
     await expect(page.getByTestId('board-totals-scope').textContent()).resolves.toContain(`${shown.length}곳`);
 
     const address = page.url();
-    const other = await manager.context.newPage();
+    const other = await setup.manager.context.newPage();
     await other.goto(address);
     await other.getByTestId('board-row').first().waitFor();
     await expect.poll(() => other.getByTestId('board-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-company-id')))).toEqual(shown);
@@ -184,7 +170,7 @@ describeWithBrowser('the program board applies live events', () => {
   });
 
   it('lets a manager set the year targets, shown against the actuals', async () => {
-    const { page } = manager;
+    const { page } = setup.manager;
     await page.goto('/board');
     await page.getByTestId('board-targets').waitFor();
     await page.getByTestId('edit-targets').click();

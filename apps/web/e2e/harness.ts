@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startTestServer, type TestServer } from '@ecohub/server/testing';
+import { startTestServer, TestClient, type TestServer } from '@ecohub/server/testing';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 
 export const webRoot = resolve(import.meta.dirname, '..');
 export const screenshotDir = join(webRoot, 'e2e', 'screenshots');
@@ -141,3 +141,21 @@ export async function openEveryPage(page: Page, path: string, rows: string): Pro
 }
 
 export const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
+
+/**
+ * For the describe block it is called in: a hub, the program manager in a browser, and the same
+ * manager over GraphQL for the changes the page must show as made by someone else.
+ */
+export function managerWatchingChanges(): { readonly hub: Hub; readonly manager: Person; readonly writer: TestClient } {
+  const setup = {} as { hub: Hub; manager: Person; writer: TestClient };
+  beforeAll(async () => {
+    setup.hub = await startHub();
+    setup.writer = await new TestClient(setup.hub.baseUrl).signInAs('manager@ecofrontier.co.kr');
+    setup.manager = await signInAs(setup.hub, 'manager@ecofrontier.co.kr');
+  });
+  afterAll(async () => {
+    await setup.manager?.context.close();
+    await setup.hub?.close();
+  });
+  return setup;
+}

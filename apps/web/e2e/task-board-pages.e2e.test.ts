@@ -1,7 +1,6 @@
-import { TestClient } from '@ecohub/server/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithBrowser, signInAs, startHub, type Hub, type Person } from './harness.ts';
+import { expect, it } from 'vitest';
+import { describeWithBrowser, managerWatchingChanges } from './harness.ts';
 
 const ALL_TASKS = `query($after: String) { tasks(first: 200, after: $after) {
   pageInfo { endCursor hasNextPage } edges { node { id company { id } } } } }`;
@@ -61,38 +60,25 @@ function boardOf(rows: Row[]): Board {
 }
 
 describeWithBrowser('a task board of more than 200 tasks shows them all and stays live on every page', () => {
-  let hub: Hub;
-  let manager: Person;
-  let writer: TestClient;
-
-  beforeAll(async () => {
-    hub = await startHub();
-    writer = await new TestClient(hub.baseUrl).signInAs('manager@ecofrontier.co.kr');
-    manager = await signInAs(hub, 'manager@ecofrontier.co.kr');
-  });
-
-  afterAll(async () => {
-    await manager?.context.close();
-    await hub?.close();
-  });
+  const setup = managerWatchingChanges();
 
   it('every task in its column with whole counts, and a task moved on a later page by someone else moves live, with zero reloads', async () => {
-    const seeded = await everyRow((after) => writer.data<TaskPage<{ id: string; company: { id: string } }>>(ALL_TASKS, { after }));
+    const seeded = await everyRow((after) => setup.writer.data<TaskPage<{ id: string; company: { id: string } }>>(ALL_TASKS, { after }));
     const companyId = seeded[0]!.company.id;
-    const companyRows = () => everyRow((after) => writer.data<TaskPage<Row>>(COMPANY_TASKS, { companyId, after }));
+    const companyRows = () => everyRow((after) => setup.writer.data<TaskPage<Row>>(COMPANY_TASKS, { companyId, after }));
     // Tasks accumulated over program years: 230, spread over every column.
     const missing = 230 - (await companyRows()).length;
     for (let from = 0; from < missing; from += 10) {
       await Promise.all(
         Array.from({ length: Math.min(10, missing - from) }, (_, i) =>
-          writer.data(CREATE_TASK, { input: { companyId, title: `누적 과제 ${from + i + 1}`, status: STATUSES[(from + i) % STATUSES.length] } }),
+          setup.writer.data(CREATE_TASK, { input: { companyId, title: `누적 과제 ${from + i + 1}`, status: STATUSES[(from + i) % STATUSES.length] } }),
         ),
       );
     }
     const rows = await companyRows();
     expect(rows).toHaveLength(230);
 
-    const board = await manager.context.newPage();
+    const board = await setup.manager.context.newPage();
     await board.goto(`/companies/${companyId}/tasks`);
     await board.getByTestId('task-board').waitFor();
     await board.getByTestId('live-indicator').and(board.locator('.live--live')).waitFor({ timeout: 10_000 });
@@ -111,12 +97,12 @@ describeWithBrowser('a task board of more than 200 tasks shows them all and stay
     const topOfTodo = rows.find((row) => row.status === 'TODO')!;
     await Promise.all([
       // From the last page to the top of the first column (the first page).
-      writer.data(MOVE_TASK, { id: movedUp.id, status: 'TODO', beforeId: topOfTodo.id, version: movedUp.version }),
-      writer.data(MOVE_TASK, { id: movedAcross.id, status: 'IN_REVIEW', version: movedAcross.version }),
-      writer.data(ARCHIVE_TASK, { id: archived.id, version: archived.version }),
-      writer.data(CREATE_TASK, { input: { companyId, title: '새로 들어온 과제', status: 'BLOCKED' } }),
+      setup.writer.data(MOVE_TASK, { id: movedUp.id, status: 'TODO', beforeId: topOfTodo.id, version: movedUp.version }),
+      setup.writer.data(MOVE_TASK, { id: movedAcross.id, status: 'IN_REVIEW', version: movedAcross.version }),
+      setup.writer.data(ARCHIVE_TASK, { id: archived.id, version: archived.version }),
+      setup.writer.data(CREATE_TASK, { input: { companyId, title: '새로 들어온 과제', status: 'BLOCKED' } }),
     ]);
-    await hub.server.server.services.realtime.dispatcher.caughtUp();
+    await setup.hub.server.server.services.realtime.dispatcher.caughtUp();
 
     const now = await companyRows();
     await expect.poll(() => boardShown(board), { timeout: 5000 }).toEqual(boardOf(now));
