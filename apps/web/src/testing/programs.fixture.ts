@@ -1,5 +1,6 @@
 /** The Programs query's answer for component tests: one program with its first year (2012-10-01 – 2013-07-31). */
 export const PROGRAMS = {
+  liveSequence: 3,
   programs: [
     {
       id: 'prog-1',

@@ -8,6 +8,9 @@ const REGISTER = `subscription($y: ID!, $since: SafeInt) {
 const COMPANY = `subscription($c: ID!, $since: SafeInt) {
   companyChanged(companyId: $c, since: $since) { seq companyId company { id version nameKo nameEn industryLabel contactEmail } }
 }`;
+const YEAR = `subscription($y: ID!, $since: SafeInt) {
+  companyChanged(programYearId: $y, since: $since) { seq companyId company { id nameKo nameEn contactEmail } }
+}`;
 const BOARD = `subscription($y: ID!, $since: SafeInt) {
   boardRowChanged(programYearId: $y, since: $since) { seq companyId row { company { id nameKo nameEn industryLabel } } }
 }`;
@@ -20,6 +23,7 @@ type BoardEvent = { seq: number; companyId: string | null; row: { company: Named
 
 describe('a company edit reaches every open page showing the company, live', () => {
   let hub: TestServer;
+  let fixtures: Fixtures;
   let world: Awaited<ReturnType<Fixtures['world']>>;
   const sockets: LiveClient[] = [];
 
@@ -36,7 +40,8 @@ describe('a company edit reaches every open page showing the company, live', () 
 
   beforeAll(async () => {
     hub = await startTestServer({ seeded: false });
-    world = await new Fixtures(hub.server.orm).world(hub.url);
+    fixtures = new Fixtures(hub.server.orm);
+    world = await fixtures.world(hub.url);
   });
   afterAll(async () => {
     await Promise.all(sockets.map((live) => live.close()));
@@ -105,6 +110,43 @@ describe('a company edit reaches every open page showing the company, live', () 
     const [archived] = await page.until((received) => received.length > 0);
     expect(archived?.company).toMatchObject({ id: other.id, version: company.version + 1 });
     expect(archived?.company.archivedAt).toBeTruthy();
+  });
+
+  it("carries a program year's company edits to year-wide pages: a manager every company of the year, staff their own, observers without contacts, nothing of another year", async () => {
+    const { clients, own, other, year, program } = world;
+    const elsewhere = await fixtures.company({ nameKo: '마바금속' });
+    await fixtures.participation(elsewhere, await fixtures.year(program, 2));
+    const { liveSequence: since } = await clients.manager.data<{ liveSequence: number }>('{ liveSequence }');
+    const watch = (client: TestClient) => socket(client).subscribe<CompanyEvent>(YEAR, { y: year.id, since });
+    const manager = watch(clients.manager);
+    const staff = watch(clients.staff);
+    const observer = watch(clients.observer);
+
+    // In this order: once the last edit arrived, the earlier ones would have too.
+    await rename(elsewhere.id, { nameEn: 'Maba Metal' });
+    await rename(other.id, { nameEn: 'Dara Chemical Yearly' });
+    await rename(own.id, { nameEn: 'Gana Electronics Yearly' });
+
+    const last = (received: CompanyEvent[]) => received.some((event) => event.companyId === own.id);
+    const managed = await manager.until(last);
+    expect(managed.map((event) => [event.companyId, event.company.nameEn])).toEqual([
+      [other.id, 'Dara Chemical Yearly'],
+      [own.id, 'Gana Electronics Yearly'],
+    ]);
+    expect(managed[1]?.company.contactEmail).toBe(own.contactEmail);
+    const staffed = await staff.until(last);
+    expect(staffed.map((event) => event.companyId)).toEqual([own.id]);
+    const observed = await observer.until(last);
+    expect(observed.map((event) => event.companyId)).toEqual([other.id, own.id]);
+    expect(observed.map((event) => event.company.contactEmail)).toEqual([null, null]);
+    for (const sub of [manager, staff, observer]) expect(JSON.stringify(sub.events)).not.toContain(elsewhere.id);
+
+    // One of the two, as every company-or-year subscription.
+    const both = socket(clients.manager).subscribe<CompanyEvent>(
+      'subscription($c: ID, $y: ID) { companyChanged(companyId: $c, programYearId: $y) { seq } }',
+      { c: own.id, y: year.id },
+    );
+    expect((await both.error()).extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('publishes nothing for an edit that changes nothing', async () => {

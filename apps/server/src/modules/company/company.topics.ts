@@ -30,7 +30,8 @@ export class CompanyChange {
 }
 
 /**
- * Company events within a scope: what every page shows of the company, for who sees its results.
+ * Company events within a scope (one company, or a program year's companies): what every page
+ * shows of the company, for who sees its results.
  * Loaded once per event; personal data (contacts) is shaped per viewer by the field resolvers.
  */
 export function companyTopic(scope: OutboxScope): LiveTopic<CompanyChange> {

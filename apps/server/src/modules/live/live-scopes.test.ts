@@ -147,6 +147,7 @@ describe(`one scope definition, two readings (seed ${SEED}: SCOPE_SEED=${SEED} r
     for (const [name, make] of [
       ['taskChanged(programYearId)', taskTopic],
       ['measureChanged(programYearId)', measureTopic],
+      ['companyChanged(programYearId)', companyTopic],
       ['participationChanged', (scope: ReturnType<typeof year>) => participationTopic(programYearId, scope)],
       ['boardRowChanged', (scope: ReturnType<typeof year>) => boardRowTopic(programYearId, scope)],
     ] as const) {

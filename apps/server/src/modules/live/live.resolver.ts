@@ -72,12 +72,13 @@ export class LiveResolver {
   }
 
   @Subscription(() => CompanyChange, {
-    description: `A company's own details changed (names, industry, address, contacts) or it was archived, for who sees its results. ${RESUME}`,
-    subscribe: ({ args, context }) => companyChanges(context as GraphQLContext, args as { companyId: string; since?: number | null }),
+    description: `A company's own details changed (names, industry, address, contacts) or it was archived, of one company or of every company of one program year, for who sees its results. ${RESUME}`,
+    subscribe: ({ args, context }) => companyChanges(context as GraphQLContext, args),
   })
   companyChanged(
     @Root() change: CompanyChange,
-    @Arg('companyId', () => ID) _companyId: string,
+    @Arg('companyId', () => ID, COMPANY) _companyId: string | null,
+    @Arg('programYearId', () => ID, YEAR) _programYearId: string | null,
     @Arg('since', () => SafeInt, SINCE) _since: number | null,
   ): CompanyChange {
     return change;

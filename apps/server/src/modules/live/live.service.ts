@@ -45,9 +45,12 @@ export async function measureChanges(ctx: GraphQLContext, args: CompanyOrYearArg
   return ctx.services.realtime.subscribe(ctx, measureTopic(await companyOrYearScope(ctx, 'program-results', args)), sinceOf(args));
 }
 
-/** Edits (and the archiving) of one company's own details: what its pages show of it, for who sees its results. */
-export async function companyChanges(ctx: GraphQLContext, args: { companyId: string } & Since): Promise<AsyncIterable<CompanyChange>> {
-  return ctx.services.realtime.subscribe(ctx, companyTopic(await companyOrYearScope(ctx, 'program-results', { companyId: args.companyId })), sinceOf(args));
+/**
+ * Edits (and the archiving) of companies' own details, for who sees their results: of one company
+ * (its pages), or of every company of a program year (the names every year-wide page shows).
+ */
+export async function companyChanges(ctx: GraphQLContext, args: CompanyOrYearArgs & Since): Promise<AsyncIterable<CompanyChange>> {
+  return ctx.services.realtime.subscribe(ctx, companyTopic(await companyOrYearScope(ctx, 'program-results', args)), sinceOf(args));
 }
 
 /** Diagnoses of one company: its consulting work. */

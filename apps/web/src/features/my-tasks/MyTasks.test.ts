@@ -10,6 +10,7 @@ import MyTasks from './MyTasks.vue';
 
 const ME = { id: 'me', name: '김정민', nameEn: null };
 const PROGRAMS = {
+  liveSequence: 3,
   programs: [
     {
       id: 'prog-1',

@@ -1,5 +1,5 @@
 import { useQuery } from '@urql/vue';
-import { computed, ref, watch } from 'vue';
+import { computed, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { todayLocalDate } from '@/composables/useFormat';
 import { ProgramsDocument, type ProgramsQuery } from '@/graphql/generated/graphql';
 
@@ -37,8 +37,9 @@ export function defaultYear(programs: readonly Program[], today: string): YearCh
   );
 }
 
-export function useProgramYear() {
-  const programs = useQuery({ query: ProgramsDocument });
+/** `pause`: while there is nobody to read the years for (the shell of an anonymous visitor). */
+export function useProgramYear(options: { pause?: MaybeRefOrGetter<boolean> } = {}) {
+  const programs = useQuery({ query: ProgramsDocument, pause: () => toValue(options.pause) ?? false });
   const choices = computed<YearChoice[]>(() =>
     (programs.data.value?.programs ?? []).flatMap((program) => program.years.map((year) => ({ program, year }))),
   );
