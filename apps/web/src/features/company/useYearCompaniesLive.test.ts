@@ -6,7 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import { session, type Viewer } from '@/features/auth/session';
 import MyTasks from '@/features/my-tasks/MyTasks.vue';
 import { ViewerDocument } from '@/graphql/generated/graphql';
-import { cachedMockClient } from '@/testing/mock-client';
+import { cachedMockClient, LAST_PAGE } from '@/testing/mock-client';
 import { PROGRAMS } from '@/testing/programs.fixture';
 import { useYearCompaniesLive } from './useYearCompaniesLive';
 
@@ -39,7 +39,7 @@ async function mountShell(viewer: Viewer | null, programs: object = PROGRAMS) {
   const mock = cachedMockClient({
     Viewer: () => ({ data: { viewer } }),
     Programs: () => ({ data: programs }),
-    MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, edges: [{ node: TASK }] } } }),
+    MyTasks: () => ({ data: { liveSequence: 7, myTasks: { totalCount: 1, pageInfo: LAST_PAGE, edges: [{ node: TASK }] } } }),
   });
   await mock.client.query(ViewerDocument, {}).toPromise();
   const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] });
