@@ -44,9 +44,10 @@ export async function signIn(client: Client, email: string, password: string) {
 }
 
 export async function signOut(client: Client) {
-  const result = await client.mutation(SignOutDocument, {}).toPromise();
+  // Signed out here first: the server closes this session's socket (4401) while the mutation is
+  // answered, and that close must not count as the server ending the session (a second way out).
   session.set(null);
-  return result;
+  return client.mutation(SignOutDocument, {}).toPromise();
 }
 
 /**
@@ -54,7 +55,11 @@ export async function signOut(client: Client) {
  * the person who leaves was allowed to see, and the next person to sign in on this browser must
  * not be shown any of it, not even for the moment before their own answers arrive.
  */
+let leaving = false;
 export function reloadAtSignIn(router: Router, query: Record<string, string> = {}) {
+  // One load: a second one would abort the first.
+  if (leaving) return;
+  leaving = true;
   window.location.assign(router.resolve({ name: 'sign-in', query }).href);
 }
 
