@@ -65,6 +65,13 @@ export function mockClient(responders: Record<string, Responder>) {
       if (!subject) throw new Error(`mockClient: ${name} is not subscribed`);
       subject.next({ data, stale: false, hasNext: true });
     },
+    /** Ends a subscription with an error, as the server does (`extensions.code`, and `reason` when given). */
+    fail(name: string, code: string, reason?: string) {
+      const subject = subjects.get(name);
+      if (!subject) throw new Error(`mockClient: ${name} is not subscribed`);
+      subject.next({ error: new CombinedError({ graphQLErrors: [{ message: code, extensions: { code, ...(reason ? { reason } : {}) } }] }), stale: false, hasNext: false });
+      subject.complete();
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import { PresenceDocument, ReportPresenceDocument, type PresencePage, type Prese
 
 /** A report lasts 25 s on the server: repeat it well before that while the state holds. */
 const REPORT_AGAIN_MS = 10_000;
+/** A presence subscription that failed is opened again after this long. */
+const SUBSCRIBE_AGAIN_MS = 2_000;
 const ORDER: readonly PresenceState[] = ['VIEWING', 'EDITING', 'TYPING'];
 
 type Send = (state: PresenceState) => void;
@@ -42,8 +44,19 @@ export function usePresence(page: PresencePage, id: MaybeRefOrGetter<string>) {
   const topic = computed(() => ({ page, id: toValue(id) }));
   const key = computed(() => `${page}:${toValue(id)}`);
   const subscription = useSubscription({ query: PresenceDocument, variables: () => ({ topic: topic.value }) });
-  // The page's own data subscription reloads it; presence only has to say why it stopped.
-  watch(subscription.error, useAccessChanged());
+  // The page's own data subscription reloads it; presence only has to say why it stopped. Any
+  // other failure (a database that did not answer in time) is asked again: presence cannot be
+  // resumed from a position, and a page must not go on showing nobody for the rest of its life.
+  const accessChanged = useAccessChanged();
+  let again: ReturnType<typeof setTimeout> | null = null;
+  watch(subscription.error, (error) => {
+    if (!error || accessChanged(error) || again) return;
+    again = setTimeout(() => {
+      again = null;
+      subscription.executeSubscription();
+    }, SUBSCRIBE_AGAIN_MS);
+  });
+  onBeforeUnmount(() => again && clearTimeout(again));
   const others = computed(() => (subscription.data.value?.presence.people ?? []).filter((person) => person.personId !== viewer.value?.id));
   const typing = computed(() => others.value.filter((person) => person.state === 'TYPING'));
   const reporting = useMutation(ReportPresenceDocument);
